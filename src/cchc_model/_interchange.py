@@ -1,0 +1,682 @@
+"""The JSON interchange format (``cchc-report``, version 1), built with cattrs.
+
+A document looks like this (see ``docs/interchange.md`` for the full description)::
+
+    {"format": "cchc-report", "version": 1, "edition": "2024",
+     "report": {"agency": "UBND xã Hương Sơn", "level": "commune", "period": "h1", …},
+     "templates": {"PL2": {"values": {"1": 13, "2": "78.94", "2.1": 19, …},
+                           "notes": {"5": "…"}}, …}}
+
+Counts and codes are JSON integers; percentages and money are JSON strings that keep
+the written precision (``"70.1"`` stays ``"70.1"``); a blank is absent or ``null``.
+Values that break a rule (a code outside its list, a negative count) load and are kept
+as written: reporting them is the validator's job. Anything that cannot be read raises
+:class:`~cchc_model.ReportFormatError` listing every problem with its JSON path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+import json
+import os
+import re
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import IO, Any, Final, cast
+
+import cattrs
+import cattrs.gen
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
+
+from ._catalog import Edition
+from ._catalog import edition as get_edition
+from ._errors import CchcError, CodeError, Problem, ReportFormatError, ValueTypeError
+from ._period import Period
+from ._report import Report, ReportInfo
+from ._template import Template, Value
+from ._units import AdminLevel, Kind
+
+__all__ = [
+    "FORMAT",
+    "VERSION",
+    "configure_converter",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+    "make_converter",
+    "report_from_data",
+    "report_to_data",
+]
+
+FORMAT: Final = "cchc-report"
+VERSION: Final = 1
+_DEFAULT_EDITION: Final = "2024"
+"""A version-1 document without ``edition`` was written under the 2024 templates."""
+
+_DECIMAL_RE: Final = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+_MAX_DECIMAL_CHARS: Final = 100
+_MAX_NOTE_CHARS: Final = 10_000
+_TOP_KEYS: Final = frozenset({"format", "version", "edition", "report", "templates"})
+
+
+class _InvalidError(ValueError):
+    """A value that a structure hook refuses, with its message in both languages."""
+
+    def __init__(self, en: str, vi: str) -> None:
+        super().__init__(en)
+        self.en = en
+        self.vi = vi
+
+
+_KIND_NAMES: Final = (
+    (bool, "true/false"),
+    (int, "an integer"),
+    (Decimal, "a number with a fraction"),
+    (str, "a string"),
+    (list, "an array"),
+    (dict, "an object"),
+)
+
+
+def _kind_name(value: object) -> str:
+    if value is None:
+        return "null"
+    for cls, name in _KIND_NAMES:
+        if isinstance(value, cls):
+            return name
+    return type(value).__name__
+
+
+def _strict_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise _InvalidError(
+            f"expected a string, got {_kind_name(value)}",
+            f"phải là chuỗi ký tự, nhận được {_kind_name(value)}",
+        )
+    return value
+
+
+def _strict_int(value: object, _: type) -> int:
+    if type(value) is not int:
+        raise _InvalidError(
+            f"expected an integer, got {_kind_name(value)}",
+            f"phải là số nguyên, nhận được {_kind_name(value)}",
+        )
+    return value
+
+
+def _structure_date(value: object, _: type) -> dt.date:
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value) if len(value) == 10 else _bad_date(value)  # noqa: PLR2004
+        except ValueError:
+            pass
+    raise _InvalidError(
+        f"expected a date written YYYY-MM-DD, got {value!r}",
+        f"ngày phải viết theo dạng YYYY-MM-DD, nhận được {value!r}",
+    )
+
+
+def _bad_date(value: str) -> dt.date:
+    raise ValueError(value)
+
+
+def _enum_hook(enum_cls: type[AdminLevel | Period]) -> Callable[[object, type], Any]:
+    allowed = [m.value for m in enum_cls]
+
+    def structure(value: object, _: type) -> Any:  # noqa: ANN401
+        for member in enum_cls:
+            if member.value == value:
+                return member
+        raise _InvalidError(
+            f"expected one of {', '.join(allowed)}, got {value!r}",
+            f"phải là một trong {', '.join(allowed)}, nhận được {value!r}",
+        )
+
+    return structure
+
+
+def configure_converter(converter: cattrs.Converter) -> None:
+    """Configure ``converter`` for the interchange format.
+
+    The rules it applies:
+
+    * ``str`` and ``int`` are strict: ``5`` is not a string, ``"5"``, ``5.0`` and
+      ``true`` are not integers (cattrs' defaults would convert them silently).
+    * ``datetime.date`` is an ISO string ``YYYY-MM-DD``.
+    * :class:`AdminLevel` and :class:`Period` are their values (``"commune"``, ``"h1"``).
+    * :class:`ReportInfo` is an object keyed by attribute name; blank (``None``)
+      attributes are left out when writing and unknown keys are refused when reading.
+    * :class:`Report` is the whole document, and each template is
+      ``{"values": {code: value}, "notes": {code: text}}`` (see :func:`report_to_data`).
+    """
+    converter.register_structure_hook(str, _strict_str)
+    converter.register_structure_hook(int, _strict_int)
+    converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    for enum_cls in (AdminLevel, Period):
+        converter.register_structure_hook(enum_cls, _enum_hook(enum_cls))
+        converter.register_unstructure_hook(enum_cls, lambda member: member.value)
+    converter.register_unstructure_hook(
+        ReportInfo,
+        cattrs.gen.make_dict_unstructure_fn(ReportInfo, converter, _cattrs_omit_if_default=True),
+    )
+    converter.register_structure_hook(
+        ReportInfo,
+        cattrs.gen.make_dict_structure_fn(ReportInfo, converter, _cattrs_forbid_extra_keys=True),
+    )
+    converter.register_unstructure_hook(Report, report_to_data)
+    converter.register_structure_hook(Report, lambda data, _: report_from_data(data))
+
+
+def make_converter() -> cattrs.Converter:
+    """A cattrs converter ready for the interchange format (see :func:`configure_converter`).
+
+    >>> from cchc_model import example
+    >>> converter = make_converter()
+    >>> converter.structure(converter.unstructure(example()), Report) == example()
+    True
+    """
+    converter = cattrs.Converter(detailed_validation=True)
+    configure_converter(converter)
+    return converter
+
+
+@functools.cache
+def _converter() -> cattrs.Converter:
+    # Built on first use: generating the hooks would add to ``import cchc_model``.
+    return make_converter()
+
+
+# --- writing ----------------------------------------------------------------------------
+
+
+def _json_value(value: Value) -> int | str:
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return int(value)  # counts, and codes (an IntEnum member is written as its number)
+
+
+def report_to_data(report: Report) -> dict[str, Any]:
+    """The report as plain JSON-ready data (dicts, lists, strings, integers).
+
+    >>> from cchc_model import example
+    >>> data = report_to_data(example())
+    >>> data["format"], data["templates"]["PL8"]["values"]["6.4"]
+    ('cchc-report', '70.1')
+    """
+    templates: dict[str, Any] = {}
+    for tid, tpl in report.templates.items():
+        templates[tid] = {
+            "values": {code: _json_value(value) for code, value in tpl.filled().items()},
+            "notes": dict(tpl.notes),
+        }
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "edition": report.edition,
+        "report": _converter().unstructure(report.info, ReportInfo),
+        "templates": templates,
+    }
+
+
+def dumps(report: Report, *, indent: int | None = 2) -> str:
+    """Write ``report`` as a JSON document (UTF-8 text, Vietnamese kept as is).
+
+    >>> from cchc_model import example, loads
+    >>> loads(dumps(example())) == example()
+    True
+    """
+    if not isinstance(report, Report):
+        raise ValueTypeError(
+            template=None, code=None, attribute="report", expected="a Report", value=report
+        )
+    return json.dumps(report_to_data(report), ensure_ascii=False, indent=indent) + "\n"
+
+
+def dump(report: Report, fp: str | os.PathLike[str] | IO[str] | IO[bytes]) -> None:
+    """Write ``report`` as JSON to a path or an open file (text or binary)."""
+    text = dumps(report)
+    if isinstance(fp, (str, os.PathLike)):
+        Path(fp).write_text(text, encoding="utf-8")
+    elif isinstance(fp, io.TextIOBase) or "b" not in getattr(fp, "mode", "b"):
+        cast("IO[str]", fp).write(text)
+    else:
+        cast("IO[bytes]", fp).write(text.encode("utf-8"))
+
+
+# --- reading ----------------------------------------------------------------------------
+
+
+class _Object(dict[str, Any]):
+    """A JSON object that remembers the keys it had twice (JSON allows it; we do not)."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def _object_pairs(pairs: list[tuple[str, Any]]) -> _Object:
+    obj = _Object(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        obj.duplicates = tuple(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+    return obj
+
+
+def _parse_constant(name: str) -> None:
+    raise _InvalidError(f"{name} is not a number", f"{name} không phải là số")
+
+
+def _parse_float(text: str) -> Decimal:
+    # JSON numbers with a fraction are read exactly as written, never through float.
+    return Decimal(text)
+
+
+def _decode(data: str | bytes | bytearray, source: str | None) -> Any:  # noqa: ANN401
+    def fail(en: str, vi: str) -> ReportFormatError:
+        return ReportFormatError([Problem("$", en, vi)], source=source)
+
+    if isinstance(data, (bytes, bytearray)):
+        raw = bytes(data)
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise fail(
+                f"not UTF-8 text (invalid byte at offset {exc.start})",
+                f"không phải văn bản UTF-8 (byte không hợp lệ ở vị trí {exc.start})",
+            ) from None
+    elif isinstance(data, str):
+        text = data.removeprefix("\ufeff")
+    else:
+        raise ValueTypeError(
+            template=None,
+            code=None,
+            attribute="data",
+            expected="JSON text (str or bytes)",
+            value=type(data).__name__,
+        )
+    try:
+        return json.loads(
+            text,
+            parse_float=_parse_float,
+            parse_constant=_parse_constant,
+            object_pairs_hook=_object_pairs,
+        )
+    except json.JSONDecodeError as exc:
+        raise fail(
+            f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
+            f"không phải JSON hợp lệ: {exc.msg} (dòng {exc.lineno}, cột {exc.colno})",
+        ) from None
+    except _InvalidError as exc:
+        raise fail(exc.en, exc.vi) from None
+    except RecursionError:
+        raise fail("the JSON is nested too deeply", "JSON lồng nhau quá sâu") from None
+    except (ValueError, InvalidOperation) as exc:  # e.g. an integer of more than 4300 digits
+        raise fail(f"unreadable number: {exc}", f"số không đọc được: {exc}") from None
+
+
+def loads(data: str | bytes | bytearray, *, source: str | None = None) -> Report:
+    """Read a report from a JSON document.
+
+    Args:
+        data: The document, as text or UTF-8 bytes (a byte-order mark is allowed).
+        source: A name for the input (a file name) used in error messages.
+
+    Raises:
+        ReportFormatError: The document cannot be read; every problem is listed.
+
+    >>> report = loads('''{"format": "cchc-report", "version": 1,
+    ...   "report": {"agency": "UBND xã A", "level": "commune", "period": "year", "year": 2024},
+    ...   "templates": {"PL8": {"values": {"6.4": "70.1", "2": 3}}}}''')
+    >>> report.pl8.online_dossiers_rate, report.pl8.meeting_system
+    (Decimal('70.1'), 3)
+    >>> loads('{"format": "cchc-report", "version": 1, "report": {}, "templates": {"PL9": {}}}')
+    Traceback (most recent call last):
+    ...
+    cchc_model._errors.ReportFormatError: cannot read the report: 5 problems
+      $.report.agency: required field missing
+      $.report.level: required field missing
+      $.report.period: required field missing
+      $.report.year: required field missing
+      $.templates.PL9: unknown template (templates: PL2, PL3, PL4, PL5, PL6, PL7, PL8)
+    """
+    return report_from_data(_decode(data, source), source=source)
+
+
+def load(fp: str | os.PathLike[str] | IO[str] | IO[bytes]) -> Report:
+    """Read a report from a path or an open file (text or binary).
+
+    Raises:
+        ReportFormatError: The file cannot be read as a report (including a missing
+            or unreadable file); every problem is listed.
+    """
+    if isinstance(fp, (str, os.PathLike)):
+        name = os.fspath(fp)
+        try:
+            raw = Path(fp).read_bytes()
+        except OSError as exc:
+            raise ReportFormatError(
+                [Problem("$", f"cannot open: {exc.strerror}", f"không mở được: {exc.strerror}")],
+                source=name,
+            ) from None
+        return loads(raw, source=name)
+    return loads(fp.read(), source=getattr(fp, "name", None))
+
+
+def report_from_data(data: object, *, source: str | None = None) -> Report:
+    """Build a report from plain data already decoded from JSON.
+
+    Raises:
+        ReportFormatError: The data is not a valid document; every problem is listed.
+    """
+    problems: list[Problem] = []
+    if not isinstance(data, dict):
+        raise ReportFormatError(
+            [Problem("$", "expected a JSON object", "phải là một đối tượng JSON", value=data)],
+            source=source,
+        )
+    _check_object(data, "$", problems)
+    problems.extend(
+        Problem(f"$.{key}", "unknown field", "trường không hợp lệ")
+        for key in sorted(set(data) - _TOP_KEYS)
+    )
+    if data.get("format") != FORMAT:
+        problems.append(
+            Problem(
+                "$.format",
+                f"expected {FORMAT!r}",
+                f"phải là {FORMAT!r}",
+                value=data.get("format"),
+            )
+        )
+    if data.get("version") != VERSION or type(data.get("version")) is not int:
+        problems.append(
+            Problem(
+                "$.version",
+                f"unsupported version {data.get('version')!r} (this library reads {VERSION})",
+                f"phiên bản {data.get('version')!r} không được hỗ trợ (thư viện đọc {VERSION})",
+                value=data.get("version"),
+            )
+        )
+    ed = _edition(data.get("edition", _DEFAULT_EDITION), problems)
+    info = _info(data.get("report", _MISSING), problems)
+    templates = _templates(data.get("templates", _MISSING), ed, problems)
+    if problems:
+        raise ReportFormatError(problems, source=source)
+    assert info is not None  # noqa: S101  # no problems means it was read
+    assert ed is not None  # noqa: S101
+    return Report(info=info, templates=templates, edition=ed.id)
+
+
+_MISSING: Final = object()
+
+
+def _check_object(obj: dict[str, Any], path: str, problems: list[Problem]) -> None:
+    problems.extend(
+        Problem(f"{path}.{key}", "key given more than once", "khóa bị lặp lại")
+        for key in getattr(obj, "duplicates", ())
+    )
+
+
+def _edition(value: object, problems: list[Problem]) -> Edition | None:
+    if not isinstance(value, str):
+        problems.append(
+            Problem("$.edition", "expected a string", "phải là chuỗi ký tự", value=value)
+        )
+        return None
+    try:
+        return get_edition(value)
+    except CodeError as exc:
+        problems.append(Problem("$.edition", exc.en, exc.vi, value=value))
+        return None
+
+
+def _info(value: object, problems: list[Problem]) -> ReportInfo | None:
+    if value is _MISSING:
+        problems.append(Problem("$.report", "required field missing", "thiếu trường bắt buộc"))
+        return None
+    if not isinstance(value, dict):
+        problems.append(
+            Problem("$.report", "expected a JSON object", "phải là một đối tượng JSON", value=value)
+        )
+        return None
+    _check_object(value, "$.report", problems)
+    try:
+        return _converter().structure(value, ReportInfo)
+    except ClassValidationError as exc:
+        for line in cattrs.transform_error(exc, "$.report", _format_cattrs_error):
+            text, _, path = line.rpartition(" @ ")
+            en, _, vi = text.partition("\x1f")
+            problems.append(Problem(path, en, vi or en))
+    except ValueTypeError as exc:
+        problems.append(Problem(f"$.report.{exc.attribute}", exc.en, exc.vi, value=exc.value))
+    return None
+
+
+def _format_cattrs_error(exc: BaseException, _: type | None) -> str:
+    if isinstance(exc, _InvalidError):
+        return f"{exc.en}\x1f{exc.vi}"
+    if isinstance(exc, KeyError):
+        return "required field missing\x1fthiếu trường bắt buộc"
+    if isinstance(exc, ForbiddenExtraKeysError):
+        keys = ", ".join(sorted(exc.extra_fields))
+        return f"unknown field(s): {keys}\x1ftrường không hợp lệ: {keys}"
+    if isinstance(exc, ValueTypeError):
+        return f"{exc.en}\x1f{exc.vi}"
+    return f"invalid value ({exc})\x1fgiá trị không hợp lệ ({exc})"
+
+
+def _templates(value: object, ed: Edition | None, problems: list[Problem]) -> list[Template]:
+    if value is _MISSING:
+        problems.append(Problem("$.templates", "required field missing", "thiếu trường bắt buộc"))
+        return []
+    if not isinstance(value, dict):
+        problems.append(
+            Problem(
+                "$.templates", "expected a JSON object", "phải là một đối tượng JSON", value=value
+            )
+        )
+        return []
+    _check_object(value, "$.templates", problems)
+    if ed is None:
+        return []
+    result: list[Template] = []
+    for tid, body in value.items():
+        path = f"$.templates.{tid}"
+        try:
+            cls = ed.template(tid) if tid == tid.strip().upper() else None
+        except CodeError:
+            cls = None
+        if cls is None:
+            problems.append(
+                Problem(
+                    path,
+                    f"unknown template (templates: {', '.join(ed.template_ids)})",
+                    f"không có biểu này (các biểu: {', '.join(ed.template_ids)})",
+                )
+            )
+            continue
+        tpl = _template(cls, body, path, problems)
+        if tpl is not None:
+            result.append(tpl)
+    return result
+
+
+def _template(
+    cls: type[Template], body: object, path: str, problems: list[Problem]
+) -> Template | None:
+    if not isinstance(body, dict):
+        problems.append(
+            Problem(path, "expected a JSON object", "phải là một đối tượng JSON", value=body)
+        )
+        return None
+    _check_object(body, path, problems)
+    before = len(problems)
+    problems.extend(
+        Problem(f"{path}.{key}", "unknown field", "trường không hợp lệ")
+        for key in sorted(set(body) - {"values", "notes"})
+    )
+    kwargs = _values(cls, body.get("values", {}), f"{path}.values", problems)
+    notes = _notes(cls, body.get("notes", {}), f"{path}.notes", problems)
+    if len(problems) > before:
+        return None
+    try:
+        return cls(notes=notes, **kwargs)
+    except CchcError as exc:  # pragma: no cover  # every check above mirrors the class's
+        problems.append(Problem(path, exc.en, exc.vi, template=cls.spec.id))
+        return None
+
+
+def _values(
+    cls: type[Template], values: object, path: str, problems: list[Problem]
+) -> dict[str, Value]:
+    if values is None:
+        return {}
+    if not isinstance(values, dict):
+        problems.append(
+            Problem(
+                path,
+                "expected a JSON object of code to value",
+                "phải là một đối tượng JSON (mã chỉ tiêu: số liệu)",
+                value=values,
+            )
+        )
+        return {}
+    _check_object(values, path, problems)
+    spec = cls.spec
+    kwargs: dict[str, Value] = {}
+    for code, raw in values.items():
+        where = f"{path}[{json.dumps(code, ensure_ascii=False)}]"
+
+        def problem(
+            en: str, vi: str, code: str = code, raw: object = raw, where: str = where
+        ) -> None:
+            problems.append(Problem(where, en, vi, value=raw, template=spec.id, code=code))
+
+        try:
+            row = spec.indicator(code)
+        except CodeError:
+            problem(f"{spec.id} has no indicator {code!r}", f"{spec.id} không có chỉ tiêu {code!r}")
+            continue
+        if raw is None:
+            continue
+        if row.attribute is None:
+            problem(
+                f"{spec.id} {row.code} is a heading and holds no value",
+                f"{spec.id} {row.code} là tiêu đề nhóm, không có số liệu",
+            )
+        elif row.attribute in kwargs:
+            problem(f"{spec.id} {row.code} is given twice", f"{spec.id} {row.code} bị ghi hai lần")
+        else:
+            try:
+                kwargs[row.attribute] = _value(row.kind, raw)
+            except _InvalidError as exc:
+                problem(f"{spec.id} {row.code}: {exc.en}", f"{spec.id} {row.code}: {exc.vi}")
+    return kwargs
+
+
+def _value(kind: Kind | None, raw: object) -> Value:
+    if kind is Kind.COUNT or kind is Kind.CODE:
+        if type(raw) is int:
+            return raw
+        what = "a count" if kind is Kind.COUNT else "a code"
+        what_vi = "số đếm" if kind is Kind.COUNT else "mã"
+        hint_en = hint_vi = ""
+        if isinstance(raw, str) and raw.strip().isdigit():
+            hint_en = f" (write it without quotes: {raw.strip()})"
+            hint_vi = f" (viết không có dấu ngoặc kép: {raw.strip()})"
+        raise _InvalidError(
+            f"{what} must be a JSON integer, got {_kind_name(raw)} {_short(raw)}{hint_en}",
+            f"{what_vi} phải là số nguyên JSON, nhận được {_short(raw)}{hint_vi}",
+        )
+    # percentages and money
+    if type(raw) is int:
+        return Decimal(raw)
+    if isinstance(raw, Decimal):
+        return raw
+    if isinstance(raw, str):
+        text = raw.strip()
+        if len(text) <= _MAX_DECIMAL_CHARS and _DECIMAL_RE.fullmatch(text):
+            return Decimal(text)
+        hint_en = hint_vi = ""
+        if re.fullmatch(r"-?[0-9]+,[0-9]+%?", text):
+            fixed = text.rstrip("%").replace(",", ".")
+            hint_en = f"; did you mean {fixed!r}? (the format uses a decimal point)"
+            hint_vi = f"; có phải là {fixed!r}? (định dạng dùng dấu chấm thập phân)"
+        raise _InvalidError(
+            f"expected a decimal number as a string like '78.94', got {_short(raw)}{hint_en}",
+            f"phải là số thập phân dạng chuỗi như '78.94', nhận được {_short(raw)}{hint_vi}",
+        )
+    raise _InvalidError(
+        f"expected a decimal number as a string like '78.94', got {_kind_name(raw)}",
+        f"phải là số thập phân dạng chuỗi như '78.94', nhận được {_kind_name(raw)}",
+    )
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…"  # noqa: PLR2004
+
+
+def _notes(
+    cls: type[Template], value: object, path: str, problems: list[Problem]
+) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        problems.append(
+            Problem(
+                path,
+                "expected a JSON object of code to note",
+                "phải là một đối tượng JSON (mã chỉ tiêu: ghi chú)",
+                value=value,
+            )
+        )
+        return {}
+    _check_object(value, path, problems)
+    notes: dict[str, str] = {}
+    for code, text in value.items():
+        where = f"{path}[{json.dumps(code, ensure_ascii=False)}]"
+        try:
+            row = cls.spec.indicator(code)
+        except CodeError:
+            problems.append(
+                Problem(
+                    where,
+                    f"{cls.spec.id} has no indicator {code!r}",
+                    f"{cls.spec.id} không có chỉ tiêu {code!r}",
+                    template=cls.spec.id,
+                    code=code,
+                )
+            )
+            continue
+        if text is None:
+            continue
+        if not isinstance(text, str) or len(text) > _MAX_NOTE_CHARS:
+            problems.append(
+                Problem(
+                    where,
+                    f"a note must be a string of at most {_MAX_NOTE_CHARS} characters",
+                    f"ghi chú phải là chuỗi tối đa {_MAX_NOTE_CHARS} ký tự",
+                    value=_short(text),
+                    template=cls.spec.id,
+                    code=row.code,
+                )
+            )
+            continue
+        if row.code in notes:
+            problems.append(
+                Problem(
+                    where,
+                    f"{cls.spec.id} {row.code} has two notes",
+                    f"{cls.spec.id} {row.code} có hai ghi chú",
+                    template=cls.spec.id,
+                    code=row.code,
+                )
+            )
+            continue
+        notes[row.code] = text
+    return notes

@@ -1,0 +1,196 @@
+"""Units of measure, code lists and administrative levels used by the templates.
+
+Each unit and code list is declared once here; the template modules refer to them.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import ClassVar, Final
+
+import attrs
+
+__all__ = [
+    "ALL_LEVELS",
+    "AdminLevel",
+    "Code",
+    "Completion",
+    "Kind",
+    "MeetingSystem",
+    "Progress",
+    "SurveyMethod",
+    "Unit",
+    "YesNo",
+    "levels",
+    "units",
+]
+
+
+class Kind(enum.Enum):
+    """What kind of value an indicator holds, and so its Python type.
+
+    ``COUNT`` is an ``int``; ``PERCENT`` and ``MONEY`` are ``Decimal``; ``CODE`` is a
+    member of the indicator's code list (or, when the filed value is outside the
+    list, the ``int`` as written).
+    """
+
+    COUNT = "count"
+    PERCENT = "percent"
+    MONEY = "money"
+    CODE = "code"
+
+
+@attrs.frozen
+class Unit:
+    """A unit of measure as the templates write it (*Đơn vị tính*).
+
+    Attributes:
+        label: The official text, exactly (``"Văn bản"``, ``"%"``, ``"Triệu đồng"``).
+        kind: The kind of value measured in this unit.
+        scale: For money, how many đồng one unit is (``1_000_000`` for *Triệu đồng*).
+    """
+
+    label: str
+    kind: Kind
+    scale: int = 1
+
+
+class Code(enum.IntEnum):
+    """Base of the code lists (*Có = 1; Không = 0* and the like).
+
+    A code list member is an ``int`` with an official Vietnamese ``label``.
+
+    >>> YesNo(1), YesNo(1).label, YesNo.text()
+    (<YesNo.YES: 1>, 'Có', 'Có = 1; Không = 0')
+    """
+
+    __labels__: ClassVar[dict[int, str]]
+    __written__: ClassVar[tuple[int, ...]]
+
+    @property
+    def label(self) -> str:
+        """The official Vietnamese label of this code."""
+        return type(self).__labels__[int(self)]
+
+    @classmethod
+    def text(cls) -> str:
+        """The code list as the template writes it, such as ``"Có = 1; Không = 0"``."""
+        return "; ".join(f"{cls.__labels__[v]} = {v}" for v in cls.__written__)
+
+
+class YesNo(Code):
+    """*Có = 1; Không = 0*."""
+
+    NO = 0
+    YES = 1
+    __labels__ = {0: "Không", 1: "Có"}  # noqa: RUF012  # read-only class data
+    __written__ = (1, 0)
+
+
+class SurveyMethod(Code):
+    """*Trực tuyến = 0, Phát phiếu = 1, Kết hợp = 2* (how a satisfaction survey was run)."""
+
+    ONLINE = 0
+    PAPER = 1
+    COMBINED = 2
+    __labels__ = {0: "Trực tuyến", 1: "Phát phiếu", 2: "Kết hợp"}  # noqa: RUF012
+    __written__ = (0, 1, 2)
+
+
+class MeetingSystem(Code):
+    """*Chưa có = 0, 2 cấp = 1, 3 cấp = 2* (the online meeting system's reach)."""
+
+    NONE = 0
+    TWO_TIER = 1
+    THREE_TIER = 2
+    __labels__ = {0: "Chưa có", 1: "2 cấp", 2: "3 cấp"}  # noqa: RUF012
+    __written__ = (0, 1, 2)
+
+
+class Progress(Code):
+    """*Chưa = 0, Đang làm = 1, Hoàn thành = 2*."""
+
+    NOT_STARTED = 0
+    IN_PROGRESS = 1
+    DONE = 2
+    __labels__ = {0: "Chưa", 1: "Đang làm", 2: "Hoàn thành"}  # noqa: RUF012
+    __written__ = (0, 1, 2)
+
+
+class Completion(Code):
+    """*Chưa = 0, Hoàn thành = 1*."""
+
+    NOT_DONE = 0
+    DONE = 1
+    __labels__ = {0: "Chưa", 1: "Hoàn thành"}  # noqa: RUF012
+    __written__ = (0, 1)
+
+
+class AdminLevel(enum.Enum):
+    """The administrative level of the unit that files a report.
+
+    Since 1 July 2025 local government has two tiers (province and commune);
+    ``DISTRICT`` remains for reports filed before then.
+
+    >>> AdminLevel("commune").label
+    'cấp xã'
+    """
+
+    PROVINCE = "province"
+    DEPARTMENT = "department"
+    DISTRICT = "district"
+    COMMUNE = "commune"
+
+    @property
+    def label(self) -> str:
+        """The Vietnamese name of the level."""
+        return _LEVEL_LABELS[self]
+
+
+_LEVEL_LABELS: Final = {
+    AdminLevel.PROVINCE: "cấp tỉnh",
+    AdminLevel.DEPARTMENT: "sở, ngành",
+    AdminLevel.DISTRICT: "cấp huyện",
+    AdminLevel.COMMUNE: "cấp xã",
+}
+
+ALL_LEVELS: Final = frozenset(AdminLevel)
+
+
+class units:  # noqa: N801  # a namespace of constants, read as units.DOCUMENTS
+    """The units of measure written in the 2024 templates, each declared once."""
+
+    DOCUMENTS: Final = Unit("Văn bản", Kind.COUNT)
+    TASKS: Final = Unit("Nhiệm vụ", Kind.COUNT)
+    AGENCIES: Final = Unit("Cơ quan, đơn vị", Kind.COUNT)
+    ISSUES: Final = Unit("Vấn đề", Kind.COUNT)
+    PROCEDURES: Final = Unit("Thủ tục", Kind.COUNT)
+    DOSSIERS: Final = Unit("Hồ sơ", Kind.COUNT)
+    FEEDBACK: Final = Unit("PAKN", Kind.COUNT)
+    PEOPLE: Final = Unit("Người", Kind.COUNT)
+    BOARDS: Final = Unit("Ban", Kind.COUNT)
+    ORGANISATIONS: Final = Unit("Tổ chức", Kind.COUNT)
+    UNITS: Final = Unit("Đơn vị", Kind.COUNT)
+    QUANTITY: Final = Unit("Số lượng", Kind.COUNT)
+    PERCENT: Final = Unit("%", Kind.PERCENT)
+    MILLION_DONG: Final = Unit("Triệu đồng", Kind.MONEY, 1_000_000)
+
+
+class levels:  # noqa: N801  # a namespace of constants, read as levels.COMMUNES
+    """Who is asked for a row, by what its title names.
+
+    A row about a level is asked of that level and of the levels that oversee it: a
+    row about communes (*Tỷ lệ UBND cấp xã …*) is asked of communes, districts and
+    provinces; a row about the province (*Số TTHC cấp tỉnh*) only of provinces.
+    """
+
+    ALL: Final = ALL_LEVELS
+    PROVINCE: Final = frozenset({AdminLevel.PROVINCE})
+    DEPARTMENTS: Final = frozenset({AdminLevel.PROVINCE, AdminLevel.DEPARTMENT})
+    DISTRICTS: Final = frozenset({AdminLevel.PROVINCE, AdminLevel.DISTRICT})
+    DEPARTMENTS_AND_DISTRICTS: Final = frozenset(
+        {AdminLevel.PROVINCE, AdminLevel.DEPARTMENT, AdminLevel.DISTRICT}
+    )
+    COMMUNES: Final = frozenset({AdminLevel.PROVINCE, AdminLevel.DISTRICT, AdminLevel.COMMUNE})
+    LOCAL_GOVERNMENT: Final = COMMUNES
+    """Rows about the legal documents a local council issues: not asked of departments."""
