@@ -8,6 +8,7 @@ Decimal('100')
 
 from __future__ import annotations
 
+from . import vi
 from ._catalog import Correction, Edition, catalog_data, edition, editions
 from ._errors import (
     CchcError,
@@ -21,7 +22,6 @@ from ._errors import (
 from ._example import example
 from ._frozen import FrozenMap
 from ._interchange import dump, dumps, load, loads, make_converter
-from ._period import Period
 from ._report import Report, ReportInfo
 from ._template import Emphasis, Indicator, Template, TemplateSpec, normalize_code
 from ._units import (
@@ -44,6 +44,7 @@ from .templates import (
     Procedures,
     PublicFinance,
 )
+from .vi import Period
 
 __version__ = "0.1.0"
 
@@ -92,4 +93,5 @@ __all__ = [
     "loads",
     "make_converter",
     "normalize_code",
+    "vi",
 ]

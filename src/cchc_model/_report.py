@@ -11,7 +11,7 @@ import attrs
 from ._catalog import edition as get_edition
 from ._errors import CodeError, ValueTypeError
 from ._frozen import FrozenMap
-from ._period import Period
+from .vi import Period
 from ._template import Indicator, Template, Value
 from ._units import AdminLevel
 from .templates import (
