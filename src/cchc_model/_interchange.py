@@ -34,10 +34,10 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 from ._catalog import Edition
 from ._catalog import edition as get_edition
 from ._errors import CchcError, CodeError, Problem, ReportFormatError, ValueTypeError
-from .vi import Period
 from ._report import Report, ReportInfo
 from ._template import Template, Value
 from ._units import AdminLevel, Kind
+from .vi import Period
 
 __all__ = [
     "FORMAT",

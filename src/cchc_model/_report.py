@@ -11,7 +11,6 @@ import attrs
 from ._catalog import edition as get_edition
 from ._errors import CodeError, ValueTypeError
 from ._frozen import FrozenMap
-from .vi import Period
 from ._template import Indicator, Template, Value
 from ._units import AdminLevel
 from .templates import (
@@ -23,6 +22,7 @@ from .templates import (
     Procedures,
     PublicFinance,
 )
+from .vi import Period
 
 __all__ = ["Report", "ReportInfo"]
 
