@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from cchc_model import Edition, edition, editions
+from cchc_model._rules_doc import rules_markdown
 
 
 def _cell(text: str | None) -> str:
@@ -78,6 +79,7 @@ def write_all(folder: Path) -> None:
     """Write every generated page into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     pages = {f"catalog-{ed.id}.md": catalog_markdown(ed) for ed in editions()}
+    pages.update({f"rules-{ed.id}.md": rules_markdown(ed.id) for ed in editions()})
     for name, text in pages.items():
         path = folder / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from . import vi
 from ._catalog import Correction, Edition, catalog_data, edition, editions
+from ._derive import derive
 from ._errors import (
     CchcError,
     CodeError,
@@ -20,9 +21,20 @@ from ._errors import (
     ValueTypeError,
 )
 from ._example import example
+from ._findings import Finding, ValidationResult
 from ._frozen import FrozenMap
 from ._interchange import dump, dumps, load, loads, make_converter
+from ._interval import Interval
 from ._report import Report, ReportInfo
+from ._rules import (
+    Rule,
+    RuleSet,
+    Severity,
+    Tolerance,
+    builtin_rules,
+    load_rules,
+    loads_rules,
+)
 from ._template import Emphasis, Indicator, Template, TemplateSpec, normalize_code
 from ._units import (
     AdminLevel,
@@ -35,6 +47,7 @@ from ._units import (
     Unit,
     YesNo,
 )
+from ._validate import validate
 from .templates import (
     CivilService,
     DigitalGovernment,
@@ -60,9 +73,11 @@ __all__ = [
     "Direction",
     "Edition",
     "Emphasis",
+    "Finding",
     "FrozenMap",
     "Indicator",
     "Institutions",
+    "Interval",
     "Kind",
     "MeetingSystem",
     "Organisation",
@@ -75,23 +90,33 @@ __all__ = [
     "Report",
     "ReportFormatError",
     "ReportInfo",
+    "Rule",
     "RuleError",
+    "RuleSet",
+    "Severity",
     "SurveyMethod",
     "Template",
     "TemplateSpec",
+    "Tolerance",
     "Unit",
+    "ValidationResult",
     "ValueTypeError",
     "YesNo",
     "__version__",
+    "builtin_rules",
     "catalog_data",
+    "derive",
     "dump",
     "dumps",
     "edition",
     "editions",
     "example",
     "load",
+    "load_rules",
     "loads",
+    "loads_rules",
     "make_converter",
     "normalize_code",
+    "validate",
     "vi",
 ]

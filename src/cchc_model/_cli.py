@@ -60,6 +60,132 @@ def _cmd_catalog(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _rule_set(args: argparse.Namespace) -> Any:  # noqa: ANN401  # a RuleSet, imported lazily
+    from ._rules import builtin_rules, load_rules  # noqa: PLC0415
+
+    rules = builtin_rules(getattr(args, "edition", None))
+    for path in args.rules or ():
+        rules = rules + load_rules(path)
+    return rules
+
+
+def _reports(args: argparse.Namespace) -> tuple[list[tuple[str, Any]], bool]:
+    """The reports named on the command line, and whether one could not be read."""
+    from ._example import example  # noqa: PLC0415
+    from ._interchange import load, loads  # noqa: PLC0415
+
+    lang: Lang = args.lang
+    reports: list[tuple[str, Any]] = []
+    unreadable = False
+    if args.example:
+        reports.append(("example", example()))
+    for name in args.files:
+        try:
+            report = loads(sys.stdin.buffer.read(), source="-") if name == "-" else load(name)
+        except CchcError as exc:
+            sys.stderr.write(f"cchc: {exc.message(lang)}\n")
+            unreadable = True
+            continue
+        reports.append((name, report))
+    if not args.files and not args.example:
+        from ._messages import TEXT  # noqa: PLC0415
+
+        sys.stderr.write(f"cchc: {TEXT['no_files'][lang]}\n")
+        unreadable = True
+    return reports, unreadable
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from ._validate import validate  # noqa: PLC0415
+
+    lang: Lang = args.lang
+    rules = _rule_set(args)
+    reports, unreadable = _reports(args)
+    results = [(name, validate(report, rules=rules)) for name, report in reports]
+    if args.format == "json":
+        findings = [
+            {"file": name, **finding.to_data(lang)}
+            for name, result in results
+            for finding in result.findings
+        ]
+        summary = {"files": len(results), "rules": len(rules)}
+        for key in ("evaluated", "skipped", "errors", "warnings", "infos"):
+            summary[key] = sum(result.summary()[key] for _, result in results)
+        valid = not unreadable and all(result.valid for _, result in results)
+        _print_json({"valid": valid, "findings": findings, "summary": summary})
+    else:
+        from ._messages import TEXT  # noqa: PLC0415
+
+        blocks = [
+            f"{name}: {TEXT['valid' if result.valid else 'invalid'][lang]}\n{result.format(lang)}\n"
+            for name, result in results
+        ]
+        sys.stdout.write("\n".join(blocks))
+    if unreadable:
+        return EXIT_INPUT
+    return EXIT_OK if all(result.valid for _, result in results) else EXIT_FINDINGS
+
+
+def _cmd_rules(args: argparse.Namespace) -> int:
+    rules = _rule_set(args)
+    if args.format == "json":
+        _print_json([rule.to_data() for rule in rules])
+        return EXIT_OK
+    out: list[str] = []
+    current = None
+    for rule in rules:
+        if rule.template != current:
+            current = rule.template
+            out.append(current)
+        out.append(f"  {rule.id:<22} {rule.severity.value:<8} {rule.expression}")
+    sys.stdout.write("\n".join(out) + "\n")
+    return EXIT_OK
+
+
+def _cmd_derive(args: argparse.Namespace) -> int:
+    from ._derive import derive  # noqa: PLC0415
+    from ._interchange import dumps  # noqa: PLC0415
+
+    rules = _rule_set(args)
+    reports, unreadable = _reports(args)
+    if unreadable:
+        return EXIT_INPUT
+    for _, report in reports:
+        sys.stdout.write(dumps(derive(report, overwrite=args.overwrite, rules=rules)))
+    return EXIT_OK
+
+
+def _add_rule_commands(sub: Any) -> None:  # noqa: ANN401  # argparse's subparsers action
+    lang = {"choices": ("vi", "en"), "default": argparse.SUPPRESS, "help": "as cchc --lang"}
+    rules = {
+        "action": "append",
+        "metavar": "RULES.toml",
+        "help": "add the rules of this file to the built-in ones (repeatable)",
+    }
+
+    p = sub.add_parser("validate", help="check reports against the rules; exit 1 on errors")
+    p.add_argument("files", nargs="*", metavar="FILE", help="report (JSON); - reads stdin")
+    p.add_argument("--example", action="store_true", help="check the bundled example")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--lang", **lang)
+    p.add_argument("--rules", **rules)
+    p.set_defaults(handler=_cmd_validate)
+
+    p = sub.add_parser("rules", help="list the rule catalog")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--edition", default=None, help="template edition (default: current)")
+    p.add_argument("--rules", **rules)
+    p.set_defaults(handler=_cmd_rules)
+
+    p = sub.add_parser("derive", help="print a report with every computable blank filled")
+    p.add_argument("files", nargs="*", metavar="FILE", help="report (JSON); - reads stdin")
+    p.add_argument("--example", action="store_true", help="derive the bundled example")
+    p.add_argument("--overwrite", action="store_true", help="also replace reported values")
+    p.add_argument("--lang", **lang)
+    p.add_argument("--rules", **rules)
+    p.set_defaults(handler=_cmd_derive)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``cchc``, with every subcommand."""
     from . import __version__  # noqa: PLC0415  # the package imports this module lazily
@@ -85,6 +211,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--edition", default=None, help="template edition (default: current)")
     p.set_defaults(handler=_cmd_catalog)
+
+    _add_rule_commands(sub)
 
     return parser
 

@@ -109,6 +109,8 @@ class Indicator:
         levels: The administrative levels at which the row is asked.
         note: The template's own text in the *Ghi chú* column, if any.
         hint: Explanatory text printed in italics inside the title cell, if any.
+        decimals: For a percentage or an amount, the decimals a computed value is
+            rounded to, when the row says so (``None``: the default, 2).
     """
 
     template: str
@@ -121,6 +123,7 @@ class Indicator:
     levels: frozenset[AdminLevel] = ALL_LEVELS
     note: str | None = None
     hint: str | None = None
+    decimals: int | None = None
 
     @property
     def kind(self) -> Kind | None:
@@ -173,6 +176,7 @@ class _RowDef:
     levels: frozenset[AdminLevel] = attrs.field(converter=_levels)
     note: str | None
     hint: str | None
+    decimals: int | None = None
 
 
 # --- converters: check the type at once, naming the field ------------------------------
@@ -278,12 +282,24 @@ def percent(
     levels: Iterable[AdminLevel] = ALL_LEVELS,
     note: str | None = None,
     hint: str | None = None,
+    decimals: int | None = None,
 ) -> Any:  # noqa: ANN401
-    """Declare a percentage indicator (unit ``%``): a ``Decimal`` such as ``78.94``."""
+    """Declare a percentage indicator (unit ``%``): a ``Decimal`` such as ``78.94``.
+
+    ``decimals``: the decimals a computed value of the row is rounded to, when
+    not the default 2.
+    """
     if unit.kind is not Kind.PERCENT:
         raise ValueError(f"{code}: unit {unit.label!r} is not a percentage")
     row = _RowDef(
-        code=code, title=title, unit=unit, emphasis=emphasis, levels=levels, note=note, hint=hint
+        code=code,
+        title=title,
+        unit=unit,
+        emphasis=emphasis,
+        levels=levels,
+        note=note,
+        hint=hint,
+        decimals=decimals,
     )
     return _field(row, Kind.PERCENT)
 
@@ -297,12 +313,24 @@ def money(
     levels: Iterable[AdminLevel] = ALL_LEVELS,
     note: str | None = None,
     hint: str | None = None,
+    decimals: int | None = None,
 ) -> Any:  # noqa: ANN401
-    """Declare an amount of money (*Triệu đồng*…): a ``Decimal``."""
+    """Declare an amount of money (*Triệu đồng*…): a ``Decimal``.
+
+    ``decimals``: the decimals a computed value of the row is rounded to, when
+    not the default 2.
+    """
     if unit.kind is not Kind.MONEY:
         raise ValueError(f"{code}: unit {unit.label!r} is not a money unit")
     row = _RowDef(
-        code=code, title=title, unit=unit, emphasis=emphasis, levels=levels, note=note, hint=hint
+        code=code,
+        title=title,
+        unit=unit,
+        emphasis=emphasis,
+        levels=levels,
+        note=note,
+        hint=hint,
+        decimals=decimals,
     )
     return _field(row, Kind.MONEY)
 
@@ -633,4 +661,5 @@ def _indicator(template_id: str, row: _RowDef, attribute: str | None) -> Indicat
         levels=row.levels,
         note=row.note,
         hint=row.hint,
+        decimals=row.decimals,
     )

@@ -1,0 +1,349 @@
+"""Every built-in rule: a report where it holds, one where it fails, one where it is not evaluated.
+
+Each rule is checked alone (``rules=RuleSet([rule])``), so that ``evaluated`` and
+``skipped`` count that rule only; the failing report is also validated with every
+built-in rule, to show the rule's finding is among the findings a user gets.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal as D  # noqa: N817  # short, in tables of values
+
+import attrs
+import pytest
+
+from cchc_model import AdminLevel, Kind, RuleSet, Severity, builtin_rules, edition, validate
+from reports import Value, report_of
+
+P, DEP, DI, C = AdminLevel.PROVINCE, AdminLevel.DEPARTMENT, AdminLevel.DISTRICT, AdminLevel.COMMUNE
+
+
+@attrs.frozen
+class Case:
+    holds: dict[str, Value]
+    fails: dict[str, Value]
+    skipped: dict[str, Value]
+    level: AdminLevel = C
+
+
+def ratio(rate: str, whole: str, part: str, level: AdminLevel = C) -> Case:
+    """A ratio ``rate = part / whole × 100``: 3 of 4 is 75 %."""
+    return Case(
+        holds={rate: D(75), whole: 4, part: 3},
+        # 2 of 4 is 50 %, not 75 %: a real mismatch, not a rounding
+        fails={rate: D(75), whole: 4, part: 2},
+        # 0 of 0: a ratio of nothing is not evaluated (units write 0, 100 or nothing)
+        skipped={rate: D(75), whole: 0, part: 0},
+        level=level,
+    )
+
+
+def part(small: str, big: str, level: AdminLevel = C) -> Case:
+    """A part of a whole: at most the whole."""
+    return Case(
+        holds={small: 5, big: 5},
+        fails={small: 6, big: 5},
+        skipped={small: 6},  # the whole is blank: unknown
+        level=level,
+    )
+
+
+CASES: dict[str, Case] = {
+    "PL2.ratio.2": ratio("PL2:2", "PL2:2.1", "PL2:2.2"),
+    "PL2.part.2.2": part("PL2:2.2", "PL2:2.1"),
+    "PL2.ratio.3.3": ratio("PL2:3.3", "PL2:3.3.1", "PL2:3.3.2"),
+    "PL2.part.3.3.2": part("PL2:3.3.2", "PL2:3.3.1"),
+    "PL2.parts.5.1": Case(
+        # 1 on time + 1 late + 1 overdue of 4 assigned (one not yet due)
+        holds={"PL2:5.1": 4, "PL2:5.2": 1, "PL2:5.3": 1, "PL2:5.4": 1},
+        fails={"PL2:5.1": 2, "PL2:5.2": 1, "PL2:5.3": 1, "PL2:5.4": 1},
+        skipped={"PL2:5.1": 2, "PL2:5.2": 1, "PL2:5.3": 1},
+    ),
+    "PL2.parts.6.1": Case(
+        holds={"PL2:6.1": 3, "PL2:6.2": 3, "PL2:6.3": 0, "PL2:6.4": 0},
+        fails={"PL2:6.1": 0, "PL2:6.2": 0, "PL2:6.3": 0, "PL2:6.4": 1},
+        skipped={"PL2:6.2": 0, "PL2:6.3": 0, "PL2:6.4": 1},
+    ),
+    "PL2.condition.7.1": Case(
+        holds={"PL2:7": 0, "PL2:7.1": 0},
+        fails={"PL2:7": 0, "PL2:7.1": 276},  # no survey, yet 276 forms
+        skipped={"PL2:7": 1, "PL2:7.1": 276},  # a survey was held: the rule does not apply
+    ),
+    "PL2.condition.7.2": Case(
+        holds={"PL2:7": 0},
+        fails={"PL2:7": 0, "PL2:7.2": 2},
+        skipped={"PL2:7.2": 2},  # 7 blank: unknown whether a survey was held
+    ),
+    "PL2.condition.7": Case(
+        holds={"PL2:7": 1, "PL2:7.1": 276},
+        fails={"PL2:7": 1, "PL2:7.1": 0},
+        skipped={"PL2:7": 1},  # the number of forms is blank
+    ),
+    "PL3.total.1": Case(
+        # a commune totals only its own documents (1.3); 1.1 and 1.2 are not asked of it
+        holds={"PL3:1": 2, "PL3:1.3": 2},
+        fails={"PL3:1": 3, "PL3:1.3": 2},
+        skipped={"PL3:1": 3},
+    ),
+    "PL3.ratio.2.2": ratio("PL3:2.2", "PL3:2.2.1", "PL3:2.2.2"),
+    "PL3.part.2.2.2": part("PL3:2.2.2", "PL3:2.2.1"),
+    "PL3.ratio.3.2": ratio("PL3:3.2", "PL3:3.2.1", "PL3:3.2.2"),
+    "PL3.part.3.2.2": part("PL3:3.2.2", "PL3:3.2.1"),
+    "PL4.total.1.4": Case(
+        # a province totals its provincial, district and commune procedures
+        holds={"PL4:1.4": 600, "PL4:1.4.1": 400, "PL4:1.4.2": 120, "PL4:1.4.3": 80},
+        fails={"PL4:1.4": 600, "PL4:1.4.1": 400, "PL4:1.4.2": 120, "PL4:1.4.3": 81},
+        skipped={"PL4:1.4": 600, "PL4:1.4.1": 400, "PL4:1.4.2": 120},
+        level=P,
+    ),
+    "PL4.ratio.3.1": ratio("PL4:3.1", "PL4:3.1.1", "PL4:3.1.2", DEP),
+    "PL4.part.3.1.2": part("PL4:3.1.2", "PL4:3.1.1", DEP),
+    "PL4.ratio.3.2": ratio("PL4:3.2", "PL4:3.2.1", "PL4:3.2.2", DI),
+    "PL4.part.3.2.2": part("PL4:3.2.2", "PL4:3.2.1", DI),
+    "PL4.ratio.3.3": ratio("PL4:3.3", "PL4:3.3.1", "PL4:3.3.2"),
+    "PL4.part.3.3.2": part("PL4:3.3.2", "PL4:3.3.1"),
+    "PL4.ratio.3.4": ratio("PL4:3.4", "PL4:3.4.1", "PL4:3.4.2"),
+    "PL4.part.3.4.2": part("PL4:3.4.2", "PL4:3.4.1"),
+    "PL5.total.1.5": Case(
+        # a district counts only its own public service units (1.5.3)
+        holds={"PL5:1.5": 12, "PL5:1.5.3": 12},
+        fails={"PL5:1.5": 12, "PL5:1.5.3": 11},
+        skipped={"PL5:1.5": 12},
+        level=DI,
+    ),
+    "PL5.cross.1.5": Case(
+        holds={"PL5:1.5": 12, "PL7:2.1": 12},
+        fails={"PL5:1.5": 12, "PL7:2.1": 13},
+        skipped={"PL5:1.5": 12},  # PL7 not carried
+    ),
+    "PL5.plausible.2.2": Case(
+        holds={"PL5:2.1": 18, "PL5:2.2": 18},
+        fails={"PL5:2.1": 18, "PL5:2.2": 19},
+        skipped={"PL5:2.2": 19},
+    ),
+    "PL5.plausible.3.2": Case(
+        holds={"PL5:3.1": 40, "PL5:3.2": 38},
+        fails={"PL5:3.1": 40, "PL5:3.2": 41},
+        skipped={"PL5:3.1": 40},
+    ),
+    "PL6.cross.1.2": Case(
+        holds={"PL6:1.2": 3, "PL5:1.5": 12},
+        fails={"PL6:1.2": 13, "PL5:1.5": 12},
+        skipped={"PL6:1.2": 13},
+    ),
+    "PL7.ratio.1": Case(
+        # 3,887 of 3,887 triệu đồng is 100 %, within the precision of both amounts
+        holds={"PL7:1": D(100), "PL7:1.1": D("3.887"), "PL7:1.2": D("3.887")},
+        fails={"PL7:1": D(90), "PL7:1.1": D("3.887"), "PL7:1.2": D("3.887")},
+        skipped={"PL7:1": D(100), "PL7:1.1": D(0), "PL7:1.2": D(0)},
+    ),
+    "PL7.domain.1": Case(
+        # a disbursement above the plan (120 %) is possible; a negative one is not
+        holds={"PL7:1": D(120)},
+        fails={"PL7:1": D(-5)},
+        skipped={"PL7:1.1": D(10)},
+    ),
+    "PL7.total.2.1": Case(
+        holds={"PL7:2.1": 10, "PL7:2.2": 1, "PL7:2.3": 2, "PL7:2.4": 3, "PL7:2.5": 4},
+        fails={"PL7:2.1": 11, "PL7:2.2": 1, "PL7:2.3": 2, "PL7:2.4": 3, "PL7:2.5": 4},
+        skipped={"PL7:2.1": 11, "PL7:2.2": 1, "PL7:2.3": 2, "PL7:2.4": 3},
+    ),
+    "PL7.total.2.4": Case(
+        holds={"PL7:2.4": 6, "PL7:2.4.1": 1, "PL7:2.4.2": 2, "PL7:2.4.3": 3},
+        fails={"PL7:2.4": 5, "PL7:2.4.1": 1, "PL7:2.4.2": 2, "PL7:2.4.3": 3},
+        skipped={"PL7:2.4": 5, "PL7:2.4.1": 1},
+    ),
+    "PL7.plausible.1.1": Case(
+        holds={"PL7:1.1": D(3887)},
+        fails={"PL7:1.1": D("3.887")},
+        skipped={"PL7:1.2": D("3.887")},
+    ),
+    "PL7.plausible.1.2": Case(
+        holds={"PL7:1.2": D("3887.5")},
+        fails={"PL7:1.2": D("3.887")},
+        skipped={"PL7:1.1": D("3.887")},
+    ),
+    "PL8.range.5.2": Case(
+        # a district: the rate of the locality lies between its districts' and communes'
+        holds={"PL8:5.2": D(95), "PL8:5.2.2": D(100), "PL8:5.2.3": D(90)},
+        fails={"PL8:5.2": D(85), "PL8:5.2.2": D(100), "PL8:5.2.3": D(90)},
+        skipped={"PL8:5.2": D(85), "PL8:5.2.2": D(100)},
+        level=DI,
+    ),
+    "PL8.ratio.6.1": ratio("PL8:6.1", "PL8:6.1.1", "PL8:6.1.2"),
+    "PL8.part.6.1.2": part("PL8:6.1.2", "PL8:6.1.1"),
+    "PL8.part.6.1.3": part("PL8:6.1.3", "PL8:6.1.2"),
+    "PL8.ratio.6.2": ratio("PL8:6.2", "PL8:6.2.1", "PL8:6.2.2"),
+    "PL8.part.6.2.2": part("PL8:6.2.2", "PL8:6.2.1"),
+    "PL8.part.6.2.3": part("PL8:6.2.3", "PL8:6.2.2"),
+    "PL8.ratio.6.3": ratio("PL8:6.3", "PL8:6.3.1", "PL8:6.3.2"),
+    "PL8.part.6.3.2": part("PL8:6.3.2", "PL8:6.3.1"),
+    "PL8.identity.6.3.1": Case(
+        holds={"PL8:6.3.1": 128, "PL8:6.1.2": 79, "PL8:6.2.2": 49},
+        fails={"PL8:6.3.1": 130, "PL8:6.1.2": 79, "PL8:6.2.2": 49},
+        skipped={"PL8:6.3.1": 130, "PL8:6.1.2": 79},
+    ),
+    "PL8.ratio.6.4": ratio("PL8:6.4", "PL8:6.4.1", "PL8:6.4.2"),
+    "PL8.part.6.4.2": part("PL8:6.4.2", "PL8:6.4.1"),
+    "PL8.condition.6.4.2": Case(
+        holds={"PL8:6.1.3": 6, "PL8:6.2.3": 2, "PL8:6.4.2": 197},
+        # 8 procedures had online dossiers, but only 5 dossiers came online
+        fails={"PL8:6.1.3": 6, "PL8:6.2.3": 2, "PL8:6.4.2": 5},
+        skipped={"PL8:6.1.3": 6, "PL8:6.4.2": 5},
+    ),
+    "PL8.condition.6.1.3": Case(
+        holds={"PL8:6.4.2": 197, "PL8:6.1.3": 6, "PL8:6.2.3": 2},
+        fails={"PL8:6.4.2": 197, "PL8:6.1.3": 0, "PL8:6.2.3": 0},
+        skipped={"PL8:6.4.2": 0, "PL8:6.1.3": 0, "PL8:6.2.3": 0},  # nothing online: n/a
+    ),
+    "PL8.ratio.6.5": ratio("PL8:6.5", "PL8:6.5.1", "PL8:6.5.2"),
+    "PL8.part.6.5.2": part("PL8:6.5.2", "PL8:6.5.1"),
+    "PL8.cross.6.3.1": Case(
+        holds={"PL8:6.3.1": 128, "PL4:1.4": 137},
+        fails={"PL8:6.3.1": 140, "PL4:1.4": 137},
+        skipped={"PL8:6.3.1": 140},
+    ),
+    "PL8.cross.6.1.1": Case(
+        holds={"PL8:6.1.1": 79, "PL8:6.2.1": 49, "PL4:1.4": 137},
+        fails={"PL8:6.1.1": 89, "PL8:6.2.1": 49, "PL4:1.4": 137},
+        skipped={"PL8:6.1.1": 89, "PL4:1.4": 137},
+    ),
+    "PL8.cross.6.5.1": Case(
+        holds={"PL8:6.5.1": 29, "PL4:1.4": 137},
+        fails={"PL8:6.5.1": 138, "PL4:1.4": 137},
+        skipped={"PL4:1.4": 137},
+    ),
+}
+
+RULES = builtin_rules()
+GENERATED = [r.id for r in RULES if r.kind in ("domain", "level") and r.id not in CASES]
+
+
+def _alone(rule_id: str) -> RuleSet:
+    return RuleSet([RULES[rule_id]])
+
+
+def test_every_rule_is_covered() -> None:
+    assert set(RULES.ids) == set(CASES) | set(GENERATED)
+    assert len(GENERATED) == 172  # 130 domain rules and 42 level rules, from the catalog
+
+
+@pytest.mark.parametrize("rule_id", sorted(CASES))
+def test_holds(rule_id: str) -> None:
+    case = CASES[rule_id]
+    result = validate(report_of(case.holds, case.level), rules=_alone(rule_id))
+    assert (result.evaluated, result.findings) == (1, ())
+
+
+@pytest.mark.parametrize("rule_id", sorted(CASES))
+def test_fails(rule_id: str) -> None:
+    case = CASES[rule_id]
+    report = report_of(case.fails, case.level)
+    result = validate(report, rules=_alone(rule_id))
+    assert result.evaluated == 1
+    (finding,) = result.findings
+    rule = RULES[rule_id]
+    assert (finding.rule, finding.severity, finding.truncated) == (rule_id, rule.severity, False)
+    # the finding names exactly the rows read: those of its template by code, others in full
+    named = {k.partition(":")[2] if k.startswith(f"{finding.template}:") else k for k in case.fails}
+    assert set(finding.codes) | set(finding.other_codes) == named
+    assert finding.message("vi")
+    assert finding.message("en")
+    assert rule_id in {f.rule for f in validate(report).findings}
+
+
+@pytest.mark.parametrize("rule_id", sorted(CASES))
+def test_not_evaluated(rule_id: str) -> None:
+    case = CASES[rule_id]
+    result = validate(report_of(case.skipped, case.level), rules=_alone(rule_id))
+    assert (result.evaluated, result.skipped, result.findings) == (0, 1, ())
+
+
+# --- the rules generated from the catalog ----------------------------------------------
+
+_GOOD: dict[Kind, Value] = {Kind.COUNT: 7, Kind.PERCENT: D("50.5"), Kind.MONEY: D("12.5")}
+_BAD: dict[Kind, Value] = {Kind.COUNT: -1, Kind.PERCENT: D("100.01"), Kind.MONEY: D("-0.5")}
+
+
+def _row(rule_id: str) -> tuple[str, str]:
+    ref = RULES[rule_id].references[0]
+    return ref.template, ref.code
+
+
+def _asked_level(rule_id: str) -> AdminLevel:
+    row = edition().indicator(*_row(rule_id))
+    return next(level for level in AdminLevel if row.applies_to(level))
+
+
+def _not_asked_level(rule_id: str) -> AdminLevel:
+    row = edition().indicator(*_row(rule_id))
+    return next(level for level in AdminLevel if not row.applies_to(level))
+
+
+def _good(rule_id: str) -> Value:
+    row = edition().indicator(*_row(rule_id))
+    if row.code_list is not None:
+        return int(max(row.code_list))
+    assert row.kind is not None
+    return _GOOD[row.kind]
+
+
+DOMAIN = [i for i in GENERATED if ".domain." in i]
+LEVEL = [i for i in GENERATED if ".level." in i]
+
+
+@pytest.mark.parametrize("rule_id", DOMAIN)
+def test_domain_holds(rule_id: str) -> None:
+    tid, code = _row(rule_id)
+    report = report_of({f"{tid}:{code}": _good(rule_id)}, _asked_level(rule_id))
+    assert validate(report, rules=_alone(rule_id)).summary()["evaluated"] == 1
+    assert not validate(report, rules=_alone(rule_id)).findings
+
+
+@pytest.mark.parametrize("rule_id", DOMAIN)
+def test_domain_fails(rule_id: str) -> None:
+    tid, code = _row(rule_id)
+    row = edition().indicator(tid, code)
+    assert row.kind is not None
+    bad: Value = int(max(row.code_list)) + 1 if row.code_list else _BAD[row.kind]
+    result = validate(
+        report_of({f"{tid}:{code}": bad}, _asked_level(rule_id)), rules=_alone(rule_id)
+    )
+    (finding,) = result.findings
+    assert (finding.rule, finding.severity, finding.codes) == (rule_id, Severity.ERROR, (code,))
+
+
+@pytest.mark.parametrize("rule_id", DOMAIN)
+def test_domain_not_evaluated(rule_id: str) -> None:
+    tid, _ = _row(rule_id)
+    result = validate(report_of({}, _asked_level(rule_id), templates=(tid,)), rules=_alone(rule_id))
+    assert (result.evaluated, result.skipped) == (0, 1)
+
+
+@pytest.mark.parametrize("rule_id", LEVEL)
+def test_level_holds(rule_id: str) -> None:
+    tid, _ = _row(rule_id)
+    report = report_of({}, _not_asked_level(rule_id), templates=(tid,))
+    result = validate(report, rules=_alone(rule_id))
+    assert (result.evaluated, result.findings) == (1, ())
+
+
+@pytest.mark.parametrize("rule_id", LEVEL)
+def test_level_fails(rule_id: str) -> None:
+    tid, code = _row(rule_id)
+    level = _not_asked_level(rule_id)
+    result = validate(report_of({f"{tid}:{code}": _good(rule_id)}, level), rules=_alone(rule_id))
+    (finding,) = result.findings
+    assert (finding.rule, finding.severity, finding.codes) == (rule_id, Severity.WARNING, (code,))
+    assert level.label in finding.message("vi")
+
+
+@pytest.mark.parametrize("rule_id", LEVEL)
+def test_level_not_evaluated(rule_id: str) -> None:
+    tid, code = _row(rule_id)
+    # at a level that is asked the row, a value there is expected: nothing to check
+    asked = report_of({f"{tid}:{code}": _good(rule_id)}, _asked_level(rule_id))
+    assert validate(asked, rules=_alone(rule_id)).evaluated == 0
+    # nor when the report does not carry the template
+    absent = report_of({}, _not_asked_level(rule_id))
+    assert validate(absent, rules=_alone(rule_id)).evaluated == 0

@@ -1,0 +1,127 @@
+"""Properties of validation over generated reports (see ``reports.consistent_reports``)."""
+
+from __future__ import annotations
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from cchc_model import AdminLevel, Report, RuleSet, builtin_rules, edition, validate
+from cchc_model._expr import If, Ref, references
+from cchc_model._rules import Rule
+from reports import applies, candidates, consistent_reports, consistent_values, report_of
+
+RULES = builtin_rules()
+
+
+@given(consistent_reports())
+def test_a_consistent_report_has_no_findings(report: Report) -> None:
+    result = validate(report)
+    assert result.findings == (), [f.message("en") for f in result.findings]
+    assert result.valid
+    assert result.evaluated + result.skipped == len(RULES)
+
+
+def _checked_refs(rule: Rule) -> list[Ref]:
+    """The rows a rule checks: all it reads but those only in its ``if`` condition."""
+    tree = rule.tree
+    return references(tree.then) if isinstance(tree, If) else references(tree)
+
+
+def _insensitive(rule: Rule, key: str, values: dict[str, object]) -> bool:
+    # N / D × 100 with N = 0 is 0 whatever D is: no change of D alone can break it
+    if rule.kind != "ratio":
+        return False
+    whole = rule.references[2].key
+    part = rule.references[1].key
+    return key == whole and values.get(part) == 0
+
+
+@settings(max_examples=25)
+@given(consistent_values(blanks=False), st.data())
+def test_breaking_any_single_value_is_caught(
+    level_values: tuple[AdminLevel, dict[str, object]], data: st.DataObject
+) -> None:
+    level, values = level_values
+    report = report_of(values, level)  # type: ignore[arg-type]
+    key = data.draw(st.sampled_from(sorted(values)), label="cell")
+    reading = [
+        rule
+        for rule in RULES
+        if key in {r.key for r in _checked_refs(rule)}
+        and validate(report, rules=RuleSet([rule])).evaluated == 1
+    ]
+    assume(reading)
+    tid, _, code = key.partition(":")
+    shown = code if RULES[reading[0].id].template == tid else key
+    for rule in reading:
+        if _insensitive(rule, key, values):
+            continue
+        caught = False
+        for value in candidates(key, values[key]):
+            broken = report_of({**values, key: value}, level)  # type: ignore[dict-item]
+            found = [f for f in validate(broken).findings if f.rule == rule.id]
+            if found:
+                home = found[0].template
+                shown = code if home == tid else key
+                assert shown in found[0].codes + found[0].other_codes
+                caught = True
+                break
+        assert caught, (rule.id, key, values[key])
+
+
+@settings(max_examples=25)
+@given(consistent_values(blanks=False), st.data())
+def test_a_value_in_a_row_not_asked_is_caught(
+    level_values: tuple[AdminLevel, dict[str, object]], data: st.DataObject
+) -> None:
+    level, values = level_values
+    not_asked = [
+        f"{row.template}:{row.code}"
+        for row in edition().indicators()
+        if not row.is_heading and not row.applies_to(level)
+    ]
+    assume(not_asked)
+    key = data.draw(st.sampled_from(not_asked))
+    assert not applies(key, level)
+    tid, _, code = key.partition(":")
+    value = candidates(key, 0)[0] if edition().indicator(tid, code).code_list else 1
+    report = report_of({**values, key: value}, level)  # type: ignore[dict-item]
+    assert f"{tid}.level.{code}" in {f.rule for f in validate(report).findings}
+
+
+@given(consistent_reports())
+def test_validation_is_deterministic_and_cached_plans_agree(report: Report) -> None:
+    fresh = RuleSet(list(RULES))  # a new set compiles its own plans
+    assert validate(report, rules=fresh) == validate(report)
+
+
+@st.composite
+def arbitrary_reports(draw: st.DrawFn) -> Report:
+    """Any values at all, in any rows: negative, huge, far too precise, outside lists."""
+    level = draw(st.sampled_from(list(AdminLevel)))
+    values: dict[str, object] = {}
+    for row in edition().indicators():
+        if row.is_heading or not draw(st.booleans()):
+            continue
+        key = f"{row.template}:{row.code}"
+        if row.kind is not None and row.kind.value in ("count", "code"):
+            values[key] = draw(st.integers(-(10**9), 10**9) | st.integers(-2, 5))
+        else:
+            values[key] = draw(
+                st.decimals(-(10**6), 10**6, places=draw(st.integers(0, 6)), allow_nan=False)
+            )
+    return report_of(values, level)  # type: ignore[arg-type]
+
+
+@given(arbitrary_reports())
+def test_any_report_can_be_validated_and_worded(report: Report) -> None:
+    from cchc_model import derive  # noqa: PLC0415
+
+    result = validate(report)
+    for finding in result.findings:
+        assert finding.message("vi")
+        assert finding.message("en")
+        assert finding.to_data("en")["rule"] == finding.rule
+    assert result.format("vi")
+    derived = derive(report, overwrite=True)
+    assert derive(derived, overwrite=True) == derived
