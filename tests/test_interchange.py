@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -21,6 +22,7 @@ from cchc_model import (
     ReportFormatError,
     ReportInfo,
     ValueTypeError,
+    YesNo,
     dump,
     dumps,
     edition,
@@ -29,6 +31,7 @@ from cchc_model import (
     loads,
     make_converter,
 )
+from cchc_model._interchange import _read_thoroughly
 
 
 def _doc(**changes: Any) -> dict[str, Any]:
@@ -72,6 +75,33 @@ def test_json_numbers_are_read_exactly_and_written_as_strings() -> None:
     report = loads(text)
     assert str(report.pl8.online_dossiers_rate) == "70.10"  # type: ignore[union-attr]
     assert '"6.4": "70.10"' in dumps(report)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda v: v.update({"6.4": " 70.1 "}),  # spaces around a decimal string
+        lambda v: v.update({"6.4": Decimal("70.1")}),  # a JSON number with a fraction
+        lambda v: v.update({"6.4.": v.pop("6.4")}),  # a code written with its final dot
+    ],
+)
+def test_documents_the_fast_path_leaves_to_the_thorough_one(change: Any) -> None:
+    doc = _doc()
+    change(doc["templates"]["PL8"]["values"])
+    text = json.dumps(doc, default=str).replace('"6.4": "70.1"', '"6.4": 70.1')
+    assert loads(text) == example()
+    assert str(loads(text).pl8.online_dossiers_rate) == "70.1"  # type: ignore[union-attr]
+
+
+def test_a_template_built_by_the_reader_behaves_like_one_built_in_code() -> None:
+    read = loads(dumps(example()))
+    built = example().pl8
+    assert read.pl8 == built
+    assert hash(read.pl8) == hash(built)
+    assert type(read.pl8.meeting_system) is int  # type: ignore[union-attr]
+    assert read.pl2.satisfaction_survey is YesNo.YES  # type: ignore[union-attr]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        read.pl8.meeting_system = 2  # type: ignore[misc, union-attr]
 
 
 def test_blank_may_be_null_or_absent() -> None:
@@ -299,8 +329,13 @@ def edited_reports(draw: st.DrawFn) -> Report:
 
 @given(edited_reports())
 def test_round_trip_is_lossless(report: Report) -> None:
-    again = loads(dumps(report))
+    text = dumps(report)
+    again = loads(text)
     assert again == report
+    # the fast path and the thorough one read a valid document the same way
+    thorough = _read_thoroughly(json.loads(text, parse_float=Decimal), None)
+    assert thorough == again
+    assert dumps(thorough) == text
     for tid, tpl in report.templates.items():
         for code, value in tpl.filled().items():
             # the same precision, not only an equal value

@@ -34,8 +34,9 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 from ._catalog import Edition
 from ._catalog import edition as get_edition
 from ._errors import CchcError, CodeError, Problem, ReportFormatError, ValueTypeError
+from ._frozen import FrozenMap
 from ._report import Report, ReportInfo
-from ._template import Template, Value
+from ._template import Template, Value, build_checked
 from ._units import AdminLevel, Kind
 from .vi import Period
 
@@ -372,6 +373,14 @@ def report_from_data(data: object, *, source: str | None = None) -> Report:
     Raises:
         ReportFormatError: The data is not a valid document; every problem is listed.
     """
+    report = _read_fast(data)
+    if report is not None:
+        return report
+    return _read_thoroughly(data, source)
+
+
+def _read_thoroughly(data: object, source: str | None) -> Report:
+    """Read a document checking everything and collecting every problem with its path."""
     problems: list[Problem] = []
     if not isinstance(data, dict):
         raise ReportFormatError(
@@ -412,6 +421,124 @@ def report_from_data(data: object, *, source: str | None = None) -> Report:
 
 
 _MISSING: Final = object()
+
+# --- the fast path ------------------------------------------------------------------------
+#
+# Most documents are valid. The fast path reads them with the same checks as the thorough
+# one but gives up (returns None) at the first thing it does not expect, without building
+# paths or messages; the thorough path then reads the document again and reports every
+# problem. Both build the same report from a valid document (tests/test_interchange.py).
+
+_COUNT, _DECIMAL, _CODE = 0, 1, 2
+_Entry = tuple[str, int, "dict[int, Any] | None"]
+
+
+_FAST_TABLES: dict[type[Template], tuple[dict[str, _Entry], dict[str, str]]] = {}
+
+
+def _fast_tables(cls: type[Template]) -> tuple[dict[str, _Entry], dict[str, str]]:
+    """Per template: each way a value code may be written, and each note code, resolved."""
+    found = _FAST_TABLES.get(cls)
+    if found is None:
+        codes = {variant: code for code in cls.spec.codes for variant in (code, code + ".")}
+        found = _FAST_TABLES[cls] = (_fast_values(cls), codes)
+    return found
+
+
+def _fast_values(cls: type[Template]) -> dict[str, _Entry]:
+    table: dict[str, _Entry] = {}
+    for row in cls.spec.value_indicators:
+        assert row.attribute is not None  # noqa: S101  # value rows have attributes
+        if row.kind is Kind.COUNT:
+            entry: _Entry = (row.attribute, _COUNT, None)
+        elif row.code_list is not None:
+            entry = (row.attribute, _CODE, dict(row.code_list._value2member_map_))
+        else:
+            entry = (row.attribute, _DECIMAL, None)
+        table[row.code] = table[row.code + "."] = entry
+    return table
+
+
+@functools.cache
+def _fast_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(detailed_validation=False)
+    configure_converter(converter)
+    return converter
+
+
+def _plain_object(value: object) -> bool:
+    return isinstance(value, dict) and not getattr(value, "duplicates", ())
+
+
+def _read_fast(data: object) -> Report | None:  # noqa: C901, PLR0911, PLR0912  # one flat pass
+    if not _plain_object(data) or data.keys() - _TOP_KEYS:  # type: ignore[attr-defined]
+        return None
+    assert isinstance(data, dict)  # noqa: S101  # for the type checker
+    version = data.get("version")
+    if data.get("format") != FORMAT or type(version) is not int or version != VERSION:
+        return None
+    edition_id = data.get("edition", _DEFAULT_EDITION)
+    info_data = data.get("report")
+    templates_data = data.get("templates")
+    if (
+        type(edition_id) is not str
+        or not _plain_object(info_data)
+        or not _plain_object(templates_data)
+    ):
+        return None
+    try:
+        ed = get_edition(edition_id)
+        info = _fast_converter().structure(info_data, ReportInfo)
+    except Exception:  # noqa: BLE001  # anything unexpected: read thoroughly
+        return None
+    by_id = {cls.spec.id: cls for cls in ed.classes}
+    templates: list[Template] = []
+    for tid, body in templates_data.items():  # type: ignore[union-attr]
+        cls = by_id.get(tid)
+        if cls is None or not _plain_object(body) or body.keys() - {"values", "notes"}:
+            return None
+        values = body.get("values")
+        notes = body.get("notes")
+        if values is None:
+            values = {}
+        if notes is None:
+            notes = {}
+        if not _plain_object(values) or not _plain_object(notes):
+            return None
+        table, codes = _fast_tables(cls)
+        checked: dict[str, Value] = {}
+        for code, raw in values.items():
+            entry = table.get(code)
+            if entry is None:
+                return None
+            if raw is None:
+                continue
+            attribute, tag, members = entry
+            if attribute in checked:
+                return None
+            kind = type(raw)
+            if tag == _DECIMAL:
+                if kind is int or (
+                    kind is str and len(raw) <= _MAX_DECIMAL_CHARS and _DECIMAL_RE.fullmatch(raw)
+                ):
+                    checked[attribute] = Decimal(raw)
+                else:
+                    return None
+            elif kind is not int:
+                return None
+            else:
+                checked[attribute] = raw if members is None else members.get(raw, raw)
+        texts: dict[str, str] = {}
+        for code, text in notes.items():
+            norm = codes.get(code)
+            if norm is None or norm in texts or (text is not None and type(text) is not str):
+                return None
+            if text is not None and len(text) > _MAX_NOTE_CHARS:
+                return None
+            if text:
+                texts[norm] = text
+        templates.append(build_checked(cls, checked, FrozenMap(texts)))
+    return Report(info=info, templates=templates, edition=ed.id)
 
 
 def _check_object(obj: dict[str, Any], path: str, problems: list[Problem]) -> None:

@@ -490,7 +490,7 @@ def _to_notes(value: object) -> FrozenMap[str, str]:
 T = TypeVar("T", bound="Template")
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, slots=False)
 class Template:
     """Base of the appendix classes (one per *Phụ lục*).
 
@@ -500,6 +500,7 @@ class Template:
     """
 
     spec: ClassVar[TemplateSpec]
+    _blank: ClassVar[dict[str, None]]
     notes: FrozenMap[str, str] = attrs.field(factory=FrozenMap, converter=_to_notes)
 
     def __attrs_post_init__(self) -> None:
@@ -614,10 +615,13 @@ def template(
 ) -> Callable[[type[T]], type[T]]:
     """Register a template class: read its fields and headings into its :class:`TemplateSpec`.
 
-    Applied on top of ``@attrs.frozen(kw_only=True, repr=False)``.
+    Applied on top of ``@attrs.frozen(kw_only=True, repr=False, slots=False)``: instances
+    keep their values in ``__dict__``, which lets the JSON reader build them fast.
     """
 
     def register(cls: type[T]) -> type[T]:
+        if "__slots__" in vars(cls) or getattr(cls, "__attrs_attrs__", None) is None:
+            raise TypeError(f"{cls.__name__}: declare it with @attrs.frozen(..., slots=False)")
         rows = [
             _indicator(template_id, field.metadata[_META], field.name)
             for field in attrs.fields(cls)
@@ -644,9 +648,25 @@ def template(
             attached=attached,
             indicators=tuple(rows),
         )
+        cls._blank = {field.name: None for field in attrs.fields(cls)}
         return cls
 
     return register
+
+
+def build_checked(cls: type[T], values: dict[str, Value], notes: FrozenMap[str, str]) -> T:
+    """Build a template from values already checked and converted, without its converters.
+
+    The JSON reader's fast path: it has checked each value against its row's kind and
+    turned codes into members, exactly as the converters would, so it sets the values
+    directly (a template is a frozen, non-slotted attrs class). Nothing else may call it.
+    """
+    obj = object.__new__(cls)
+    state = obj.__dict__
+    state.update(cls._blank)
+    state.update(values)
+    state["notes"] = notes
+    return obj
 
 
 def _indicator(template_id: str, row: _RowDef, attribute: str | None) -> Indicator:

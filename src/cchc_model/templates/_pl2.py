@@ -24,7 +24,7 @@ _TASKS_NOTE = "do UBND huyện chuyển xử lý theo lĩnh vực của đơn v�
     edition=EDITION,
     attached=ATTACHED,
 )
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, slots=False)
 class Direction(Template):
     """Phụ lục 2: *công tác chỉ đạo điều hành cải cách hành chính*.
 

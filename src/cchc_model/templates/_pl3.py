@@ -22,7 +22,7 @@ __all__ = ["Institutions"]
     edition=EDITION,
     attached=ATTACHED,
 )
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, slots=False)
 class Institutions(Template):
     """Phụ lục 3: *cải cách thể chế* (VBQPPL: legal normative documents).
 

@@ -22,7 +22,7 @@ __all__ = ["Procedures"]
     edition=EDITION,
     attached=ATTACHED,
 )
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, slots=False)
 class Procedures(Template):
     """Phụ lục 4: *cải cách thủ tục hành chính* (TTHC: administrative procedures).
 

@@ -22,7 +22,7 @@ __all__ = ["Organisation"]
     edition=EDITION,
     attached=ATTACHED,
 )
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, slots=False)
 class Organisation(Template):
     """Phụ lục 5: *cải cách tổ chức bộ máy* (ĐVSNCL: public service units).
 

@@ -21,7 +21,7 @@ __all__ = ["CivilService"]
     edition=EDITION,
     attached=ATTACHED,
 )
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, slots=False)
 class CivilService(Template):
     """Phụ lục 6: *cải cách chế độ công vụ*.
 

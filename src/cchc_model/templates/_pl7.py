@@ -22,7 +22,7 @@ __all__ = ["PublicFinance"]
     edition=EDITION,
     attached=ATTACHED,
 )
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, slots=False)
 class PublicFinance(Template):
     """Phụ lục 7: *cải cách tài chính công* (ĐVSN: public service units).
 

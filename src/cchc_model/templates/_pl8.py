@@ -25,7 +25,7 @@ __all__ = ["DigitalGovernment"]
     edition=EDITION,
     attached=ATTACHED,
 )
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, slots=False)
 class DigitalGovernment(Template):
     """Phụ lục 8: *xây dựng và phát triển chính quyền điện tử, chính quyền số*.
 
