@@ -21,10 +21,13 @@ from ._errors import (
     ValueTypeError,
 )
 from ._example import example
+from ._extras import MissingExtraError
 from ._findings import Finding, ValidationResult
 from ._frozen import FrozenMap
 from ._interchange import dump, dumps, load, loads, make_converter
 from ._interval import Interval
+from ._read import ReadResult, read
+from ._render import render
 from ._report import Report, ReportInfo
 from ._rules import (
     Rule,
@@ -35,6 +38,8 @@ from ._rules import (
     load_rules,
     loads_rules,
 )
+from ._schema import json_schema
+from ._table import ReportTable, TableFinding, TableRow, TemplateTable, table_model
 from ._template import Emphasis, Indicator, Template, TemplateSpec, normalize_code
 from ._units import (
     AdminLevel,
@@ -80,6 +85,7 @@ __all__ = [
     "Interval",
     "Kind",
     "MeetingSystem",
+    "MissingExtraError",
     "Organisation",
     "ParseError",
     "Period",
@@ -87,16 +93,21 @@ __all__ = [
     "Procedures",
     "Progress",
     "PublicFinance",
+    "ReadResult",
     "Report",
     "ReportFormatError",
     "ReportInfo",
+    "ReportTable",
     "Rule",
     "RuleError",
     "RuleSet",
     "Severity",
     "SurveyMethod",
+    "TableFinding",
+    "TableRow",
     "Template",
     "TemplateSpec",
+    "TemplateTable",
     "Tolerance",
     "Unit",
     "ValidationResult",
@@ -111,12 +122,16 @@ __all__ = [
     "edition",
     "editions",
     "example",
+    "json_schema",
     "load",
     "load_rules",
     "loads",
     "loads_rules",
     "make_converter",
     "normalize_code",
+    "read",
+    "render",
+    "table_model",
     "validate",
     "vi",
 ]

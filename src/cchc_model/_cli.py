@@ -15,6 +15,7 @@ from typing import Any
 
 from ._catalog import catalog_data
 from ._catalog import edition as get_edition
+from ._cli_render import add_render_commands
 from ._errors import CchcError, Lang
 from ._units import ALL_LEVELS
 
@@ -213,6 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_cmd_catalog)
 
     _add_rule_commands(sub)
+    add_render_commands(sub)
 
     return parser
 

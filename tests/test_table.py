@@ -1,0 +1,207 @@
+"""The table model: the report laid out as the forms, with findings on their rows."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+import pytest
+
+import cchc_model
+from cchc_model import (
+    AdminLevel,
+    CodeError,
+    Direction,
+    Emphasis,
+    Kind,
+    Period,
+    Report,
+    ReportInfo,
+    ValueTypeError,
+    edition,
+    example,
+    table_model,
+)
+from golden_files import FakeFinding
+
+
+def test_carried_templates_in_order_with_every_row() -> None:
+    table = table_model(example())
+    assert [t.template for t in table] == ["PL2", "PL3", "PL4", "PL5", "PL6", "PL7", "PL8"]
+    for template in table:
+        spec = edition().spec(template.template)
+        assert [row.code for row in template] == list(spec.codes)
+        assert len(template) == len(spec.indicators)
+        assert template.heading == f"Phụ lục {spec.number}"
+        assert template.title == spec.title
+    assert len(table) == 7
+
+
+def test_rows_hold_what_the_form_prints() -> None:
+    pl2 = table_model(example())["PL2"]
+    row = pl2.row("2")
+    assert (row.number, row.unit, row.text, row.label) == ("2.", "%", "78,94", None)
+    assert row.value == Decimal("78.94")
+    assert (row.depth, row.emphasis, row.kind, row.is_heading) == (
+        0,
+        Emphasis.NORMAL,
+        Kind.PERCENT,
+        False,
+    )
+    heading = pl2.row("3")
+    assert (heading.is_heading, heading.value, heading.text, heading.unit) == (True, None, "", "")
+    assert heading.emphasis is Emphasis.GROUP
+    survey = pl2.row("7")
+    assert (survey.text, survey.label, survey.unit) == ("1", "Có", "Có = 1; Không = 0")
+    assert pl2.row("7.2").label == "Kết hợp"
+    assert pl2.row("5").template_note == (
+        "do UBND huyện chuyển xử lý theo lĩnh vực của đơn vị được giao về CCHC"
+    )
+    assert pl2.row("5").note is None
+
+
+def test_values_are_written_the_vietnamese_way() -> None:
+    table = table_model(example())
+    assert table["PL7"].row("1.1").text == "3,887"
+    assert table["PL8"].row("6.4").text == "70,1"
+    assert table["PL8"].row("2").text == "3"
+    assert table["PL8"].row("2").label is None  # outside its list
+    grouped = table_model(
+        example().with_templates(
+            Direction(survey_forms=2715925, plan_completion_rate=Decimal("70.10"))
+        )
+    )["PL2"]
+    assert grouped.row("7.1").text == "2.715.925"
+    assert grouped.row("2").text == "70,10"
+
+
+def test_depth_and_sub_rows() -> None:
+    pl4 = table_model(example())["PL4"]
+    assert pl4.row("3.2.1").depth == 2
+    assert pl4.row("3.2.1").emphasis is Emphasis.SUB
+    assert pl4.row("3.2.1").number == "3.2.1"
+
+
+def test_attached_line_from_metadata_and_blanks() -> None:
+    table = table_model(example())
+    assert table["PL4"].attached == (
+        "(Kèm theo Báo cáo số: 341/BC-UBND ngày 10/6/2024 của UBND xã Hương Sơn)"
+    )
+    bare = Report(
+        info=ReportInfo(
+            agency="UBND xã A", level=AdminLevel.COMMUNE, period=Period.YEAR, year=2025
+        ),
+        templates=[Direction()],
+    )
+    bare_table = table_model(bare)
+    assert bare_table["PL2"].attached == "(Kèm theo Báo cáo số: … ngày … của UBND xã A)"
+    assert bare_table.period_label == "năm 2025"
+    assert table.period_label == "6 tháng đầu năm 2024"
+
+
+def test_lookup_by_code_and_template() -> None:
+    table = table_model(example())
+    assert table["pl8"].row("6.3.").code == "6.3"
+    with pytest.raises(CodeError, match=r"PL8 has no indicator '9\.9'"):
+        table["PL8"].row("9.9")
+    only_pl2 = table_model(example().with_templates())
+    assert only_pl2["PL2"].template == "PL2"
+    empty = table_model(Report(info=example().info))
+    with pytest.raises(CodeError, match=r"does not carry 'PL2'"):
+        empty["PL2"]
+    assert list(empty) == []
+
+
+def test_findings_go_to_the_rows_they_name() -> None:
+    warning = FakeFinding("PL2.ratio.2", "warning", "PL2", ("2", "2.1", "2.2."))
+    error = FakeFinding("PL2.part", "error", "PL2", ("2.2",))
+    template_level = FakeFinding("PL7.x", "info", "PL7", ())
+    report_level = FakeFinding("level", "info", None, ())
+    not_carried = FakeFinding("PL3.y", "error", "PL3", ("1",))
+    report = example().with_templates()
+    report = Report(
+        info=report.info, templates=[t for t in report.templates.values() if t.spec.id != "PL3"]
+    )
+    table = table_model(report, [warning, error, template_level, report_level, not_carried])
+    pl2 = table["PL2"]
+    assert [f.rule for f in pl2.row("2").findings] == ["PL2.ratio.2"]
+    assert [f.rule for f in pl2.row("2.2").findings] == ["PL2.part", "PL2.ratio.2"]  # errors first
+    assert pl2.row("2.2").severity == "error"
+    assert pl2.row("2.1").severity == "warning"
+    assert pl2.row("1").severity is None
+    assert pl2.row("2.2").findings[1].codes == ("2", "2.1", "2.2")
+    assert [f.rule for f in table["PL7"].findings] == ["PL7.x"]
+    assert [f.rule for f in table.findings] == ["PL3.y", "level"]
+    assert [f.rule for f in pl2.all_findings()] == ["PL2.ratio.2", "PL2.part"]
+    assert [f.rule for f in table.all_findings()] == [
+        "PL3.y",
+        "level",
+        "PL2.ratio.2",
+        "PL2.part",
+        "PL7.x",
+    ]
+
+
+def test_findings_of_other_templates_are_shown_there_too() -> None:
+    @attrs.frozen
+    class Across:
+        rule: str = "PL8.cross"
+        severity: str = "warning"
+        template: str = "PL8"
+        codes: tuple[str, ...] = ("6.4.1",)
+        other_codes: tuple[str, ...] = ("PL4:3.3.1", "PL4:bad", "nocolon")
+
+        def message(self, lang: str = "vi") -> str:  # noqa: ARG002  # the protocol's signature
+            return "x"
+
+    table = table_model(example(), [Across()])
+    assert table["PL8"].row("6.4.1").findings[0] is table["PL4"].row("3.3.1").findings[0]
+    assert len(table.all_findings()) == 1
+
+
+def test_messages_in_the_language_asked() -> None:
+    finding = FakeFinding("r", "info", "PL2", ("1",), "text")
+    assert table_model(example(), [finding]).lang == "vi"
+    assert table_model(example(), [finding])["PL2"].row("1").findings[0].message == "text (vi)"
+    english = table_model(example(), [finding], lang="en")
+    assert english["PL2"].row("1").findings[0].message == "text (en)"
+
+
+def test_the_result_of_validate_is_accepted() -> None:
+    report = example()
+    result = cchc_model.validate(report)
+    table = table_model(report, result)
+    row = table["PL8"].row("2")
+    assert row.severity == "error"
+    assert [f.rule for f in row.findings] == ["PL8.domain.2"]
+    assert "3" in row.findings[0].message
+    assert len(table.all_findings()) == len(result.findings)
+
+
+@pytest.mark.parametrize(
+    ("findings", "expected"),
+    [
+        ("not findings", "a validation result or an iterable of findings"),
+        ([object()], "findings with rule, severity, template, codes and message"),
+        ([FakeFinding("r", "fatal", "PL2", ())], "severity is 'error', 'warning' or 'info'"),
+        ([FakeFinding("r", "error", "PL2", ("x.y",))], "codes are indicator codes"),
+    ],
+)
+def test_bad_findings_are_refused(findings: object, expected: str) -> None:
+    with pytest.raises(ValueTypeError, match=expected):
+        table_model(example(), findings)  # type: ignore[arg-type]
+
+
+def test_bad_arguments_are_refused() -> None:
+    with pytest.raises(ValueTypeError, match="expected a Report"):
+        table_model("report")  # type: ignore[arg-type]
+    with pytest.raises(ValueTypeError, match="'vi' or 'en'"):
+        table_model(example(), lang="fr")  # type: ignore[arg-type]
+
+
+def test_the_model_is_immutable() -> None:
+    table = table_model(example())
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        table.templates = ()  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        table["PL2"].rows[0].text = "x"  # type: ignore[misc]
