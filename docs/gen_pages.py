@@ -33,6 +33,12 @@ def catalog_markdown(ed: Edition | None = None) -> str:
             "**C** commune; a row is asked of the levels listed. Emphasis: **group** rows "
             "are bold in the official form, *sub* rows (*trong đó*) italic."
         ),
+        (
+            "Consolidation: how the values of several units make the row's value in a "
+            "consolidated report (see *Consolidating reports* in the guide): **sum** adds "
+            "up, **ratio** is recomputed from the consolidated parts, **own** is the "
+            "consolidating unit's own figure, **none** cannot be consolidated."
+        ),
         "",
     ]
     short = {"province": "P", "department": "Dep", "district": "D", "commune": "C"}
@@ -43,8 +49,11 @@ def catalog_markdown(ed: Edition | None = None) -> str:
             "",
             f"Class `cchc_model.{cls.__name__}`. Line under the title: `{spec.attached}`.",
             "",
-            "| Code | Title | Unit or code list | Attribute | Levels | Emphasis | Note |",
-            "| --- | --- | --- | --- | --- | --- | --- |",
+            (
+                "| Code | Title | Unit or code list | Attribute | Levels | Emphasis "
+                "| Consolidation | Note |"
+            ),
+            "| --- | --- | --- | --- | --- | --- | --- | --- |",
         ]
         for row in spec.indicators:
             levels = ", ".join(
@@ -53,9 +62,10 @@ def catalog_markdown(ed: Edition | None = None) -> str:
             )
             title = _cell(row.title) + (f" *({_cell(row.hint)})*" if row.hint else "")
             attribute = f"`{row.attribute}`" if row.attribute else "(heading)"
+            consolidation = row.consolidation.value if row.consolidation else ""
             out.append(
                 f"| {row.code} | {title} | {_cell(row.unit_text)} | {attribute} | {levels} "
-                f"| {row.emphasis.value} | {_cell(row.note)} |"
+                f"| {row.emphasis.value} | {consolidation} | {_cell(row.note)} |"
             )
         out.append("")
     out += [

@@ -156,3 +156,33 @@ def test_derive_restores_every_computed_row(report: Report) -> None:
     restored_values = values_of(restored)
     for key in computable & set(values):
         assert key in restored_values, key
+
+
+def test_derive_leaves_blank_what_would_fall_outside_the_rows_domain() -> None:
+    # 200 online dossiers out of 100 received would give a rate of 200 %: the parts are
+    # inconsistent, validation says so, and derive does not add a second, derived error
+    from cchc_model import (  # noqa: PLC0415
+        AdminLevel,
+        DigitalGovernment,
+        Direction,
+        Period,
+        Report,
+        ReportInfo,
+        derive,
+        validate,
+    )
+
+    info = ReportInfo(agency="UBND xã A", level=AdminLevel.COMMUNE, period=Period.H1, year=2024)
+    report = Report(
+        info=info,
+        templates=[
+            DigitalGovernment(received_dossiers=100, received_online=200),
+            Direction(plan_tasks=-4, plan_tasks_completed=1),
+        ],
+    )
+    derived = derive(report)
+    assert derived.value("PL8", "6.4") is None
+    assert derived.value("PL2", "2") is None
+    assert {f.rule for f in validate(derived).findings} == {
+        f.rule for f in validate(report).findings
+    }

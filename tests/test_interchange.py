@@ -230,7 +230,7 @@ def test_duplicate_keys_are_refused() -> None:
     text = dumps(example()).replace('"1": 13,', '"1": 13, "1": 14,', 1)
     with pytest.raises(ReportFormatError) as info:
         loads(text)
-    assert _paths(info.value) == ["$.templates.PL2.values.1"]
+    assert _paths(info.value) == ['$.templates.PL2.values["1"]']
 
 
 def test_the_same_code_written_two_ways_is_refused() -> None:
@@ -341,3 +341,81 @@ def test_round_trip_is_lossless(report: Report) -> None:
             # the same precision, not only an equal value
             assert str(again[tid][code]) == str(value)
         assert again[tid].notes == tpl.notes
+
+
+# --- found in review: limits that keep what dumps writes readable by loads ----------------
+
+_MINIMAL = (
+    '{"format": "cchc-report", "version": 1, "report": {"agency": "A", "level": "commune",'
+    ' "period": "h1", "year": 2024}, "templates": %s}'
+)
+
+
+def test_a_huge_exponent_is_a_problem_with_its_path() -> None:
+    with pytest.raises(ReportFormatError) as info:
+        loads(_MINIMAL % '{"PL8": {"values": {"6.4": 1e-10000000}}}')
+    assert _paths(info.value) == ['$.templates.PL8.values["6.4"]']
+    assert "longer than 100 characters" in str(info.value)
+
+
+def test_a_json_number_with_a_positive_exponent_is_written_out() -> None:
+    report = loads(_MINIMAL % '{"PL8": {"values": {"6.4": 1E+30}}}')
+    assert str(report.pl8.online_dossiers_rate) == "1" + "0" * 30  # type: ignore[union-attr]
+
+
+def test_notes_that_utf8_cannot_write_are_refused() -> None:
+    with pytest.raises(ReportFormatError) as info:
+        loads(_MINIMAL % '{"PL2": {"values": {}, "notes": {"1": "\\ud800"}}}')
+    assert _paths(info.value) == ['$.templates.PL2.notes["1"]']
+    assert "UTF-8" in str(info.value)
+
+
+def test_two_spellings_of_one_note_code_are_refused_on_both_paths() -> None:
+    text = _MINIMAL % '{"PL2": {"values": {}, "notes": {"1": "", "1.": ""}}}'
+    with pytest.raises(ReportFormatError, match="two notes"):
+        loads(text)
+
+
+@pytest.mark.parametrize("date", ["2024-W01-1", "20240610  ", "2024-06-10T00:00"])
+def test_dates_are_strictly_iso(date: str) -> None:
+    doc = _doc()
+    doc["report"]["date"] = date
+    with pytest.raises(ReportFormatError) as info:
+        loads(json.dumps(doc))
+    assert _paths(info.value) == ["$.report.date"]
+
+
+def test_a_missing_version_says_so() -> None:
+    doc = _doc()
+    del doc["version"]
+    with pytest.raises(ReportFormatError, match=r"\$\.version: required field missing"):
+        loads(json.dumps(doc))
+
+
+def test_a_year_out_of_range_is_reported_at_the_year() -> None:
+    doc = _doc()
+    doc["report"]["year"] = 24
+    with pytest.raises(ReportFormatError) as info:
+        loads(json.dumps(doc))
+    assert _paths(info.value) == ["$.report.year"]
+
+
+def test_vietnamese_messages_are_vietnamese() -> None:
+    doc = _doc()
+    doc["report"]["agency"] = 5
+    doc["templates"]["PL2"]["values"]["2"] = []
+    with pytest.raises(ReportFormatError) as info:
+        loads(json.dumps(doc))
+    vi = info.value.message("vi")
+    assert "nhận được số nguyên" in vi
+    assert "nhận được mảng" in vi
+    for english in ("got", "expected", "a string", "an array"):
+        assert english not in vi
+    with pytest.raises(ReportFormatError) as info:
+        loads("{")
+    assert "Expecting" not in info.value.message("vi")
+
+
+def test_load_needs_a_path_or_a_file() -> None:
+    with pytest.raises(ValueTypeError):
+        load(None)  # type: ignore[arg-type]

@@ -119,3 +119,24 @@ def test_cells_and_with_templates() -> None:
     assert changed.value("PL2", "2.1") is None  # the whole template was replaced
     assert changed.pl4 == r.pl4
     assert hash(r) == hash(example())
+
+
+def test_a_datetime_is_not_a_date() -> None:
+    with pytest.raises(ValueTypeError, match="not a datetime"):
+        ReportInfo(
+            agency="UBND xã A",
+            level=AdminLevel.COMMUNE,
+            period=Period.H1,
+            year=2024,
+            date=dt.datetime(2024, 6, 10, 9, 30),  # noqa: DTZ001
+        )
+
+
+def test_misuse_of_a_report_raises_the_librarys_errors() -> None:
+    r = example()
+    with pytest.raises(CodeError):
+        r[5]  # type: ignore[index]
+    with pytest.raises(CodeError):
+        r.value(5, "1")  # type: ignore[arg-type]
+    with pytest.raises(CodeError):
+        r.value("PL2", [1])  # type: ignore[arg-type]

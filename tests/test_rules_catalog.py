@@ -138,7 +138,18 @@ def test_a_rule_with_every_option() -> None:
         ({"id": "X", "expression": "PL2:1 >= 0", "levels": ["city"]}, "unknown level"),
         ({"id": "X", "expression": "PL2:1 >= 0", "levels": "commune"}, "must be a list"),
         ({"id": "X", "expression": "PL2:1 >= 0", "tolerance": {"abs": -1}}, "negative"),
-        ({"id": "X", "expression": "PL2:1 >= 0", "tolerance": {"abs": "x"}}, "a number"),
+        ({"id": "X", "expression": "PL2:1 >= 0", "tolerance": {"abs": "x"}}, "a finite number"),
+        (
+            {"id": "X", "expression": "PL2:1 >= 0", "tolerance": {"rel": "1e999999999"}},
+            "a finite number",
+        ),
+        ({"id": "X", "expression": "PL2:1 >= 0", "tolerance": {"abs": float("inf")}}, "finite"),
+        ({"id": "X", "expression": "PL2:1 >= 0", "reason": 5}, "reason must be text"),
+        ({"id": "X", "expression": "PL2:1 >= 0", "derive": "yes"}, "derive must be true"),
+        (
+            {"id": "X", "expression": "PL2:1 >= 0", "message_vi": "{PL2:2.2}"},
+            "a row the rule does not read",
+        ),
         ({"id": "X", "expression": "PL2:1 >= 0", "tolerance": {"max": 1}}, "abs and rel"),
         ({"id": "X", "expression": "PL2:1 >= 0", "tolerance": 3}, "a table"),
         ({"id": "X", "expression": "PL2:1 >= 0", "blanks": "none"}, "blanks must be"),
@@ -284,3 +295,29 @@ def test_unreadable_file(tmp_path: Path) -> None:
         load_rules(binary)
     with pytest.raises(RuleError, match="TOML text"):
         loads_rules(b"x")  # type: ignore[arg-type]
+
+
+def test_a_rule_file_with_values_of_the_wrong_type_lists_each() -> None:
+    text = """
+[[rule]]
+id = "A"
+expr = "PL2:2.1 <= 1"
+reason = 1979-05-27
+
+[[rule]]
+id = "B"
+expr = "PL2:2.1 <= 1"
+derive = "yes"
+
+[[rule]]
+id = "C"
+expr = "PL2:2.1 <= 1"
+tolerance = {abs = inf}
+"""
+    with pytest.raises(RuleError) as info:
+        loads_rules(text)
+    message = str(info.value)
+    assert "3 malformed rules" in message
+    assert "rule 'A'" in message
+    assert "rule 'B'" in message
+    assert "rule 'C'" in message

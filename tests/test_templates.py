@@ -184,3 +184,47 @@ def test_from_codes_and_filled_are_inverse(cls: type[Template], data: st.DataObj
     assert cls.from_codes(tpl.filled()) == tpl
     for code, value in values.items():
         assert tpl[code] == value
+
+
+# --- found in review ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value",
+    [Decimal("1E+200"), Decimal("1E-200"), Decimal("1234567." + "1" * 95), 10**200],
+)
+def test_decimals_longer_than_the_format_allows_are_refused(value: object) -> None:
+    with pytest.raises(ValueTypeError, match=r"PL7 1\.1"):
+        PublicFinance(investment_planned=value)  # type: ignore[arg-type]
+
+
+def test_a_decimal_with_a_positive_exponent_is_written_out_exactly() -> None:
+    value = PublicFinance(investment_planned=Decimal("1E+30")).investment_planned
+    assert str(value) == "1" + "0" * 30
+
+
+@pytest.mark.parametrize("text", ["x" * 10_001, "\ud800"])
+def test_notes_that_cannot_be_written_are_refused(text: str) -> None:
+    with pytest.raises(ValueTypeError, match="notes"):
+        Direction(notes={"1": text})
+
+
+def test_notes_keep_the_order_of_the_form() -> None:
+    assert list(Direction(notes={"8": "b", "2.1": "a"}).notes) == ["2.1", "8"]
+
+
+def test_misuse_raises_the_librarys_errors() -> None:
+    with pytest.raises(ValueTypeError):
+        Direction.from_codes(5)  # type: ignore[arg-type]
+    with pytest.raises(CodeError):
+        Direction()[[1]]  # type: ignore[index]
+    with pytest.raises(CodeError):
+        Direction()[5]  # type: ignore[index]
+
+
+def test_the_vietnamese_message_of_a_type_error_has_no_english() -> None:
+    with pytest.raises(ValueTypeError) as info:
+        Direction(plan_tasks=1.5)  # type: ignore[arg-type]
+    assert info.value.message("vi") == (
+        "PL2 2.1 (plan_tasks): giá trị phải là số nguyên (int) hoặc None, nhận được 1.5"
+    )

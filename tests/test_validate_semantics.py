@@ -368,3 +368,26 @@ def test_expected_of_a_range() -> None:
     assert finding.expected == Interval(0, 100)
     rng = validate(report_of({"PL8:5.2": D(85), "PL8:5.2.3": D(90)}), rules=_only("PL8.range.5.2"))
     assert rng.findings[0].expected == Interval(Fraction("89.5"), Fraction("90.5"), high_open=True)
+
+
+def test_a_rate_written_with_many_digits_is_read_exactly() -> None:
+    # 197 / 281 × 100 = 70.10676156583629893238434163701…: more digits than a Decimal
+    # context keeps (28) must not turn a correct rate into a false error
+    from decimal import Decimal  # noqa: PLC0415
+
+    from cchc_model import DigitalGovernment, example, validate  # noqa: PLC0415
+
+    rate = Decimal("70.1067615658362989323843416370")
+    report = example().with_templates(
+        DigitalGovernment(online_dossiers_rate=rate, received_dossiers=281, received_online=197)
+    )
+    assert not [f for f in validate(report).findings if f.template == "PL8"]
+
+
+def test_rules_of_the_wrong_type_are_our_error() -> None:
+    import pytest  # noqa: PLC0415
+
+    from cchc_model import ValueTypeError, example, validate  # noqa: PLC0415
+
+    with pytest.raises(ValueTypeError, match="rules"):
+        validate(example(), rules=5)  # type: ignore[arg-type]

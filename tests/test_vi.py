@@ -332,6 +332,18 @@ class TestMoney:
     def test_parse(self, text: str, unit: vi.MoneyUnit, expected: Decimal) -> None:
         assert vi.parse_money(text, unit) == expected
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("1,2345 đồng", D("1.2345")),  # four decimals: not English thousands
+            ("0,001 đồng", D("0.001")),  # no English group starts with 0
+            ("45.964,694 ₫", D("45964.694")),  # grouped the Vietnamese way
+        ],
+    )
+    def test_finer_than_a_xu_when_unambiguous(self, text: str, expected: Decimal) -> None:
+        assert vi.parse_money(text) == expected
+        assert vi.parse_money(vi.format_money(expected, symbol=True)) == expected
+
     def test_parse_gives_no_positive_exponent(self) -> None:
         assert vi.parse_money("2 tỷ đồng").as_tuple() == D("2000000000").as_tuple()
 
@@ -342,7 +354,6 @@ class TestMoney:
             ("3,887", ("3.887",)),
             ("3,887 đồng", ("3.887 đồng",)),
             ("1,234,567 VNĐ", ("1.234.567 VNĐ",)),  # 1.234,567 đồng is not suggested
-            ("1,2345 đồng", ()),
             ("2 715 925 699 đồng", ("2.715.925.699 đồng",)),
             ("đồng", ()),
             ("₫ 2.000", ()),

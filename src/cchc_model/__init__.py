@@ -8,12 +8,15 @@ Decimal('100')
 
 from __future__ import annotations
 
-from . import vi
+import importlib
+from typing import TYPE_CHECKING
+
 from ._catalog import Correction, Edition, catalog_data, edition, editions
-from ._derive import derive
 from ._errors import (
     CchcError,
     CodeError,
+    ComparisonError,
+    ConsolidationError,
     ParseError,
     Problem,
     ReportFormatError,
@@ -22,29 +25,16 @@ from ._errors import (
 )
 from ._example import example
 from ._extras import MissingExtraError
-from ._findings import Finding, ValidationResult
 from ._frozen import FrozenMap
 from ._interchange import dump, dumps, load, loads, make_converter
-from ._interval import Interval
-from ._read import ReadResult, read
-from ._render import render
+from ._period import Period
 from ._report import Report, ReportInfo
-from ._rules import (
-    Rule,
-    RuleSet,
-    Severity,
-    Tolerance,
-    builtin_rules,
-    load_rules,
-    loads_rules,
-)
-from ._schema import json_schema
-from ._table import ReportTable, TableFinding, TableRow, TemplateTable, table_model
 from ._template import Emphasis, Indicator, Template, TemplateSpec, normalize_code
 from ._units import (
     AdminLevel,
     Code,
     Completion,
+    Consolidation,
     Kind,
     MeetingSystem,
     Progress,
@@ -52,7 +42,6 @@ from ._units import (
     Unit,
     YesNo,
 )
-from ._validate import validate
 from .templates import (
     CivilService,
     DigitalGovernment,
@@ -62,17 +51,102 @@ from .templates import (
     Procedures,
     PublicFinance,
 )
-from .vi import Period
+
+if TYPE_CHECKING:  # imported on first use, see __getattr__, so that `import cchc_model` is fast
+    from . import vi
+    from ._aggregate import (
+        Aggregation,
+        AggregationNote,
+        RowProvenance,
+        SourceReport,
+        aggregate,
+        combine,
+    )
+    from ._compare import Change, ComparedRow, Comparison, compare
+    from ._derive import derive
+    from ._export import to_pandas, to_parquet, to_polars, to_records
+    from ._findings import Finding, ValidationResult
+    from ._interval import Interval
+    from ._read import ReadResult, read
+    from ._render import render
+    from ._rules import (
+        Rule,
+        RuleSet,
+        Severity,
+        Tolerance,
+        builtin_rules,
+        load_rules,
+        loads_rules,
+    )
+    from ._schema import json_schema
+    from ._table import ReportTable, TableFinding, TableRow, TemplateTable, table_model
+    from ._validate import validate
+
+_LAZY = {
+    **dict.fromkeys(
+        ("Aggregation", "AggregationNote", "RowProvenance", "SourceReport", "aggregate", "combine"),
+        "._aggregate",
+    ),
+    **dict.fromkeys(("Change", "ComparedRow", "Comparison", "compare"), "._compare"),
+    "derive": "._derive",
+    **dict.fromkeys(("to_pandas", "to_parquet", "to_polars", "to_records"), "._export"),
+    **dict.fromkeys(("Finding", "ValidationResult"), "._findings"),
+    "Interval": "._interval",
+    **dict.fromkeys(("ReadResult", "read"), "._read"),
+    "render": "._render",
+    **dict.fromkeys(
+        (
+            "Rule",
+            "RuleSet",
+            "Severity",
+            "Tolerance",
+            "builtin_rules",
+            "load_rules",
+            "loads_rules",
+        ),
+        "._rules",
+    ),
+    "json_schema": "._schema",
+    **dict.fromkeys(
+        ("ReportTable", "TableFinding", "TableRow", "TemplateTable", "table_model"), "._table"
+    ),
+    "validate": "._validate",
+}
+"""Names whose modules load on first use: validation, rendering, consolidation…"""
+
+
+def __getattr__(name: str) -> object:
+    if name == "vi":  # the formatting module itself
+        return importlib.import_module(".vi", __name__)
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'cchc_model' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __version__ = "0.1.0"
 
 __all__ = [
     "AdminLevel",
+    "Aggregation",
+    "AggregationNote",
     "CchcError",
+    "Change",
     "CivilService",
     "Code",
     "CodeError",
+    "ComparedRow",
+    "Comparison",
+    "ComparisonError",
     "Completion",
+    "Consolidation",
+    "ConsolidationError",
     "Correction",
     "DigitalGovernment",
     "Direction",
@@ -98,10 +172,12 @@ __all__ = [
     "ReportFormatError",
     "ReportInfo",
     "ReportTable",
+    "RowProvenance",
     "Rule",
     "RuleError",
     "RuleSet",
     "Severity",
+    "SourceReport",
     "SurveyMethod",
     "TableFinding",
     "TableRow",
@@ -114,8 +190,11 @@ __all__ = [
     "ValueTypeError",
     "YesNo",
     "__version__",
+    "aggregate",
     "builtin_rules",
     "catalog_data",
+    "combine",
+    "compare",
     "derive",
     "dump",
     "dumps",
@@ -132,6 +211,10 @@ __all__ = [
     "read",
     "render",
     "table_model",
+    "to_pandas",
+    "to_parquet",
+    "to_polars",
+    "to_records",
     "validate",
     "vi",
 ]

@@ -73,6 +73,13 @@ class Edition:
         Raises:
             CodeError: The edition has no such template.
         """
+        if not isinstance(template_id, str):
+            raise CodeError(
+                f"a template id is a string such as 'PL2', not {template_id!r}",
+                f"mã biểu là chuỗi như 'PL2', không phải {template_id!r}",
+                template=None,
+                code=None,
+            )
         wanted = template_id.strip().upper()
         for cls in self.classes:
             if cls.spec.id == wanted:
@@ -194,4 +201,5 @@ def _indicator_data(row: Indicator) -> dict[str, Any]:
         "parent": row.parent,
         "note": row.note,
         "hint": row.hint,
+        "consolidation": row.consolidation.value if row.consolidation is not None else None,
     }

@@ -15,6 +15,7 @@ from typing import Any
 
 from ._catalog import catalog_data
 from ._catalog import edition as get_edition
+from ._cli_aggregate import add_aggregate_commands
 from ._cli_render import add_render_commands
 from ._errors import CchcError, Lang
 from ._units import ALL_LEVELS
@@ -215,6 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_rule_commands(sub)
     add_render_commands(sub)
+    add_aggregate_commands(sub)
 
     return parser
 
@@ -235,6 +237,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     except BrokenPipeError:  # `cchc catalog | head` is fine
         return EXIT_OK
+    except OSError as exc:  # a full disk, an unwritable output: say so, no traceback
+        where = f" {exc.filename}" if exc.filename else ""
+        text = (
+            f"không ghi hoặc đọc được{where}: lỗi hệ thống {exc.errno}"
+            if lang == "vi"
+            else f"cannot write or read{where}: {exc.strerror}"
+        )
+        sys.stderr.write(f"cchc: {text}\n")
+        return EXIT_INPUT
 
 
 if __name__ == "__main__":  # pragma: no cover

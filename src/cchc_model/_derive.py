@@ -23,7 +23,7 @@ import attrs
 from . import _interval as iv
 from ._catalog import Edition
 from ._catalog import edition as get_edition
-from ._engine import NumFn, compile_num, context
+from ._engine import BoolFn, NumFn, compile_bool, compile_num, context
 from ._errors import RuleError, ValueTypeError
 from ._expr import Compare, Ref, references
 from ._report import Report
@@ -44,6 +44,8 @@ class _Step:
     target: Ref
     row: Indicator
     compute: NumFn
+    domain: BoolFn | None
+    """The target row's domain rule (``PL8.domain.6.4``: 0–100), if the set has one."""
 
 
 class _Live:
@@ -60,6 +62,11 @@ class _Live:
 
 def _steps(rules: RuleSet, ed: Edition, level: AdminLevel) -> tuple[_Step, ...]:
     by_target: dict[tuple[str, str], _Step] = {}
+    domains = {
+        (rule.template or "", rule.references[0].code): rule
+        for rule in rules
+        if rule.kind == "domain" and rule.edition == ed.id and len(rule.references) == 1
+    }
     for rule in rules:
         if not rule.derive or rule.edition != ed.id:
             continue
@@ -76,7 +83,13 @@ def _steps(rules: RuleSet, ed: Edition, level: AdminLevel) -> tuple[_Step, ...]:
         compiled = compile_num(tree.operands[1], context(rule, ed, level))
         if compiled.is_const and compiled.const is None:
             continue
-        by_target[key] = _Step(rule, target, row, compiled.fn)
+        domain_rule = domains.get(key)
+        domain = (
+            None
+            if domain_rule is None
+            else compile_bool(domain_rule.tree, context(domain_rule, ed, level)).fn
+        )
+        by_target[key] = _Step(rule, target, row, compiled.fn, domain)
     return _ordered(by_target)
 
 
@@ -185,7 +198,13 @@ def derive(
         new = _value(step, result)
         if new is None or _same(new, values[attr]):
             continue
+        old = values[attr]
         values[attr] = new
+        if step.domain is not None and step.domain(view, iv.ROUNDED) is False:
+            # parts that break a rule (a part above its whole) would give a value outside
+            # the row's domain (a rate of 200 %): leave the blank for validation to explain
+            values[attr] = old
+            continue
         changed.setdefault(step.target.template, {})[attr] = new
     if not changed:
         return report

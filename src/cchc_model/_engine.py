@@ -514,12 +514,22 @@ def _ratio_parts(node: Node, ctx: _Context) -> tuple[Ref, Ref, int] | None:
     return num, den, int(k.value)
 
 
+_EXACT_DIGITS: Final = 28
+
+
 def _ratio_holds(rate: int | Decimal, target: int, d: int, mode: int) -> bool:
     """Whether ``rate`` as written may be ``target / d`` (``d > 0``, all >= 0)."""
     if not isinstance(rate, Decimal):
         return rate * d == target
-    places = iv.written_decimals(rate)
-    m = int(rate.scaleb(places))
+    # rate = m·10⁻ᵖ exactly; scaleb is exact within the context's 28 digits, and the
+    # digits themselves are used beyond (a rate written with more digits than that)
+    _, digits, exponent = rate.as_tuple()
+    assert isinstance(exponent, int)  # noqa: S101  # reported values are finite
+    places = -exponent if exponent < 0 else 0
+    if len(digits) < _EXACT_DIGITS:
+        m = int(rate.scaleb(places))
+    else:
+        m = int("".join(map(str, digits))) * 10 ** max(exponent, 0)
     if mode == iv.ROUNDED:
         scaled: int = target * 10 ** (places + 1)
         return (10 * m - 5) * d <= scaled < (10 * m + 5) * d
@@ -723,16 +733,17 @@ class Entry:
 class Batch:
     """The one-row rules of a template, pre-checked together (exact, and fast).
 
-    ``bounds`` items hold when ``low <= value <= high``, ``members`` items when the
-    value is in the set, ``blanks`` items when the row is blank. A value that fails the
-    pre-check is confirmed by the rule's own check, which also tells a truncation.
+    Each group of ``bounds`` holds when ``low <= value <= high`` for every value it
+    reads, each group of ``members`` when every value is in the set; ``blanks`` hold when
+    the rows are blank. Rules of a group share their bounds or set, so that a group of a
+    report that keeps to them is checked with one ``min``/``max`` or one set operation. A
+    value that fails the pre-check is confirmed by the rule's own check, which also tells
+    a truncation.
     """
 
     template: str
-    bounds: tuple[tuple[Entry, Any, Any], ...]
-    read_bounds: Callable[[Any], tuple[Any, ...]]
-    members: tuple[tuple[Entry, frozenset[int]], ...]
-    read_members: Callable[[Any], tuple[Any, ...]]
+    bounds: tuple[tuple[Any, Any, tuple[Entry, ...], Callable[[Any], tuple[Any, ...]]], ...]
+    members: tuple[tuple[frozenset[int], tuple[Entry, ...], Callable[[Any], tuple[Any, ...]]], ...]
     blanks: tuple[Entry, ...]
     read_blanks: Callable[[Any], tuple[Any, ...]]
 
@@ -847,19 +858,30 @@ def _batches(
             groups.setdefault(shape[1].template, []).append((entry, shape))
     batches: list[Batch] = []
     for tid, items in groups.items():
-
-        def of(kind: str, items: list[tuple[Entry, _Shape]] = items) -> list[tuple[Entry, _Shape]]:
-            return [(e, s) for e, s in items if s[0] == kind]
-
+        bounds: dict[tuple[Any, Any], list[tuple[Entry, str]]] = {}
+        members: dict[frozenset[int], list[tuple[Entry, str]]] = {}
+        blanks: list[tuple[Entry, str]] = []
+        for entry, shape in items:
+            kind, ref, a, b = shape
+            if kind == "bounds":
+                bounds.setdefault((a, b), []).append((entry, ref.attribute))
+            elif kind == "member":
+                members.setdefault(a, []).append((entry, ref.attribute))
+            else:
+                blanks.append((entry, ref.attribute))
         batches.append(
             Batch(
                 tid,
-                tuple((e, s[2], s[3]) for e, s in of("bounds")),
-                _reader([s[1].attribute for _, s in of("bounds")]),
-                tuple((e, s[2]) for e, s in of("member")),
-                _reader([s[1].attribute for _, s in of("member")]),
-                tuple(e for e, _ in of("blank")),
-                _reader([s[1].attribute for _, s in of("blank")]),
+                tuple(
+                    (low, high, tuple(e for e, _ in group), _reader([a for _, a in group]))
+                    for (low, high), group in bounds.items()
+                ),
+                tuple(
+                    (allowed, tuple(e for e, _ in group), _reader([a for _, a in group]))
+                    for allowed, group in members.items()
+                ),
+                tuple(e for e, _ in blanks),
+                _reader([a for _, a in blanks]),
             )
         )
     return rest, batches

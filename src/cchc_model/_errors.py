@@ -18,13 +18,31 @@ Lang = Literal["vi", "en"]
 __all__ = [
     "CchcError",
     "CodeError",
+    "ComparisonError",
+    "ConsolidationError",
     "Lang",
     "ParseError",
     "Problem",
     "ReportFormatError",
     "RuleError",
     "ValueTypeError",
+    "short_repr",
 ]
+
+
+def short_repr(value: object, limit: int = 60) -> str:
+    """``repr(value)`` cut to ``limit`` characters, safe for huge and deeply nested values.
+
+    >>> short_repr("x" * 100, 10), short_repr([[[]]])
+    ("'xxxxxxxx…", '[[[]]]')
+    """
+    try:
+        text = repr(value)
+    except RecursionError:  # a value nested deeper than repr() goes
+        return f"<{type(value).__name__} nested too deeply>"
+    except Exception:  # noqa: BLE001  # a broken __repr__ must not hide the real error
+        return f"<{type(value).__name__}>"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class CchcError(Exception):
@@ -58,7 +76,7 @@ class ValueTypeError(CchcError, TypeError):
         template: The template id, such as ``"PL2"``, or ``None`` outside a template.
         code: The official code of the indicator, such as ``"2.1"``.
         attribute: The Python attribute name.
-        expected: What the field takes, in words.
+        expected: What the field takes, in words (English; ``expected_vi`` in Vietnamese).
         value: The value that was given, as given.
     """
 
@@ -71,13 +89,21 @@ class ValueTypeError(CchcError, TypeError):
         expected: str,
         value: object,
         hint: str = "",
+        expected_vi: str | None = None,
+        hint_vi: str | None = None,
     ) -> None:
         where = f"{template} {code} ({attribute})" if template else attribute
-        en = f"{where}: expected {expected}, got {value!r}"
-        vi = f"{where}: giá trị phải là {expected}, nhận được {value!r}"
+        shown = short_repr(value, 80)
+        en = f"{where}: expected {expected}, got {shown}"
+        vi = (
+            f"{where}: giá trị phải là {expected_vi}, nhận được {shown}"
+            if expected_vi
+            else f"{where}: giá trị không đúng kiểu, nhận được {shown}"
+        )
         if hint:
             en += f"; {hint}"
-            vi += f"; {hint}"
+        if hint_vi:
+            vi += f"; {hint_vi}"
         super().__init__(en, vi)
         self.template = template
         self.code = code
@@ -202,3 +228,61 @@ class RuleError(CchcError, ValueError):
         self.rule = rule
         self.expression = expression
         self.position = position
+
+
+# --- consolidation ---
+
+
+class ConsolidationError(CchcError, ValueError):
+    """Reports that cannot be consolidated together; lists every problem, naming the files.
+
+    :func:`~cchc_model.aggregate` and :func:`~cchc_model.combine` check everything before
+    adding anything up (one period and edition, no unit twice, levels that fit the
+    consolidated report) and raise this error with every problem found, rather than
+    return a sum that means nothing.
+
+    Attributes:
+        problems: Every problem; each one's ``path`` is the file (or, for a report not
+            read from a file, the unit) it is about.
+
+    >>> error = ConsolidationError(
+    ...     [Problem("xa-a.json", "period q1 2024, not h1 2024", "kỳ q1 2024, không phải h1 2024")]
+    ... )
+    >>> print(error)
+    cannot consolidate the reports: 1 problem
+      xa-a.json: period q1 2024, not h1 2024
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        count = len(self.problems)
+        en = f"cannot consolidate the reports: {count} problem{'s' if count != 1 else ''}"
+        vi = f"không tổng hợp được các báo cáo: {count} lỗi"
+        super().__init__(
+            "\n  ".join([en, *(p.message("en") for p in self.problems)]),
+            "\n  ".join([vi, *(p.message("vi") for p in self.problems)]),
+        )
+
+
+class ComparisonError(CchcError, ValueError):
+    """Two reports that cannot be compared row by row.
+
+    :func:`~cchc_model.compare` compares two periods of one unit, two units of one
+    period, or two versions of one report; two reports of different units *and*
+    periods, or of different template editions, are refused.
+
+    Attributes:
+        before: The first report's unit and period, in words.
+        after: The second report's unit and period, in words.
+
+    >>> error = ComparisonError(
+    ...     "different units and periods", "khác đơn vị và kỳ", before="xã A (2023)", after="xã B"
+    ... )
+    >>> error.before, error.message("vi")
+    ('xã A (2023)', 'khác đơn vị và kỳ')
+    """
+
+    def __init__(self, en: str, vi: str, *, before: str, after: str) -> None:
+        super().__init__(en, vi)
+        self.before = before
+        self.after = after

@@ -15,8 +15,19 @@ from ._errors import CchcError
 
 __all__ = ["MissingExtraError", "require"]
 
-_EXTRAS: Final = {"openpyxl": "xlsx", "docx": "docx"}
-_DISTRIBUTIONS: Final = {"openpyxl": "openpyxl", "docx": "python-docx"}
+_EXTRAS: Final = {
+    "openpyxl": "xlsx",
+    "docx": "docx",
+    "pandas": "analytics",
+    "pyarrow": "analytics",
+    "polars": "analytics",
+}
+_DISTRIBUTIONS: Final = {"docx": "python-docx"}
+_WHAT: Final = {
+    "xlsx": ("Excel files", "Tệp Excel"),
+    "docx": ("Word files", "Tệp Word"),
+    "analytics": ("Tidy exports", "Xuất bảng dữ liệu"),
+}
 
 
 class MissingExtraError(CchcError, ImportError):
@@ -35,8 +46,7 @@ class MissingExtraError(CchcError, ImportError):
 
     def __init__(self, module: str) -> None:
         extra = _EXTRAS.get(module, module)
-        what = "Excel files" if extra == "xlsx" else "Word files" if extra == "docx" else extra
-        what_vi = "Tệp Excel" if extra == "xlsx" else "Tệp Word" if extra == "docx" else extra
+        what, what_vi = _WHAT.get(extra, (extra, extra))
         dist = _DISTRIBUTIONS.get(module, module)
         line = f"pip install 'cchc-model[{extra}]'"
         super().__init__(f"{what} need {dist}: {line}", f"{what_vi} cần gói {dist}: {line}")
@@ -49,7 +59,7 @@ class MissingExtraError(CchcError, ImportError):
 
 
 def require(module: str) -> ModuleType:
-    """Import the optional ``module`` (``"openpyxl"`` or ``"docx"``) or say how to install it.
+    """Import the optional ``module`` (``"openpyxl"``, ``"docx"``, ``"pandas"``…) or say how.
 
     Raises:
         MissingExtraError: The module is not installed.

@@ -33,12 +33,26 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 
 from ._catalog import Edition
 from ._catalog import edition as get_edition
-from ._errors import CchcError, CodeError, Problem, ReportFormatError, ValueTypeError
+from ._errors import (
+    CchcError,
+    CodeError,
+    Problem,
+    ReportFormatError,
+    ValueTypeError,
+    short_repr,
+)
 from ._frozen import FrozenMap
+from ._period import Period
 from ._report import Report, ReportInfo
-from ._template import Template, Value, build_checked
+from ._template import (
+    MAX_DECIMAL_CHARS,
+    Template,
+    Value,
+    build_checked,
+    decimal_fits,
+    note_problem,
+)
 from ._units import AdminLevel, Kind
-from .vi import Period
 
 __all__ = [
     "FORMAT",
@@ -59,8 +73,6 @@ _DEFAULT_EDITION: Final = "2024"
 """A version-1 document without ``edition`` was written under the 2024 templates."""
 
 _DECIMAL_RE: Final = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
-_MAX_DECIMAL_CHARS: Final = 100
-_MAX_NOTE_CHARS: Final = 10_000
 _TOP_KEYS: Final = frozenset({"format", "version", "edition", "report", "templates"})
 
 
@@ -74,21 +86,21 @@ class _InvalidError(ValueError):
 
 
 _KIND_NAMES: Final = (
-    (bool, "true/false"),
-    (int, "an integer"),
-    (Decimal, "a number with a fraction"),
-    (str, "a string"),
-    (list, "an array"),
-    (dict, "an object"),
+    (bool, "true/false", "true/false"),
+    (int, "an integer", "số nguyên"),
+    (Decimal, "a number with a fraction", "số có phần thập phân"),
+    (str, "a string", "chuỗi ký tự"),
+    (list, "an array", "mảng"),
+    (dict, "an object", "đối tượng"),
 )
 
 
-def _kind_name(value: object) -> str:
+def _kind_name(value: object, lang: str = "en") -> str:
     if value is None:
         return "null"
-    for cls, name in _KIND_NAMES:
+    for cls, en, vi in _KIND_NAMES:
         if isinstance(value, cls):
-            return name
+            return vi if lang == "vi" else en
     return type(value).__name__
 
 
@@ -96,7 +108,7 @@ def _strict_str(value: object, _: type) -> str:
     if not isinstance(value, str):
         raise _InvalidError(
             f"expected a string, got {_kind_name(value)}",
-            f"phải là chuỗi ký tự, nhận được {_kind_name(value)}",
+            f"phải là chuỗi ký tự, nhận được {_kind_name(value, 'vi')}",
         )
     return value
 
@@ -105,25 +117,24 @@ def _strict_int(value: object, _: type) -> int:
     if type(value) is not int:
         raise _InvalidError(
             f"expected an integer, got {_kind_name(value)}",
-            f"phải là số nguyên, nhận được {_kind_name(value)}",
+            f"phải là số nguyên, nhận được {_kind_name(value, 'vi')}",
         )
     return value
 
 
+_DATE_RE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _structure_date(value: object, _: type) -> dt.date:
-    if isinstance(value, str):
+    if isinstance(value, str) and _DATE_RE.fullmatch(value):
         try:
-            return dt.date.fromisoformat(value) if len(value) == 10 else _bad_date(value)  # noqa: PLR2004
+            return dt.date.fromisoformat(value)
         except ValueError:
             pass
     raise _InvalidError(
         f"expected a date written YYYY-MM-DD, got {value!r}",
         f"ngày phải viết theo dạng YYYY-MM-DD, nhận được {value!r}",
     )
-
-
-def _bad_date(value: str) -> dt.date:
-    raise ValueError(value)
 
 
 def _enum_hook(enum_cls: type[AdminLevel | Period]) -> Callable[[object, type], Any]:
@@ -309,7 +320,7 @@ def _decode(data: str | bytes | bytearray, source: str | None) -> Any:  # noqa: 
     except json.JSONDecodeError as exc:
         raise fail(
             f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
-            f"không phải JSON hợp lệ: {exc.msg} (dòng {exc.lineno}, cột {exc.colno})",
+            f"không phải JSON hợp lệ (dòng {exc.lineno}, cột {exc.colno})",
         ) from None
     except _InvalidError as exc:
         raise fail(exc.en, exc.vi) from None
@@ -360,10 +371,25 @@ def load(fp: str | os.PathLike[str] | IO[str] | IO[bytes]) -> Report:
             raw = Path(fp).read_bytes()
         except OSError as exc:
             raise ReportFormatError(
-                [Problem("$", f"cannot open: {exc.strerror}", f"không mở được: {exc.strerror}")],
+                [
+                    Problem(
+                        "$",
+                        f"cannot open: {exc.strerror}",
+                        f"không mở được tệp (lỗi hệ thống {exc.errno}: {exc.strerror})",
+                    )
+                ],
                 source=name,
             ) from None
         return loads(raw, source=name)
+    if not callable(getattr(fp, "read", None)):
+        raise ValueTypeError(
+            template=None,
+            code=None,
+            attribute="fp",
+            expected="a path or an open file",
+            expected_vi="đường dẫn hoặc tệp đã mở",
+            value=fp,
+        )
     return loads(fp.read(), source=getattr(fp, "name", None))
 
 
@@ -389,8 +415,8 @@ def _read_thoroughly(data: object, source: str | None) -> Report:
         )
     _check_object(data, "$", problems)
     problems.extend(
-        Problem(f"$.{key}", "unknown field", "trường không hợp lệ")
-        for key in sorted(set(data) - _TOP_KEYS)
+        Problem(_member("$", key), "unknown field", "trường không hợp lệ")
+        for key in sorted(k for k in set(data) - _TOP_KEYS if isinstance(k, str))
     )
     if data.get("format") != FORMAT:
         problems.append(
@@ -401,12 +427,15 @@ def _read_thoroughly(data: object, source: str | None) -> Report:
                 value=data.get("format"),
             )
         )
-    if data.get("version") != VERSION or type(data.get("version")) is not int:
+    if "version" not in data:
+        problems.append(Problem("$.version", "required field missing", "thiếu trường bắt buộc"))
+    elif data.get("version") != VERSION or type(data.get("version")) is not int:
         problems.append(
             Problem(
                 "$.version",
-                f"unsupported version {data.get('version')!r} (this library reads {VERSION})",
-                f"phiên bản {data.get('version')!r} không được hỗ trợ (thư viện đọc {VERSION})",
+                f"unsupported version {_short(data.get('version'))} (this library reads {VERSION})",
+                f"phiên bản {_short(data.get('version'))} không được hỗ trợ (thư viện đọc"
+                f" {VERSION})",
                 value=data.get("version"),
             )
         )
@@ -470,7 +499,7 @@ def _plain_object(value: object) -> bool:
     return isinstance(value, dict) and not getattr(value, "duplicates", ())
 
 
-def _read_fast(data: object) -> Report | None:  # noqa: C901, PLR0911, PLR0912  # one flat pass
+def _read_fast(data: object) -> Report | None:  # noqa: PLR0911  # gives up early, often
     if not _plain_object(data) or data.keys() - _TOP_KEYS:  # type: ignore[attr-defined]
         return None
     assert isinstance(data, dict)  # noqa: S101  # for the type checker
@@ -488,64 +517,146 @@ def _read_fast(data: object) -> Report | None:  # noqa: C901, PLR0911, PLR0912  
         return None
     try:
         ed = get_edition(edition_id)
-        info = _fast_converter().structure(info_data, ReportInfo)
+        info = _fast_info(info_data)  # type: ignore[arg-type]
     except Exception:  # noqa: BLE001  # anything unexpected: read thoroughly
+        return None
+    if info is None:
         return None
     by_id = {cls.spec.id: cls for cls in ed.classes}
     templates: list[Template] = []
     for tid, body in templates_data.items():  # type: ignore[union-attr]
         cls = by_id.get(tid)
-        if cls is None or not _plain_object(body) or body.keys() - {"values", "notes"}:
+        tpl = None if cls is None else _fast_template(cls, body)
+        if tpl is None:
             return None
-        values = body.get("values")
-        notes = body.get("notes")
-        if values is None:
-            values = {}
-        if notes is None:
-            notes = {}
-        if not _plain_object(values) or not _plain_object(notes):
+        templates.append(tpl)
+    return Report.checked(info, templates, ed.id)
+
+
+_INFO_TEXTS: Final = frozenset(
+    (
+        "agency",
+        "place",
+        "number",
+        "recipient",
+        "signer",
+        "signer_title",
+        "unit_code",
+        "province",
+        "district",
+    )
+)
+_LEVELS: Final = {level.value: level for level in AdminLevel}
+_PERIODS: Final = {period.value: period for period in Period}
+
+
+def _fast_info(data: dict[str, Any]) -> ReportInfo | None:  # one flat pass
+    """The metadata of the fast path: what the cattrs hooks accept, checked inline."""
+    kwargs: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in _INFO_TEXTS:
+            if value is not None and type(value) is not str:
+                return None
+            kwargs[key] = value
+        elif key == "level":
+            kwargs[key] = _LEVELS[value]
+        elif key == "period":
+            kwargs[key] = _PERIODS[value]
+        elif key == "year":
+            if type(value) is not int:
+                return None
+            kwargs[key] = value
+        elif key == "date":
+            if value is not None and (type(value) is not str or not _DATE_RE.fullmatch(value)):
+                return None
+            kwargs[key] = None if value is None else dt.date.fromisoformat(value)
+        else:
             return None
-        table, codes = _fast_tables(cls)
-        checked: dict[str, Value] = {}
-        for code, raw in values.items():
-            entry = table.get(code)
-            if entry is None:
-                return None
-            if raw is None:
-                continue
-            attribute, tag, members = entry
-            if attribute in checked:
-                return None
-            kind = type(raw)
-            if tag == _DECIMAL:
-                if kind is int or (
-                    kind is str and len(raw) <= _MAX_DECIMAL_CHARS and _DECIMAL_RE.fullmatch(raw)
-                ):
-                    checked[attribute] = Decimal(raw)
-                else:
-                    return None
-            elif kind is not int:
-                return None
+    return ReportInfo(**kwargs)
+
+
+def _fast_template(  # noqa: C901, PLR0911, PLR0912  # one flat pass, for speed
+    cls: type[Template], body: object
+) -> Template | None:
+    """A template of the fast path, or ``None`` at the first thing not expected."""
+    if not isinstance(body, dict) or body.keys() - {"values", "notes"}:
+        return None
+    if getattr(body, "duplicates", ()):
+        return None
+    values = body.get("values")
+    notes = body.get("notes")
+    if values is None:
+        values = {}
+    if notes is None:
+        notes = {}
+    if not _plain_object(values) or not _plain_object(notes):
+        return None
+    table, codes = _fast_tables(cls)
+    checked: dict[str, Value] = {}
+    for code, raw in values.items():
+        entry = table.get(code)
+        if entry is None:
+            return None
+        if raw is None:
+            continue
+        attribute, tag, members = entry
+        if attribute in checked:
+            return None
+        kind = type(raw)
+        if tag == _DECIMAL:
+            if kind is int or (
+                kind is str and len(raw) <= MAX_DECIMAL_CHARS and _DECIMAL_RE.fullmatch(raw)
+            ):
+                checked[attribute] = Decimal(raw)
             else:
-                checked[attribute] = raw if members is None else members.get(raw, raw)
-        texts: dict[str, str] = {}
-        for code, text in notes.items():
-            norm = codes.get(code)
-            if norm is None or norm in texts or (text is not None and type(text) is not str):
                 return None
-            if text is not None and len(text) > _MAX_NOTE_CHARS:
-                return None
-            if text:
-                texts[norm] = text
-        templates.append(build_checked(cls, checked, FrozenMap(texts)))
-    return Report(info=info, templates=templates, edition=ed.id)
+        elif kind is not int:
+            return None
+        else:
+            checked[attribute] = raw if members is None else members.get(raw, raw)
+    texts: dict[str, str] = {}
+    seen: set[str] = set()
+    for code, text in notes.items():
+        norm = codes.get(code)
+        if norm is None:
+            return None
+        if text is None:
+            continue
+        if norm in seen or note_problem(text) is not None:
+            return None
+        seen.add(norm)
+        if text:
+            texts[norm] = text
+    if len(texts) > 1:  # notes are kept in the order of the form
+        order = cls.spec.order
+        texts = dict(sorted(texts.items(), key=lambda item: order[item[0]]))
+    return build_checked(cls, checked, FrozenMap(texts))
 
 
-def _check_object(obj: dict[str, Any], path: str, problems: list[Problem]) -> None:
+_NAME_RE: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _member(path: str, key: object) -> str:
+    """The JSON path of ``key`` in the object at ``path``: ``$.report`` or ``values["6.4"]``."""
+    if not isinstance(key, str):  # data built in code or by another decoder
+        return f"{path}[{_short(key)}]"
+    if _NAME_RE.fullmatch(key):
+        return f"{path}.{key}"
+    return f"{path}[{json.dumps(key, ensure_ascii=False)}]"
+
+
+def _check_object(obj: dict[Any, Any], path: str, problems: list[Problem]) -> bool:
+    """Report keys given twice and keys that are not strings; whether all keys are strings."""
     problems.extend(
-        Problem(f"{path}.{key}", "key given more than once", "khóa bị lặp lại")
+        Problem(_member(path, key), "key given more than once", "khóa bị lặp lại")
         for key in getattr(obj, "duplicates", ())
     )
+    wrong = [key for key in obj if not isinstance(key, str)]
+    problems.extend(
+        Problem(_member(path, key), "a key must be a string", "khóa phải là chuỗi ký tự")
+        for key in wrong
+    )
+    return not wrong
 
 
 def _edition(value: object, problems: list[Problem]) -> Edition | None:
@@ -570,14 +681,17 @@ def _info(value: object, problems: list[Problem]) -> ReportInfo | None:
             Problem("$.report", "expected a JSON object", "phải là một đối tượng JSON", value=value)
         )
         return None
-    _check_object(value, "$.report", problems)
+    if not _check_object(value, "$.report", problems):
+        return None
     try:
         return _converter().structure(value, ReportInfo)
     except ClassValidationError as exc:
         for line in cattrs.transform_error(exc, "$.report", _format_cattrs_error):
             text, _, path = line.rpartition(" @ ")
-            en, _, vi = text.partition("\x1f")
-            problems.append(Problem(path, en, vi or en))
+            en, vi, *attribute = text.split("\x1f")
+            if attribute and path == "$.report":  # raised by ReportInfo about one field
+                path = f"$.report.{attribute[0]}"
+            problems.append(Problem(path, en, vi))
     except ValueTypeError as exc:
         problems.append(Problem(f"$.report.{exc.attribute}", exc.en, exc.vi, value=exc.value))
     return None
@@ -592,7 +706,7 @@ def _format_cattrs_error(exc: BaseException, _: type | None) -> str:
         keys = ", ".join(sorted(exc.extra_fields))
         return f"unknown field(s): {keys}\x1ftrường không hợp lệ: {keys}"
     if isinstance(exc, ValueTypeError):
-        return f"{exc.en}\x1f{exc.vi}"
+        return f"{exc.en}\x1f{exc.vi}\x1f{exc.attribute}"
     return f"invalid value ({exc})\x1fgiá trị không hợp lệ ({exc})"
 
 
@@ -612,9 +726,9 @@ def _templates(value: object, ed: Edition | None, problems: list[Problem]) -> li
         return []
     result: list[Template] = []
     for tid, body in value.items():
-        path = f"$.templates.{tid}"
+        path = _member("$.templates", tid)
         try:
-            cls = ed.template(tid) if tid == tid.strip().upper() else None
+            cls = ed.template(tid) if isinstance(tid, str) and tid == tid.strip().upper() else None
         except CodeError:
             cls = None
         if cls is None:
@@ -643,8 +757,8 @@ def _template(
     _check_object(body, path, problems)
     before = len(problems)
     problems.extend(
-        Problem(f"{path}.{key}", "unknown field", "trường không hợp lệ")
-        for key in sorted(set(body) - {"values", "notes"})
+        Problem(_member(path, key), "unknown field", "trường không hợp lệ")
+        for key in sorted(k for k in set(body) - {"values", "notes"} if isinstance(k, str))
     )
     kwargs = _values(cls, body.get("values", {}), f"{path}.values", problems)
     notes = _notes(cls, body.get("notes", {}), f"{path}.notes", problems)
@@ -676,7 +790,7 @@ def _values(
     spec = cls.spec
     kwargs: dict[str, Value] = {}
     for code, raw in values.items():
-        where = f"{path}[{json.dumps(code, ensure_ascii=False)}]"
+        where = _member(path, code)
 
         def problem(
             en: str, vi: str, code: str = code, raw: object = raw, where: str = where
@@ -719,15 +833,29 @@ def _value(kind: Kind | None, raw: object) -> Value:
             f"{what} must be a JSON integer, got {_kind_name(raw)} {_short(raw)}{hint_en}",
             f"{what_vi} phải là số nguyên JSON, nhận được {_short(raw)}{hint_vi}",
         )
-    # percentages and money
+    return _decimal_value(raw)
+
+
+def _decimal_value(raw: object) -> Decimal:
+    """A percentage or an amount as the format writes it: a string such as ``"78.94"``."""
+    number: Decimal | None = None
     if type(raw) is int:
-        return Decimal(raw)
-    if isinstance(raw, Decimal):
-        return raw
+        number = Decimal(raw)
+    elif isinstance(raw, Decimal):
+        number = raw  # a JSON number with a fraction, read exactly
+    elif isinstance(raw, str):
+        text = raw.strip()
+        if len(text) <= MAX_DECIMAL_CHARS and _DECIMAL_RE.fullmatch(text):
+            return Decimal(text)
+    if number is not None:
+        if decimal_fits(number):
+            return number
+        raise _InvalidError(
+            f"the number is longer than {MAX_DECIMAL_CHARS} characters written out",
+            f"số dài quá {MAX_DECIMAL_CHARS} ký tự khi viết đầy đủ",
+        )
     if isinstance(raw, str):
         text = raw.strip()
-        if len(text) <= _MAX_DECIMAL_CHARS and _DECIMAL_RE.fullmatch(text):
-            return Decimal(text)
         hint_en = hint_vi = ""
         if re.fullmatch(r"-?[0-9]+,[0-9]+%?", text):
             fixed = text.rstrip("%").replace(",", ".")
@@ -739,13 +867,12 @@ def _value(kind: Kind | None, raw: object) -> Value:
         )
     raise _InvalidError(
         f"expected a decimal number as a string like '78.94', got {_kind_name(raw)}",
-        f"phải là số thập phân dạng chuỗi như '78.94', nhận được {_kind_name(raw)}",
+        f"phải là số thập phân dạng chuỗi như '78.94', nhận được {_kind_name(raw, 'vi')}",
     )
 
 
 def _short(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "…"  # noqa: PLR2004
+    return short_repr(value)
 
 
 def _notes(
@@ -766,7 +893,7 @@ def _notes(
     _check_object(value, path, problems)
     notes: dict[str, str] = {}
     for code, text in value.items():
-        where = f"{path}[{json.dumps(code, ensure_ascii=False)}]"
+        where = _member(path, code)
         try:
             row = cls.spec.indicator(code)
         except CodeError:
@@ -782,12 +909,13 @@ def _notes(
             continue
         if text is None:
             continue
-        if not isinstance(text, str) or len(text) > _MAX_NOTE_CHARS:
+        wrong = note_problem(text)
+        if wrong is not None:
             problems.append(
                 Problem(
                     where,
-                    f"a note must be a string of at most {_MAX_NOTE_CHARS} characters",
-                    f"ghi chú phải là chuỗi tối đa {_MAX_NOTE_CHARS} ký tự",
+                    f"a note must be {wrong[0]}",
+                    f"ghi chú phải là {wrong[1]}",
                     value=_short(text),
                     template=cls.spec.id,
                     code=row.code,

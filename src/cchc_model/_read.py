@@ -143,8 +143,25 @@ def _load(source: str | os.PathLike[str] | bytes | bytearray) -> tuple[bytes, st
         return path.read_bytes(), name
     except OSError as exc:
         raise ReportFormatError(
-            [Problem("file", f"cannot open: {exc.strerror}", f"không mở được: {exc.strerror}")],
+            [
+                Problem(
+                    "file",
+                    f"cannot open: {exc.strerror}",
+                    f"không mở được tệp (lỗi hệ thống {exc.errno}: {exc.strerror})",
+                )
+            ],
             source=name,
+        ) from None
+    except ValueError:  # a NUL character in the path
+        raise ReportFormatError(
+            [
+                Problem(
+                    "file",
+                    "cannot open: the path has a NUL character",
+                    "không mở được: đường dẫn chứa ký tự NUL",
+                )
+            ],
+            source=repr(name),
         ) from None
 
 

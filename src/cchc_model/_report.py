@@ -11,6 +11,7 @@ import attrs
 from ._catalog import edition as get_edition
 from ._errors import CodeError, ValueTypeError
 from ._frozen import FrozenMap
+from ._period import Period
 from ._template import Indicator, Template, Value
 from ._units import AdminLevel
 from .templates import (
@@ -22,14 +23,15 @@ from .templates import (
     Procedures,
     PublicFinance,
 )
-from .vi import Period
 
 __all__ = ["Report", "ReportInfo"]
 
 T = TypeVar("T", bound=Template)
 
 
-def _check(expected: type | tuple[type, ...], words: str) -> Any:  # noqa: ANN401  # an attrs validator
+def _check(  # an attrs validator
+    expected: type | tuple[type, ...], words: str, words_vi: str
+) -> Any:  # noqa: ANN401
     def validate(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if isinstance(value, bool) and bool not in (
             expected if isinstance(expected, tuple) else (expected,)
@@ -39,10 +41,28 @@ def _check(expected: type | tuple[type, ...], words: str) -> Any:  # noqa: ANN40
             ok = isinstance(value, expected)
         if not ok:
             raise ValueTypeError(
-                template=None, code=None, attribute=attribute.name, expected=words, value=value
+                template=None,
+                code=None,
+                attribute=attribute.name,
+                expected=words,
+                expected_vi=words_vi,
+                value=value,
             )
 
     return validate
+
+
+def _check_date(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    # a datetime is a date too, but its time would be lost silently
+    if value is not None and (type(value) is not dt.date):
+        raise ValueTypeError(
+            template=None,
+            code=None,
+            attribute=attribute.name,
+            expected="a datetime.date (not a datetime) or None",
+            expected_vi="một datetime.date (không phải datetime) hoặc None",
+            value=value,
+        )
 
 
 def _optional_text(value: object) -> object:
@@ -56,7 +76,7 @@ def _text_field() -> Any:  # noqa: ANN401
     return attrs.field(
         default=None,
         converter=_optional_text,
-        validator=_check((str, type(None)), "a string or None"),
+        validator=_check((str, type(None)), "a string or None", "chuỗi ký tự hoặc None"),
     )
 
 
@@ -87,15 +107,17 @@ class ReportInfo:
     2024
     """
 
-    agency: str = attrs.field(validator=_check(str, "the agency's name (a string)"))
-    level: AdminLevel = attrs.field(validator=_check(AdminLevel, "an AdminLevel"))
-    period: Period = attrs.field(validator=_check(Period, "a Period"))
-    year: int = attrs.field(validator=_check(int, "a year (int)"))
+    agency: str = attrs.field(
+        validator=_check(str, "the agency's name (a string)", "tên cơ quan (chuỗi ký tự)")
+    )
+    level: AdminLevel = attrs.field(
+        validator=_check(AdminLevel, "an AdminLevel", "một AdminLevel (cấp hành chính)")
+    )
+    period: Period = attrs.field(validator=_check(Period, "a Period", "một Period (kỳ báo cáo)"))
+    year: int = attrs.field(validator=_check(int, "a year (int)", "năm (số nguyên)"))
     place: str | None = _text_field()
     number: str | None = _text_field()
-    date: dt.date | None = attrs.field(
-        default=None, validator=_check((dt.date, type(None)), "a datetime.date or None")
-    )
+    date: dt.date | None = attrs.field(default=None, validator=_check_date)
     recipient: str | None = _text_field()
     signer: str | None = _text_field()
     signer_title: str | None = _text_field()
@@ -111,6 +133,7 @@ class ReportInfo:
                 code=None,
                 attribute=attribute.name,
                 expected="a four-digit year",
+                expected_vi="năm có bốn chữ số",
                 value=value,
             )
 
@@ -166,9 +189,12 @@ class Report:
     (Decimal('100'), Decimal('70.1'), 19)
     """
 
-    info: ReportInfo = attrs.field(validator=_check(ReportInfo, "a ReportInfo"))
+    info: ReportInfo = attrs.field(validator=_check(ReportInfo, "a ReportInfo", "một ReportInfo"))
     templates: FrozenMap[str, Template] = attrs.field(factory=FrozenMap, converter=_to_templates)
-    edition: str = attrs.field(default="2024", validator=_check(str, "an edition id (a string)"))
+    edition: str = attrs.field(
+        default="2024",
+        validator=_check(str, "an edition id (a string)", "mã bộ biểu mẫu (chuỗi ký tự)"),
+    )
 
     def __attrs_post_init__(self) -> None:
         ed = get_edition(self.edition)
@@ -181,6 +207,20 @@ class Report:
                     expected=f"a template of edition {ed.id}",
                     value=type(tpl).__name__,
                 )
+
+    @classmethod
+    def checked(cls, info: ReportInfo, templates: list[Template], edition: str) -> Report:
+        """Build a report from parts already checked (the JSON reader's fast path).
+
+        ``templates`` are of ``edition``, at most one of each id; only the order of the
+        form is settled here. Anything not checked so must go through the class instead.
+        """
+        report = object.__new__(cls)
+        ordered = sorted(templates, key=lambda t: t.spec.number)
+        object.__setattr__(report, "info", info)
+        object.__setattr__(report, "templates", FrozenMap({t.spec.id: t for t in ordered}))
+        object.__setattr__(report, "edition", edition)
+        return report
 
     def __getitem__(self, template_id: str) -> Template:
         """The template ``template_id`` (``"PL2"``…).

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import os
 import re
 import tomllib
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
@@ -108,26 +109,55 @@ def _to_severity(value: object) -> Severity:
         ) from None
 
 
+_MAX_TOLERANCE_EXPONENT: Final = 30
+
+
 def _to_fraction(value: object, what: str) -> Fraction:
-    if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal, Fraction)):
-        raise RuleError(
-            f"tolerance {what} must be a number, got {value!r}",
-            f"dung sai {what} phải là một số, nhận được {value!r}",
+    def wrong() -> RuleError:
+        return RuleError(
+            f"tolerance {what} must be a finite number written with at most 40 characters,"
+            f" got {str(value)[:40]!r}",
+            f"dung sai {what} phải là một số hữu hạn viết tối đa 40 ký tự,"
+            f" nhận được {str(value)[:40]!r}",
         )
-    try:
-        # a TOML float such as 0.01 is read as it is written, not as its binary value
-        number = Fraction(Decimal(str(value))) if isinstance(value, float) else Fraction(value)
-    except (ValueError, InvalidOperation, ZeroDivisionError):
-        raise RuleError(
-            f"tolerance {what} must be a number, got {value!r}",
-            f"dung sai {what} phải là một số, nhận được {value!r}",
-        ) from None
+
+    if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal, Fraction)):
+        raise wrong()
+    if isinstance(value, Fraction):
+        number = value
+    else:
+        # a TOML float such as 0.01 is read as it is written, not as its binary value; a
+        # decimal with a huge exponent is refused before Fraction would expand it
+        text = str(value)
+        try:
+            decimal = Decimal(text) if len(text) <= 40 else None  # noqa: PLR2004
+        except InvalidOperation:
+            decimal = None
+        exponent = decimal.as_tuple().exponent if decimal is not None else None
+        if (
+            decimal is None
+            or not isinstance(exponent, int)
+            or abs(exponent) > _MAX_TOLERANCE_EXPONENT
+        ):
+            raise wrong()
+        number = Fraction(decimal)
     if number < 0:
         raise RuleError(
             f"tolerance {what} cannot be negative, got {value!r}",
             f"dung sai {what} không được âm, nhận được {value!r}",
         )
     return number
+
+
+def _check_type(kind: type, words: str, words_vi: str) -> Any:  # noqa: ANN401  # a validator
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+            raise RuleError(
+                f"{attribute.name} must be {words}, got {value!r}",
+                f"{attribute.name} phải là {words_vi}, nhận được {value!r}",
+            )
+
+    return check
 
 
 def _to_absolute(value: object) -> Fraction:
@@ -268,13 +298,15 @@ class Rule:
     template: str | None = attrs.field(default=None, validator=_optional_text)
     message_vi: str | None = attrs.field(default=None, validator=_optional_text)
     message_en: str | None = attrs.field(default=None, validator=_optional_text)
-    reason: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    reason: str = attrs.field(default="", validator=_check_type(str, "text", "chuỗi ký tự"))
     levels: frozenset[AdminLevel] | None = attrs.field(default=None, converter=_to_levels)
     tolerance: Tolerance | None = attrs.field(default=None, converter=_to_tolerance)
     blanks: Literal["skip", "zero"] = attrs.field(
         default="skip", validator=_check_choice(("skip", "zero"))
     )
-    derive: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    derive: bool = attrs.field(
+        default=False, validator=_check_type(bool, "true or false", "true hoặc false")
+    )
     edition: str = "2024"
     tree: Node = attrs.field(init=False, eq=False, repr=False)
 
@@ -301,7 +333,7 @@ class Rule:
                 )
             for lang, text in (("vi", self.message_vi), ("en", self.message_en)):
                 if text is not None:
-                    _check_message(text, lang, ed)
+                    _check_message(text, lang, ed, {ref.key for ref in refs})
         except CchcError as exc:
             where = f"rule {self.id!r}: "
             where_vi = f"quy tắc {self.id!r}: "
@@ -384,19 +416,26 @@ def _derivable(tree: Node) -> bool:
     return isinstance(target, Ref) and target.key not in {r.key for r in references(source)}
 
 
-def _check_message(text: str, lang: str, ed: Edition) -> None:
+def _check_message(text: str, lang: str, ed: Edition, read: set[str]) -> None:
     for name, pos in msg.placeholders(text):
         if name in msg.PLACEHOLDERS:
             continue
         if _REF_RE.fullmatch(name):
             try:
-                parse(f"{name} = 0", ed)
+                key = references(parse(f"{name} = 0", ed))[0].key
             except RuleError as exc:
                 raise RuleError(
                     f"message.{lang}: placeholder {{{name}}}: {exc.en.splitlines()[0]}",
                     f"message.{lang}: chỗ điền {{{name}}}: {exc.vi.splitlines()[0]}",
                     position=pos,
                 ) from None
+            if key not in read:
+                # a finding holds the values its rule read, and only those
+                raise RuleError(
+                    f"message.{lang}: placeholder {{{name}}} is a row the rule does not read",
+                    f"message.{lang}: chỗ điền {{{name}}} là chỉ tiêu mà quy tắc không đọc",
+                    position=pos,
+                )
             continue
         known = ", ".join(sorted(msg.PLACEHOLDERS))
         raise RuleError(
@@ -643,14 +682,25 @@ def load_rules(path: str | Path, *, edition: str | None = None) -> RuleSet:
     >>> load_rules(path).ids
     ('HUE.1',)
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise RuleError(
+            f"a rule file is named by a path (str or os.PathLike), not {type(path).__name__}",
+            f"tệp quy tắc phải là đường dẫn (str hoặc os.PathLike), không phải"
+            f" {type(path).__name__}",
+        )
     name = str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+    except (OSError, ValueError) as exc:  # ValueError: not UTF-8, or a NUL in the path
+        if isinstance(exc, OSError):
+            reason, reason_vi = exc.strerror, f"lỗi hệ thống {exc.errno}"
+        elif isinstance(exc, UnicodeDecodeError):
+            reason, reason_vi = "not UTF-8 text", "không phải văn bản UTF-8"
+        else:
+            reason, reason_vi = "the path has a NUL character", "đường dẫn chứa ký tự NUL"
         raise RuleError(
-            f"{name}: cannot read the rule file: {reason}",
-            f"{name}: không đọc được tệp quy tắc: {reason}",
+            f"{name!r}: cannot read the rule file: {reason}",
+            f"{name!r}: không đọc được tệp quy tắc: {reason_vi}",
         ) from None
     return loads_rules(text, source=name, edition=edition)
 
@@ -668,15 +718,17 @@ def loads_rules(text: str, *, source: str | None = None, edition: str | None = N
 
 def _read_toml(text: str, prefix: str, edition: str | None) -> tuple[list[Any], Edition]:
     """The ``[[rule]]`` tables of a rule file, and the edition it is written for."""
+    if not isinstance(text, str):
+        raise RuleError(f"{prefix}rules must be TOML text", f"{prefix}quy tắc phải là văn bản TOML")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(
             f"{prefix}not valid TOML: {exc}", f"{prefix}không phải TOML hợp lệ: {exc}"
         ) from None
-    except TypeError:
+    except RecursionError:
         raise RuleError(
-            f"{prefix}rules must be TOML text", f"{prefix}quy tắc phải là văn bản TOML"
+            f"{prefix}the TOML is nested too deeply", f"{prefix}TOML lồng nhau quá sâu"
         ) from None
     unknown = sorted(set(data) - {"edition", "rule"})
     if unknown:
@@ -796,4 +848,10 @@ def _rule_from_data(item: object, number: int, ed: Edition) -> Rule:
             rule=rule_id,
             expression=exc.expression,
             position=exc.position,
+        ) from None
+    except (TypeError, ValueError, OverflowError) as exc:  # a value of a type no key takes
+        raise RuleError(
+            f"{label}: a value has the wrong type ({exc})",
+            f"{label_vi}: một giá trị sai kiểu ({exc})",
+            rule=rule_id,
         ) from None

@@ -15,9 +15,9 @@ from typing import Any, Final
 
 from ._catalog import Edition, edition, editions
 from ._interchange import FORMAT, VERSION
+from ._period import Period
 from ._template import Indicator, TemplateSpec
 from ._units import AdminLevel, Kind
-from .vi import Period
 
 __all__ = ["SCHEMA_FILE", "json_schema", "schema_text", "shipped_schema"]
 

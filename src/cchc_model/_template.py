@@ -11,6 +11,7 @@ the catalog entry of that template. Nothing about a row is written anywhere else
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
@@ -18,9 +19,9 @@ from typing import Any, ClassVar, Final, Self, TypeVar
 
 import attrs
 
-from ._errors import CodeError, ValueTypeError
+from ._errors import CodeError, ValueTypeError, short_repr
 from ._frozen import FrozenMap
-from ._units import ALL_LEVELS, AdminLevel, Code, Kind, Unit
+from ._units import ALL_LEVELS, AdminLevel, Code, Consolidation, Kind, Unit
 
 __all__ = [
     "Emphasis",
@@ -42,7 +43,7 @@ Value = int | Decimal
 
 _CODE_RE: Final = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3}){0,5}")
 _META: Final = "cchc_model"
-_ONE: Final = Decimal(1)
+_KIND: Final = "cchc_model.kind"
 
 
 def normalize_code(code: str) -> str:
@@ -111,6 +112,8 @@ class Indicator:
         hint: Explanatory text printed in italics inside the title cell, if any.
         decimals: For a percentage or an amount, the decimals a computed value is
             rounded to, when the row says so (``None``: the default, 2).
+        consolidation: How the row consolidates the values of several units (see
+            :class:`~cchc_model.Consolidation`); ``None`` for a heading.
     """
 
     template: str
@@ -124,6 +127,9 @@ class Indicator:
     note: str | None = None
     hint: str | None = None
     decimals: int | None = None
+    consolidation: Consolidation | None = attrs.field(
+        default=attrs.Factory(lambda self: _default_consolidation(self.kind), takes_self=True)
+    )
 
     @property
     def kind(self) -> Kind | None:
@@ -164,6 +170,28 @@ def _levels(levels: Iterable[AdminLevel]) -> frozenset[AdminLevel]:
     return frozenset(levels)
 
 
+_CONSOLIDATION_BY_KIND: Final = {
+    Kind.COUNT: Consolidation.SUM,
+    Kind.MONEY: Consolidation.SUM,
+    Kind.PERCENT: Consolidation.NONE,
+    Kind.CODE: Consolidation.OWN,
+}
+
+
+def _default_consolidation(kind: Kind | None) -> Consolidation | None:
+    """How a row of ``kind`` consolidates unless it says otherwise (a heading: not at all)."""
+    return None if kind is None else _CONSOLIDATION_BY_KIND[kind]
+
+
+def _check_consolidation(code: str, kind: Kind, consolidation: Consolidation | None) -> None:
+    if consolidation is None:
+        return
+    if not isinstance(consolidation, Consolidation):
+        raise TypeError(f"{code}: consolidation must be a Consolidation, got {consolidation!r}")
+    if consolidation is Consolidation.SUM and kind not in (Kind.COUNT, Kind.MONEY):
+        raise ValueError(f"{code}: only counts and money add up, not a {kind.value} row")
+
+
 @attrs.frozen(kw_only=True)
 class _RowDef:
     """What a field factory records; the :func:`template` decorator completes it."""
@@ -177,25 +205,51 @@ class _RowDef:
     note: str | None
     hint: str | None
     decimals: int | None = None
+    consolidation: Consolidation | None = None
 
 
 # --- converters: check the type at once, naming the field ------------------------------
 
 
-def _fail(self_: Template, field: attrs.Attribute[Any], expected: str, value: object) -> None:
+MAX_DECIMAL_CHARS: Final = 100
+"""The longest decimal a cell may hold, written out without exponent (as JSON writes it)."""
+
+
+def decimal_fits(value: Decimal) -> bool:
+    """Whether a finite ``value`` written out in full has at most ``MAX_DECIMAL_CHARS``.
+
+    >>> decimal_fits(Decimal("70.1")), decimal_fits(Decimal("1E+200"))
+    (True, False)
+    """
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int) or not -MAX_DECIMAL_CHARS < exponent < MAX_DECIMAL_CHARS:
+        return False
+    return len(format(value, "f")) <= MAX_DECIMAL_CHARS
+
+
+def _fail(
+    self_: Template,
+    field: attrs.Attribute[Any],
+    expected: tuple[str, str],
+    value: object,
+) -> None:
     row: _RowDef = field.metadata[_META]
-    hint = ""
+    hint = hint_vi = ""
     if isinstance(value, float) and row.unit is not None and row.unit.kind is not Kind.COUNT:
         hint = f"use Decimal({str(value)!r}) for an exact value"
+        hint_vi = f"dùng Decimal({str(value)!r}) để giữ đúng giá trị"
     elif isinstance(value, str):
         hint = "parse text first (cchc_model.vi.parse_number)"
+        hint_vi = "hãy đọc chuỗi trước (cchc_model.vi.parse_number)"
     raise ValueTypeError(
         template=type(self_).spec.id if hasattr(type(self_), "spec") else None,
         code=row.code,
         attribute=field.name,
-        expected=expected,
+        expected=expected[0],
+        expected_vi=expected[1],
         value=value,
         hint=hint,
+        hint_vi=hint_vi,
     )
 
 
@@ -204,7 +258,7 @@ def _to_count(value: object, self_: Template, field: attrs.Attribute[Any]) -> in
         return value
     if isinstance(value, int) and not isinstance(value, (bool, Code)):
         return int(value)
-    _fail(self_, field, "a whole number (int) or None", value)
+    _fail(self_, field, ("a whole number (int) or None", "số nguyên (int) hoặc None"), value)
     return None  # pragma: no cover  # _fail always raises
 
 
@@ -212,14 +266,23 @@ def _to_decimal(value: object, self_: Template, field: attrs.Attribute[Any]) -> 
     if value is None:
         return None
     if isinstance(value, Decimal):
-        if value.is_finite():
+        if value.is_finite() and decimal_fits(value):
             # 1E+2 is written 100: the interchange format has no exponents.
-            return value if value.as_tuple().exponent <= 0 else value.quantize(_ONE)  # type: ignore[operator]
-
-        _fail(self_, field, "a finite Decimal", value)
+            return value if value.as_tuple().exponent <= 0 else Decimal(int(value))  # type: ignore[operator]
+        _fail(
+            self_,
+            field,
+            (
+                f"a finite Decimal of at most {MAX_DECIMAL_CHARS} characters",
+                f"số Decimal hữu hạn, tối đa {MAX_DECIMAL_CHARS} ký tự",
+            ),
+            value,
+        )
     if isinstance(value, int) and not isinstance(value, bool):
-        return Decimal(int(value))
-    _fail(self_, field, "a Decimal, an int or None", value)
+        result = Decimal(int(value))
+        if decimal_fits(result):
+            return result
+    _fail(self_, field, ("a Decimal, an int or None", "số Decimal, số nguyên hoặc None"), value)
     return None  # pragma: no cover
 
 
@@ -234,7 +297,15 @@ def _to_code(value: object, self_: Template, field: attrs.Attribute[Any]) -> int
     if isinstance(value, int) and not isinstance(value, (bool, Code)):
         # A value outside the list is kept as written, for validation to report.
         return code_list._value2member_map_.get(value, int(value))  # type: ignore[return-value]
-    _fail(self_, field, f"a {code_list.__name__} code ({code_list.text()}), an int or None", value)
+    _fail(
+        self_,
+        field,
+        (
+            f"a {code_list.__name__} code ({code_list.text()}), an int or None",
+            f"một mã {code_list.__name__} ({code_list.text()}), số nguyên hoặc None",
+        ),
+        value,
+    )
     return None  # pragma: no cover
 
 
@@ -247,11 +318,9 @@ _CONVERTERS: Final[dict[Kind, Callable[[Any, Any, Any], Any]]] = {
 
 
 def _field(row: _RowDef, kind: Kind) -> Any:  # noqa: ANN401  # a field default, typed by its annotation
-    return attrs.field(
-        default=None,
-        converter=attrs.Converter(_CONVERTERS[kind], takes_self=True, takes_field=True),
-        metadata={_META: row},
-    )
+    # No attrs converter: Template.__attrs_post_init__ checks every filled value in one
+    # pass, which makes both the classes (import time) and their instances faster to build.
+    return attrs.field(default=None, metadata={_META: row, _KIND: kind})
 
 
 def count(
@@ -263,12 +332,24 @@ def count(
     levels: Iterable[AdminLevel] = ALL_LEVELS,
     note: str | None = None,
     hint: str | None = None,
+    consolidation: Consolidation | None = None,
 ) -> Any:  # noqa: ANN401  # the attribute's annotation gives the type
-    """Declare an indicator that counts things (*Văn bản*, *Hồ sơ*, *Người*…): an ``int``."""
+    """Declare an indicator that counts things (*Văn bản*, *Hồ sơ*, *Người*…): an ``int``.
+
+    ``consolidation``: how the row consolidates, when it does not add up.
+    """
     if unit.kind is not Kind.COUNT:
         raise ValueError(f"{code}: unit {unit.label!r} is not a count unit")
+    _check_consolidation(code, Kind.COUNT, consolidation)
     row = _RowDef(
-        code=code, title=title, unit=unit, emphasis=emphasis, levels=levels, note=note, hint=hint
+        code=code,
+        title=title,
+        unit=unit,
+        emphasis=emphasis,
+        levels=levels,
+        note=note,
+        hint=hint,
+        consolidation=consolidation,
     )
     return _field(row, Kind.COUNT)
 
@@ -283,14 +364,17 @@ def percent(
     note: str | None = None,
     hint: str | None = None,
     decimals: int | None = None,
+    consolidation: Consolidation | None = None,
 ) -> Any:  # noqa: ANN401
     """Declare a percentage indicator (unit ``%``): a ``Decimal`` such as ``78.94``.
 
     ``decimals``: the decimals a computed value of the row is rounded to, when
-    not the default 2.
+    not the default 2. ``consolidation``: how the row consolidates (default:
+    not at all, :attr:`~cchc_model.Consolidation.NONE`).
     """
     if unit.kind is not Kind.PERCENT:
         raise ValueError(f"{code}: unit {unit.label!r} is not a percentage")
+    _check_consolidation(code, Kind.PERCENT, consolidation)
     row = _RowDef(
         code=code,
         title=title,
@@ -300,6 +384,7 @@ def percent(
         note=note,
         hint=hint,
         decimals=decimals,
+        consolidation=consolidation,
     )
     return _field(row, Kind.PERCENT)
 
@@ -314,14 +399,17 @@ def money(
     note: str | None = None,
     hint: str | None = None,
     decimals: int | None = None,
+    consolidation: Consolidation | None = None,
 ) -> Any:  # noqa: ANN401
     """Declare an amount of money (*Triệu đồng*…): a ``Decimal``.
 
     ``decimals``: the decimals a computed value of the row is rounded to, when
-    not the default 2.
+    not the default 2. ``consolidation``: how the row consolidates, when it does
+    not add up.
     """
     if unit.kind is not Kind.MONEY:
         raise ValueError(f"{code}: unit {unit.label!r} is not a money unit")
+    _check_consolidation(code, Kind.MONEY, consolidation)
     row = _RowDef(
         code=code,
         title=title,
@@ -331,6 +419,7 @@ def money(
         note=note,
         hint=hint,
         decimals=decimals,
+        consolidation=consolidation,
     )
     return _field(row, Kind.MONEY)
 
@@ -344,8 +433,14 @@ def coded(
     levels: Iterable[AdminLevel] = ALL_LEVELS,
     note: str | None = None,
     hint: str | None = None,
+    consolidation: Consolidation | None = None,
 ) -> Any:  # noqa: ANN401
-    """Declare an indicator whose value is a code (*Có = 1; Không = 0*…)."""
+    """Declare an indicator whose value is a code (*Có = 1; Không = 0*…).
+
+    ``consolidation``: how the row consolidates (default: the consolidating unit's
+    own value, :attr:`~cchc_model.Consolidation.OWN`).
+    """
+    _check_consolidation(code, Kind.CODE, consolidation)
     row = _RowDef(
         code=code,
         title=title,
@@ -354,6 +449,7 @@ def coded(
         levels=levels,
         note=note,
         hint=hint,
+        consolidation=consolidation,
     )
     return _field(row, Kind.CODE)
 
@@ -411,10 +507,10 @@ class TemplateSpec:
         Raises:
             CodeError: No such row in this template.
         """
-        try:
-            return self._by_code[code]
-        except KeyError:
-            pass
+        given: object = code  # typed str, but a caller may pass anything
+        found = self._by_code.get(code) if isinstance(given, str) else None
+        if found is not None:
+            return found
         norm = normalize_code(code)
         try:
             return self._by_code[norm]
@@ -432,15 +528,21 @@ class TemplateSpec:
         Raises:
             CodeError: No such attribute in this template.
         """
-        try:
-            return self._by_attribute[attribute]
-        except KeyError:
-            raise CodeError(
-                f"{self.id} has no attribute {attribute!r}",
-                f"{self.id} không có thuộc tính {attribute!r}",
-                template=self.id,
-                code=None,
-            ) from None
+        given: object = attribute  # typed str, but a caller may pass anything
+        found = self._by_attribute.get(attribute) if isinstance(given, str) else None
+        if found is not None:
+            return found
+        raise CodeError(
+            f"{self.id} has no attribute {short_repr(given)}",
+            f"{self.id} không có thuộc tính {short_repr(given)}",
+            template=self.id,
+            code=None,
+        )
+
+    @functools.cached_property
+    def order(self) -> dict[str, int]:
+        """Each code's position in the form (``{"1": 0, "2": 1, "2.1": 2, …}``)."""
+        return {code: position for position, code in enumerate(self._by_code)}
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -462,9 +564,40 @@ class TemplateSpec:
         return self.attached.format(number=number, date=date, agency=agency)
 
 
+MAX_NOTE_CHARS: Final = 10_000
+"""The longest note a cell may hold."""
+
+
+def note_problem(text: object) -> tuple[str, str] | None:
+    """What is wrong with a note text, in English and Vietnamese, or ``None`` if nothing.
+
+    Returns:
+        What a note must be, as a pair of noun phrases (English, Vietnamese), when
+        ``text`` is not that.
+
+    >>> note_problem("theo Kế hoạch 04/KH-UBND") is None, note_problem(5)[0]
+    (True, 'a string')
+    """
+    if not isinstance(text, str):
+        return ("a string", "một chuỗi ký tự")
+    if len(text) > MAX_NOTE_CHARS:
+        return (
+            f"a text of at most {MAX_NOTE_CHARS} characters",
+            f"một chuỗi tối đa {MAX_NOTE_CHARS} ký tự",
+        )
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return (
+            "a text that UTF-8 can write (no lone surrogate)",
+            "một chuỗi ghi được bằng UTF-8 (không có ký tự thay thế lẻ)",
+        )
+    return None
+
+
 def _to_notes(value: object) -> FrozenMap[str, str]:
-    # Codes are normalised here; whether they belong to the template is checked once
-    # the instance exists (Template.__attrs_post_init__), since a converter cannot see it.
+    # Codes are normalised here; whether they belong to the template, and the order of
+    # the form, are settled once the instance exists (Template.__attrs_post_init__).
     if value is None:
         return FrozenMap()
     if not isinstance(value, Mapping):
@@ -473,14 +606,21 @@ def _to_notes(value: object) -> FrozenMap[str, str]:
             code=None,
             attribute="notes",
             expected="a mapping of indicator code to note text",
+            expected_vi="một ánh xạ mã chỉ tiêu → ghi chú",
             value=value,
         )
     notes: dict[str, str] = {}
     for key, text in value.items():
         code = normalize_code(key)
-        if not isinstance(text, str):
+        problem = note_problem(text)
+        if problem is not None:
             raise ValueTypeError(
-                template=None, code=code, attribute="notes", expected="a string", value=text
+                template=None,
+                code=code,
+                attribute="notes",
+                expected=problem[0],
+                expected_vi=problem[1],
+                value=text,
             )
         if text:
             notes[code] = text
@@ -501,11 +641,26 @@ class Template:
 
     spec: ClassVar[TemplateSpec]
     _blank: ClassVar[dict[str, None]]
+    _checks: ClassVar[tuple[tuple[str, Callable[[Any, Any, Any], Any], Any], ...]] = ()
     notes: FrozenMap[str, str] = attrs.field(factory=FrozenMap, converter=_to_notes)
 
     def __attrs_post_init__(self) -> None:
-        for code in self.notes:
-            self.spec.indicator(code)  # raises CodeError for a code not in the template
+        state = self.__dict__
+        for name, convert, field in self._checks:
+            value = state[name]
+            if value is not None:
+                checked = convert(value, self, field)
+                if checked is not value:
+                    state[name] = checked
+        if self.notes:
+            order = self.spec.order
+            for code in self.notes:
+                if code not in order:
+                    self.spec.indicator(code)  # raises CodeError for a code not in it
+            if list(self.notes) != sorted(self.notes, key=order.__getitem__):
+                # notes are kept in the order of the form, so that JSON is canonical
+                ordered = sorted(self.notes.items(), key=lambda item: order[item[0]])
+                self.__dict__["notes"] = FrozenMap(dict(ordered))
 
     def __getitem__(self, code: str) -> Value | None:
         """The value of the row with official ``code`` (``None`` when blank).
@@ -552,6 +707,15 @@ class Template:
         >>> Direction.from_codes({"2.1": 19, "2.2.": 15}).plan_tasks_completed
         15
         """
+        if not isinstance(values, Mapping):
+            raise ValueTypeError(
+                template=cls.spec.id,
+                code=None,
+                attribute="values",
+                expected="a mapping of indicator code to value",
+                expected_vi="một ánh xạ mã chỉ tiêu → số liệu",
+                value=values,
+            )
         kwargs: dict[str, Any] = {}
         for code, value in values.items():
             row = cls.spec.indicator(code)
@@ -649,6 +813,11 @@ def template(
             indicators=tuple(rows),
         )
         cls._blank = {field.name: None for field in attrs.fields(cls)}
+        cls._checks = tuple(
+            (field.name, _CONVERTERS[field.metadata[_KIND]], field)
+            for field in attrs.fields(cls)
+            if _KIND in field.metadata
+        )
         return cls
 
     return register
@@ -657,9 +826,10 @@ def template(
 def build_checked(cls: type[T], values: dict[str, Value], notes: FrozenMap[str, str]) -> T:
     """Build a template from values already checked and converted, without its converters.
 
-    The JSON reader's fast path: it has checked each value against its row's kind and
-    turned codes into members, exactly as the converters would, so it sets the values
-    directly (a template is a frozen, non-slotted attrs class). Nothing else may call it.
+    For the library's own hot paths (the JSON reader's fast path, consolidation), which
+    have checked each value against its row's kind and turned codes into members exactly
+    as the converters would, and so set the values directly (a template is a frozen,
+    non-slotted attrs class). Values not checked so must go through the class instead.
     """
     obj = object.__new__(cls)
     state = obj.__dict__
@@ -682,4 +852,11 @@ def _indicator(template_id: str, row: _RowDef, attribute: str | None) -> Indicat
         note=row.note,
         hint=row.hint,
         decimals=row.decimals,
+        consolidation=row.consolidation or _default_consolidation(_kind_of(row, attribute)),
     )
+
+
+def _kind_of(row: _RowDef, attribute: str | None) -> Kind | None:
+    if attribute is None:
+        return None
+    return Kind.CODE if row.code_list is not None else row.unit.kind if row.unit else None

@@ -15,6 +15,7 @@ __all__ = [
     "AdminLevel",
     "Code",
     "Completion",
+    "Consolidation",
     "Kind",
     "MeetingSystem",
     "Progress",
@@ -38,6 +39,37 @@ class Kind(enum.Enum):
     PERCENT = "percent"
     MONEY = "money"
     CODE = "code"
+
+
+class Consolidation(enum.Enum):
+    """How the values that several units report in a row make the row's consolidated value.
+
+    A province (or a district, before 1 July 2025) files one report for itself and the
+    units below it, and the ministry one for the provinces; each row says here how
+    (:func:`cchc_model.aggregate`). It is declared in the catalog next to the row (the
+    ``consolidation`` keyword of the field factories); without it, counts and money add
+    up (``SUM``), percentages cannot be consolidated (``NONE``) and codes are the
+    consolidating unit's own (``OWN``). Headings have none.
+
+    >>> from cchc_model import edition
+    >>> [edition().indicator("PL4", code).consolidation.value for code in ("1.4", "3.3", "3.3.1")]
+    ['own', 'ratio', 'sum']
+    """
+
+    SUM = "sum"
+    """Add up: the units' values, and the consolidating unit's own figure when given."""
+    RATIO = "ratio"
+    """Recompute from the consolidated rows it is the ratio of, by the row's ``derive``
+    rule (``PL4:3.3 = PL4:3.3.2 / PL4:3.3.1 * 100``): a ratio of sums, never an average."""
+    OWN = "own"
+    """The consolidating unit's own figure: a fact about that unit which the units'
+    values do not make (the procedures it applies, its own survey, its systems); the
+    units' values are kept as provenance (for a code, how many units gave each code)."""
+    NONE = "none"
+    """Cannot be consolidated: a percentage over the whole locality whose parts the
+    template does not carry, so that only an average of the units' rates could be
+    computed, and that would be wrong. Left blank unless the consolidating unit gives
+    its own figure; the units' values are kept as provenance."""
 
 
 @attrs.frozen

@@ -38,7 +38,19 @@ def as_ruleset(rules: RuleSet | Iterable[Rule] | None, edition: str) -> RuleSet:
         return rules
     if isinstance(rules, Rule):
         return RuleSet((rules,))
-    return RuleSet(rules)
+    candidate: object = rules  # the type says Iterable[Rule]; a caller may pass anything
+    if isinstance(candidate, Iterable) and not isinstance(candidate, (str, bytes)):
+        items = tuple(candidate)
+        if all(isinstance(rule, Rule) for rule in items):
+            return RuleSet(items)
+    raise ValueTypeError(
+        template=None,
+        code=None,
+        attribute="rules",
+        expected="a RuleSet, an iterable of Rule, or None",
+        expected_vi="một RuleSet, các Rule, hoặc None",
+        value=rules,
+    )
 
 
 def validate(report: Report, *, rules: RuleSet | Iterable[Rule] | None = None) -> ValidationResult:
@@ -83,15 +95,17 @@ def validate(report: Report, *, rules: RuleSet | Iterable[Rule] | None = None) -
     findings: list[Finding] = []
     rounded = iv.ROUNDED
     evaluated, suspects = _prechecks(plan, tpls)
-    counted = len(suspects)  # the suspects were counted as evaluated by their batch
-    for position, entry in enumerate((*suspects, *plan.entries)):
+    failed: list[Entry] = [  # the suspects were counted as evaluated by their batch
+        entry for entry in suspects if entry.check(tpls, rounded) is False
+    ]
+    for entry in plan.entries:
         result = entry.check(tpls, rounded)
         if result is None:
             continue
-        if position >= counted:
-            evaluated += 1
-        if result:
-            continue
+        evaluated += 1
+        if not result:
+            failed.append(entry)
+    for entry in failed:
         truncated = entry.reads_decimals and entry.check(tpls, iv.TRUNCATED) is True
         findings.append(_finding(entry, ed, level, tpls, truncated=truncated))
     findings.sort(key=lambda f: _order(f, ed))
@@ -106,22 +120,33 @@ def _prechecks(plan: Plan, tpls: Templates) -> tuple[int, list[Entry]]:
         tpl = tpls.get(batch.template)
         if tpl is None:
             continue
-        for (entry, low, high), value in zip(batch.bounds, batch.read_bounds(tpl), strict=True):
-            if value is not None:
-                evaluated += 1
-                if not low <= value <= high:
-                    suspects.append(entry)
-        for (entry, allowed), value in zip(batch.members, batch.read_members(tpl), strict=True):
-            if value is not None:
-                evaluated += 1
-                if value not in allowed:
-                    suspects.append(entry)
+        for low, high, entries, read in batch.bounds:
+            values = read(tpl)
+            present = [v for v in values if v is not None]
+            evaluated += len(present)
+            if present and (min(present) < low or max(present) > high):
+                suspects += [
+                    e
+                    for e, v in zip(entries, values, strict=True)
+                    if v is not None and not low <= v <= high
+                ]
+        for allowed, entries, read in batch.members:
+            values = read(tpl)
+            present = [v for v in values if v is not None]
+            evaluated += len(present)
+            if not allowed.issuperset(present):
+                suspects += [
+                    e
+                    for e, v in zip(entries, values, strict=True)
+                    if v is not None and v not in allowed
+                ]
         evaluated += len(batch.blanks)
-        suspects += [
-            entry
-            for entry, value in zip(batch.blanks, batch.read_blanks(tpl), strict=True)
-            if value is not None
-        ]
+        if batch.blanks:
+            suspects += [
+                entry
+                for entry, value in zip(batch.blanks, batch.read_blanks(tpl), strict=True)
+                if value is not None
+            ]
     return evaluated, suspects
 
 

@@ -42,7 +42,6 @@ cchc_model._errors.ParseError: '12.34' is not a number as Vietnamese documents w
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
@@ -54,6 +53,7 @@ import attrs
 from . import _vi_documents as _d
 from . import _vi_numbers as _n
 from ._errors import ParseError
+from ._period import Period
 
 __all__ = [
     "DOCUMENT_TYPES",
@@ -321,7 +321,7 @@ _MONEY: Final = re.compile(
 _SCALE_EXPONENTS: Final = MappingProxyType({"nghìn": 3, "ngàn": 3, "triệu": 6, "tỷ": 9, "tỉ": 9})
 #: One xu, the smallest subdivision of the đồng (Luật Ngân hàng Nhà nước 2010, Điều 17).
 _XU_EXPONENT: Final = -2
-_ENGLISH_GROUPS: Final = re.compile(r"-?[0-9]{1,3}(?:,[0-9]{3})+")
+_ENGLISH_GROUPS: Final = re.compile(r"-?[1-9][0-9]{0,2}(?:,[0-9]{3})+")
 
 
 def parse_money(text: str, unit: MoneyUnit = "đồng") -> Decimal:
@@ -332,8 +332,12 @@ def parse_money(text: str, unit: MoneyUnit = "đồng") -> Decimal:
     scale word alone means đồng of that scale. Without a unit the amount is in ``unit``.
 
     An amount finer than one *xu* (0,01 đồng; Luật Ngân hàng Nhà nước 2010, Điều 17:
-    one đồng is ten hào, one hào ten xu) is refused: in a money column ``3,887`` is far
-    more likely an English thousands separator than 3.887 đồng, and the error says so.
+    one đồng is ten hào, one hào ten xu) that could also be read as English thousands
+    (``3,887``, ``12,500``) is refused: in a money column it is far more likely an English
+    thousands separator than 3.887 đồng, and the error says so. Grouped the Vietnamese
+    way (``45.964,694``) or starting with ``0,`` it is read as written. So every amount
+    :func:`format_money` writes reads back, but for amounts in đồng below 1.000 written
+    with exactly three decimals, which no reader can tell from thousands.
 
     Args:
         text: The amount as written.
@@ -374,10 +378,10 @@ def parse_money(text: str, unit: MoneyUnit = "đồng") -> Decimal:
         accept=lambda suggestion: _is_money(suggestion, unit),
     )
     in_dong = _n.shift(value, written_exponent)
-    if _n.exponent(in_dong) < _XU_EXPONENT:
-        suggestions: tuple[str, ...] = ()
-        if _ENGLISH_GROUPS.fullmatch(number):
-            suggestions = (number.replace(",", ".") + suffix,)
+    if _n.exponent(in_dong) < _XU_EXPONENT and _ENGLISH_GROUPS.fullmatch(number.strip()):
+        # only an amount that also reads as English thousands ("3,887") is doubtful;
+        # "45.964,694" (grouped the Vietnamese way) or "0,001" is not, and is read as is
+        suggestions: tuple[str, ...] = (number.strip().replace(",", ".") + suffix,)
         en = (
             f"{_n.shown(original)} would be {_n.plain(in_dong, None)} đồng, finer than one xu"
             " (0,01 đồng), the smallest unit of the đồng; in Vietnamese ',' marks decimals"
@@ -399,11 +403,12 @@ def parse_money(text: str, unit: MoneyUnit = "đồng") -> Decimal:
 
 
 def _is_money(text: str, unit: MoneyUnit) -> bool:
+    # a suggestion is a probable meaning: an amount in whole xu, as money is written
     try:
-        parse_money(text, unit)
+        amount = parse_money(text, unit)
     except ParseError:
         return False
-    return True
+    return _n.exponent(_n.shift(amount, _unit_exponent(unit, "unit"))) >= _XU_EXPONENT
 
 
 # --- numbers in words -------------------------------------------------------------------
@@ -765,35 +770,6 @@ def parse_place_date(text: str) -> tuple[str, dt.date]:
 
 
 # --- reporting periods ------------------------------------------------------------------
-
-
-class Period(enum.Enum):
-    """A reporting period of a periodic report (*kỳ báo cáo*).
-
-    Each period knows its label and its data window for a year:
-
-    >>> Period.Q1.label(2024), Period.Q1.window(2024)
-    ('Quý I năm 2024', (datetime.date(2023, 12, 15), datetime.date(2024, 3, 14)))
-    >>> Period("h2")
-    <Period.H2: 'h2'>
-    """
-
-    Q1 = "q1"
-    Q2 = "q2"
-    Q3 = "q3"
-    Q4 = "q4"
-    H1 = "h1"
-    H2 = "h2"
-    M9 = "m9"
-    YEAR = "year"
-
-    def label(self, year: int) -> str:
-        """The period as report titles write it; see :func:`format_period`."""
-        return format_period(self, year)
-
-    def window(self, year: int) -> tuple[dt.date, dt.date]:
-        """The first and last day of the period's data; see :func:`period_window`."""
-        return period_window(self, year)
 
 
 _LABELS: Final[Mapping[Period, str]] = MappingProxyType(

@@ -8,7 +8,7 @@ from typing import ClassVar
 import attrs
 
 from .._template import Emphasis, Template, coded, count, heading, percent, template
-from .._units import SurveyMethod, YesNo, levels, units
+from .._units import Consolidation, SurveyMethod, YesNo, levels, units
 from ._common import ATTACHED, EDITION
 
 __all__ = ["Direction"]
@@ -41,6 +41,7 @@ class Direction(Template):
         "2",
         "Tỷ lệ hoàn thành Kế hoạch CCHC năm (Lũy kế đến thời điểm báo cáo)",
         units.PERCENT,
+        consolidation=Consolidation.RATIO,
     )
     plan_tasks: int | None = count("2.1", "Số nhiệm vụ đề ra trong kế hoạch", units.TASKS)
     plan_tasks_completed: int | None = count("2.2", "Số nhiệm vụ đã hoàn thành", units.TASKS)
@@ -53,7 +54,10 @@ class Direction(Template):
         "3.2", "Số UBND cấp huyện đã kiểm tra", units.AGENCIES, levels=levels.PROVINCE
     )
     inspection_resolution_rate: Decimal | None = percent(
-        "3.3", "Tỷ lệ xử lý các vấn đề phát hiện qua kiểm tra", units.PERCENT
+        "3.3",
+        "Tỷ lệ xử lý các vấn đề phát hiện qua kiểm tra",
+        units.PERCENT,
+        consolidation=Consolidation.RATIO,
     )
     inspection_issues_found: int | None = count(
         "3.3.1", "Số vấn đề phát hiện qua kiểm tra", units.ISSUES
@@ -107,7 +111,9 @@ class Direction(Template):
     satisfaction_survey: YesNo | int | None = coded(
         "7", "Khảo sát sự hài lòng của người dân, tổ chức", YesNo, emphasis=Emphasis.GROUP
     )
-    survey_forms: int | None = count("7.1", "Số lượng phiếu khảo sát", units.QUANTITY)
+    survey_forms: int | None = count(
+        "7.1", "Số lượng phiếu khảo sát", units.QUANTITY, consolidation=Consolidation.OWN
+    )
     survey_method: SurveyMethod | int | None = coded("7.2", "Hình thức khảo sát", SurveyMethod)
 
     leadership_dialogue: YesNo | int | None = coded(

@@ -8,7 +8,7 @@ from typing import ClassVar
 import attrs
 
 from .._template import Emphasis, Template, count, heading, percent, template
-from .._units import levels, units
+from .._units import Consolidation, levels, units
 from ._common import ATTACHED, EDITION
 
 __all__ = ["Institutions"]
@@ -55,7 +55,10 @@ class Institutions(Template):
         levels=levels.DISTRICTS,
     )
     checked_handling_rate: Decimal | None = percent(
-        "2.2", "Tỷ lệ xử lý VBQPPL sau kiểm tra", units.PERCENT
+        "2.2",
+        "Tỷ lệ xử lý VBQPPL sau kiểm tra",
+        units.PERCENT,
+        consolidation=Consolidation.RATIO,
     )
     checked_to_handle: int | None = count(
         "2.2.1",
@@ -78,7 +81,10 @@ class Institutions(Template):
         levels=levels.DISTRICTS,
     )
     reviewed_handling_rate: Decimal | None = percent(
-        "3.2", "Tỷ lệ xử lý VBQPPL sau rà soát", units.PERCENT
+        "3.2",
+        "Tỷ lệ xử lý VBQPPL sau rà soát",
+        units.PERCENT,
+        consolidation=Consolidation.RATIO,
     )
     reviewed_to_handle: int | None = count(
         "3.2.1",

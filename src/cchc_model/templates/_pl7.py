@@ -8,7 +8,7 @@ from typing import ClassVar
 import attrs
 
 from .._template import Emphasis, Template, count, heading, money, percent, template
-from .._units import units
+from .._units import Consolidation, units
 from ._common import ATTACHED, EDITION
 
 __all__ = ["PublicFinance"]
@@ -36,6 +36,7 @@ class PublicFinance(Template):
         "Tỷ lệ thực hiện Kế hoạch giải ngân vốn đầu tư công",
         units.PERCENT,
         emphasis=Emphasis.GROUP,
+        consolidation=Consolidation.RATIO,
     )
     investment_planned: Decimal | None = money("1.1", "Kế hoạch được giao", units.MILLION_DONG)
     investment_disbursed: Decimal | None = money("1.2", "Đã thực hiện", units.MILLION_DONG)

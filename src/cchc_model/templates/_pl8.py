@@ -8,7 +8,7 @@ from typing import ClassVar
 import attrs
 
 from .._template import Emphasis, Template, coded, count, heading, percent, template
-from .._units import Completion, MeetingSystem, Progress, levels, units
+from .._units import Completion, Consolidation, MeetingSystem, Progress, levels, units
 from ._common import ATTACHED, EDITION
 
 __all__ = ["DigitalGovernment"]
@@ -137,54 +137,78 @@ class DigitalGovernment(Template):
 
     _online_services: ClassVar = heading("6", "Cung cấp dịch vụ công trực tuyến")
     level3_rate: Decimal | None = percent(
-        "6.1", "Tỷ lệ TTHC đủ điều kiện được cung cấp trực tuyến mức độ 3", units.PERCENT
+        "6.1",
+        "Tỷ lệ TTHC đủ điều kiện được cung cấp trực tuyến mức độ 3",
+        units.PERCENT,
+        consolidation=Consolidation.OWN,
     )
     level3_eligible: int | None = count(
-        "6.1.1", "Tổng số TTHC đủ điều kiện cung cấp trực tuyến mức độ 3", units.PROCEDURES
+        "6.1.1",
+        "Tổng số TTHC đủ điều kiện cung cấp trực tuyến mức độ 3",
+        units.PROCEDURES,
+        consolidation=Consolidation.OWN,
     )
     level3_online: int | None = count(
-        "6.1.2", "Số TTHC đang cung cấp trực tuyến mức độ 3", units.PROCEDURES
+        "6.1.2",
+        "Số TTHC đang cung cấp trực tuyến mức độ 3",
+        units.PROCEDURES,
+        consolidation=Consolidation.OWN,
     )
     level3_with_dossiers: int | None = count(
         "6.1.3",
         "Số TTHC đang cung cấp trực tuyến mức độ 3 có phát sinh hồ sơ nộp trực tuyến",
         units.PROCEDURES,
+        consolidation=Consolidation.OWN,
     )
     level4_rate: Decimal | None = percent(
-        "6.2", "Tỷ lệ TTHC đủ điều kiện được cung cấp trực tuyến mức độ 4", units.PERCENT
+        "6.2",
+        "Tỷ lệ TTHC đủ điều kiện được cung cấp trực tuyến mức độ 4",
+        units.PERCENT,
+        consolidation=Consolidation.OWN,
     )
     level4_eligible: int | None = count(
-        "6.2.1", "Tổng số TTHC đủ điều kiện cung cấp trực tuyến mức độ 4", units.PROCEDURES
+        "6.2.1",
+        "Tổng số TTHC đủ điều kiện cung cấp trực tuyến mức độ 4",
+        units.PROCEDURES,
+        consolidation=Consolidation.OWN,
     )
     level4_online: int | None = count(
-        "6.2.2", "Số TTHC đang cung cấp trực tuyến mức độ 4", units.PROCEDURES
+        "6.2.2",
+        "Số TTHC đang cung cấp trực tuyến mức độ 4",
+        units.PROCEDURES,
+        consolidation=Consolidation.OWN,
     )
     level4_with_dossiers: int | None = count(
         "6.2.3",
         "Số TTHC đang cung cấp trực tuyến mức độ 4 có phát sinh hồ sơ nộp trực tuyến",
         units.PROCEDURES,
+        consolidation=Consolidation.OWN,
     )
     national_portal_rate: Decimal | None = percent(
         "6.3",
         "Tỷ lệ TTHC cung cấp trực tuyến mức độ 3 và 4 đã tích hợp, công khai trên Cổng DVC"
         " quốc gia",
         units.PERCENT,
+        consolidation=Consolidation.OWN,
     )
     online_procedures: int | None = count(
         "6.3.1",
         "Tổng số TTHC đang cung cấp trực tuyến mức độ 3 và 4 của địa phương",
         units.PROCEDURES,
+        consolidation=Consolidation.OWN,
     )
     national_portal_procedures: int | None = count(
         "6.3.2",
         "Số TTHC cung cấp trực tuyến mức độ 3 và 4 đã tích hợp, công khai trên Cổng DVC quốc gia",
         units.PROCEDURES,
+        consolidation=Consolidation.OWN,
     )
     online_dossiers_rate: Decimal | None = percent(
         "6.4",
         "Tỷ lệ hồ sơ TTHC được tiếp nhận trực tuyến mức độ 3 và 4 (Chỉ thống kê đối với các"
         " TTHC mức độ 3 và 4 có phát sinh hồ sơ)",
         units.PERCENT,
+        consolidation=Consolidation.RATIO,
     )
     received_dossiers: int | None = count(
         "6.4.1", "Tổng số hồ sơ TTHC đã tiếp nhận (cả trực tiếp và trực tuyến)", units.DOSSIERS
@@ -193,16 +217,21 @@ class DigitalGovernment(Template):
         "6.4.2", "Số hồ sơ TTHC đã tiếp nhận trực tuyến", units.DOSSIERS
     )
     online_payment_rate: Decimal | None = percent(
-        "6.5", "Tỷ lệ TTHC được tích hợp, triển khai thanh toán trực tuyến", units.PERCENT
+        "6.5",
+        "Tỷ lệ TTHC được tích hợp, triển khai thanh toán trực tuyến",
+        units.PERCENT,
+        consolidation=Consolidation.OWN,
     )
     procedures_with_fees: int | None = count(
         "6.5.1",
         "Tổng số TTHC có yêu cầu nghĩa vụ tài chính (tất cả các TTHC có phát sinh phí, lệ phí,...)",
         units.PROCEDURES,
+        consolidation=Consolidation.OWN,
     )
     online_payment_procedures: int | None = count(
         "6.5.2",
         "Số TTHC đã được tích hợp, triển khai thanh toán trực tuyến trên Cổng DVC quốc gia"
         " hoặc trên Cổng DVC của tỉnh.",
         units.PROCEDURES,
+        consolidation=Consolidation.OWN,
     )
