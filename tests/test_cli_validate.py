@@ -62,9 +62,9 @@ def test_validate_json(example_file: Path, capsys: pytest.CaptureFixture[str]) -
     assert data["valid"] is False
     assert data["summary"] == {
         "files": 1,
-        "rules": 225,
-        "evaluated": 126,
-        "skipped": 99,
+        "rules": 229,
+        "evaluated": 129,
+        "skipped": 100,
         "errors": 1,
         "warnings": 1,
         "infos": 2,
@@ -143,7 +143,7 @@ def test_rules_listing(capsys: pytest.CaptureFixture[str]) -> None:
     ]
     assert main(["rules", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert len(data) == 225
+    assert len(data) == 229
     ratio = next(r for r in data if r["id"] == "PL8.ratio.6.4")
     assert ratio["codes"] == ["6.4", "6.4.2", "6.4.1"]
     assert ratio["derive"] is True

@@ -56,7 +56,7 @@ from ._errors import CodeError, ConsolidationError, Lang, Problem, ValueTypeErro
 from ._expr import BinOp, Call, Compare, Ref, references
 from ._findings import ValidationResult
 from ._frozen import FrozenMap
-from ._report import Report, ReportInfo
+from ._report import Report, ReportInfo, named_reports
 from ._rules import Rule, RuleSet, Severity, compiled
 from ._template import Indicator, Template, Value, build_checked
 from ._units import AdminLevel, Code, Consolidation, Kind
@@ -996,27 +996,9 @@ def _row_notes(prov: RowProvenance) -> Iterator[AggregationNote]:
 
 
 def _sources(reports: object) -> list[SourceReport]:
-    items: Iterable[tuple[object, object]]
-    if isinstance(reports, Mapping):
-        items = reports.items()
-    elif isinstance(reports, Iterable) and not isinstance(reports, (str, bytes, Report)):
-        items = ((None, r) for r in reports)
-    else:
-        raise ValueTypeError(
-            template=None,
-            code=None,
-            attribute="reports",
-            expected="an iterable of reports, or a mapping of file name to report",
-            value=reports,
-        )
-    out: list[SourceReport] = []
-    for name, report in items:
-        if not isinstance(report, Report):
-            raise ValueTypeError(
-                template=None, code=None, attribute="reports", expected="a Report", value=report
-            )
-        out.append(SourceReport(unit_key(report.info), report, None if name is None else str(name)))
-    return out
+    return [
+        SourceReport(unit_key(report.info), report, name) for name, report in named_reports(reports)
+    ]
 
 
 def _target(into: ReportInfo | None, own: Report | None) -> ReportInfo:

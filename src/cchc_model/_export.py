@@ -27,9 +27,8 @@ from pathlib import Path
 from typing import Any, Final
 
 from ._aggregate import unit_key
-from ._errors import ValueTypeError
 from ._extras import require
-from ._report import Report, ReportInfo
+from ._report import Report, ReportInfo, named_reports
 from ._template import Template
 from ._units import Code, Kind
 
@@ -72,30 +71,6 @@ a code's label (``"Có"``); ``note``: the row's *Ghi chú*.
 _STRING_COLUMNS: Final = tuple(c for c in COLUMNS if c not in ("year", "number"))
 
 
-def _named(reports: object) -> list[tuple[str | None, Report]]:
-    items: Iterable[tuple[object, object]]
-    if isinstance(reports, Mapping):
-        items = reports.items()
-    elif isinstance(reports, Iterable) and not isinstance(reports, (str, bytes, Report)):
-        items = ((None, r) for r in reports)
-    else:
-        raise ValueTypeError(
-            template=None,
-            code=None,
-            attribute="reports",
-            expected="an iterable of reports, or a mapping of file name to report",
-            value=reports,
-        )
-    out: list[tuple[str | None, Report]] = []
-    for name, report in items:
-        if not isinstance(report, Report):
-            raise ValueTypeError(
-                template=None, code=None, attribute="reports", expected="a Report", value=report
-            )
-        out.append((None if name is None else str(name), report))
-    return out
-
-
 def _info(name: str | None, info: ReportInfo, edition: str) -> tuple[Any, ...]:
     return (
         name,
@@ -135,7 +110,7 @@ def _columns(reports: object, *, blanks: bool) -> dict[str, list[Any]]:
     """The tidy table as columns (lists of equal length, keyed as :data:`COLUMNS`)."""
     rows: list[tuple[Any, ...]] = []
     append = rows.append
-    for name, report in _named(reports):
+    for name, report in named_reports(reports):
         head = _info(name, report.info, report.edition)
         for tpl in report.templates.values():
             state = tpl.__dict__

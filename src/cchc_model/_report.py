@@ -24,7 +24,7 @@ from .templates import (
     PublicFinance,
 )
 
-__all__ = ["Report", "ReportInfo"]
+__all__ = ["Report", "ReportInfo", "named_reports"]
 
 T = TypeVar("T", bound=Template)
 
@@ -307,3 +307,38 @@ class Report:
     def pl8(self) -> DigitalGovernment | None:
         """Phụ lục 8, if carried."""
         return self._typed(DigitalGovernment)
+
+
+def named_reports(reports: object) -> list[tuple[str | None, Report]]:
+    """Reports given as an iterable, or as a mapping of file name to report, with names.
+
+    Raises:
+        ValueTypeError: ``reports`` is neither, or holds something that is not a Report.
+    """
+    items: Iterable[tuple[object, object]]
+    if isinstance(reports, Mapping):
+        items = reports.items()
+    elif isinstance(reports, Iterable) and not isinstance(reports, (str, bytes, Report)):
+        items = ((None, r) for r in reports)
+    else:
+        raise ValueTypeError(
+            template=None,
+            code=None,
+            attribute="reports",
+            expected="an iterable of reports, or a mapping of file name to report",
+            expected_vi="các báo cáo, hoặc ánh xạ tên tệp → báo cáo",
+            value=reports,
+        )
+    out: list[tuple[str | None, Report]] = []
+    for name, report in items:
+        if not isinstance(report, Report):
+            raise ValueTypeError(
+                template=None,
+                code=None,
+                attribute="reports",
+                expected="a Report",
+                expected_vi="một Report",
+                value=report,
+            )
+        out.append((None if name is None else str(name), report))
+    return out

@@ -377,8 +377,15 @@ class _Breaker:
             self.set(ref, self.written(whole, Kind.PERCENT))
 
     def condition(self, tree: If) -> None:
-        """``if A = c then B``: ``A`` made to hold the condition, ``B`` made false."""
+        """``if A = c then B``: ``A`` made to hold the condition, ``B`` made false.
+
+        ``if A != blank then B`` (a rule about a total that may be blank) is ``B`` with
+        ``A`` filled, which breaking ``B`` does.
+        """
         cond = tree.cond
+        if isinstance(cond, BlankTest) and cond.negated and isinstance(tree.then, Compare):
+            self.comparison(tree.then)
+            return
         if not (
             isinstance(cond, Compare)
             and isinstance(cond.operands[0], Ref)
@@ -406,6 +413,8 @@ class _Breaker:
                 self.falsify(operand, wants)
         elif isinstance(node, BlankTest) and not node.negated:
             wants.setdefault(node.ref.key, _Want(node.ref))
+        elif isinstance(node, BlankTest):
+            pass  # "R != blank" is made false by leaving R blank: nothing to set
         elif (
             isinstance(node, Compare)
             and len(node.ops) == 1
@@ -473,7 +482,7 @@ def violating(
     reads break it by a margin of at least one unit, however their decimals are read,
     and the other rows read by rules that read those rows are blank; so
     :func:`~cchc_model.validate` finds exactly that rule's finding, with the rule's own
-    severity (see :class:`Violation`). Every one of the 225 built-in rules can be broken
+    severity (see :class:`Violation`). Every one of the 229 built-in rules can be broken
     alone, including the generated domain and level rules.
 
     Args:

@@ -323,6 +323,13 @@ def _field(row: _RowDef, kind: Kind) -> Any:  # noqa: ANN401  # a field default,
     return attrs.field(default=None, metadata={_META: row, _KIND: kind})
 
 
+def _measured(kind: Kind, unit: Unit, consolidation: Consolidation | None, **row: Any) -> Any:  # noqa: ANN401  # an attrs field
+    if unit.kind is not kind:
+        raise ValueError(f"{row['code']}: unit {unit.label!r} does not measure a {kind.value}")
+    _check_consolidation(row["code"], kind, consolidation)
+    return _field(_RowDef(unit=unit, consolidation=consolidation, **row), kind)
+
+
 def count(
     code: str,
     title: str,
@@ -338,20 +345,17 @@ def count(
 
     ``consolidation``: how the row consolidates, when it does not add up.
     """
-    if unit.kind is not Kind.COUNT:
-        raise ValueError(f"{code}: unit {unit.label!r} is not a count unit")
-    _check_consolidation(code, Kind.COUNT, consolidation)
-    row = _RowDef(
+    return _measured(
+        Kind.COUNT,
+        unit,
+        consolidation,
         code=code,
         title=title,
-        unit=unit,
         emphasis=emphasis,
         levels=levels,
         note=note,
         hint=hint,
-        consolidation=consolidation,
     )
-    return _field(row, Kind.COUNT)
 
 
 def percent(
@@ -372,21 +376,18 @@ def percent(
     not the default 2. ``consolidation``: how the row consolidates (default:
     not at all, :attr:`~cchc_model.Consolidation.NONE`).
     """
-    if unit.kind is not Kind.PERCENT:
-        raise ValueError(f"{code}: unit {unit.label!r} is not a percentage")
-    _check_consolidation(code, Kind.PERCENT, consolidation)
-    row = _RowDef(
+    return _measured(
+        Kind.PERCENT,
+        unit,
+        consolidation,
         code=code,
         title=title,
-        unit=unit,
         emphasis=emphasis,
         levels=levels,
         note=note,
         hint=hint,
         decimals=decimals,
-        consolidation=consolidation,
     )
-    return _field(row, Kind.PERCENT)
 
 
 def money(
@@ -407,21 +408,18 @@ def money(
     not the default 2. ``consolidation``: how the row consolidates, when it does
     not add up.
     """
-    if unit.kind is not Kind.MONEY:
-        raise ValueError(f"{code}: unit {unit.label!r} is not a money unit")
-    _check_consolidation(code, Kind.MONEY, consolidation)
-    row = _RowDef(
+    return _measured(
+        Kind.MONEY,
+        unit,
+        consolidation,
         code=code,
         title=title,
-        unit=unit,
         emphasis=emphasis,
         levels=levels,
         note=note,
         hint=hint,
         decimals=decimals,
-        consolidation=consolidation,
     )
-    return _field(row, Kind.MONEY)
 
 
 def coded(
