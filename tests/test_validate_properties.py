@@ -43,8 +43,18 @@ def _insensitive(rule: Rule, key: str, values: dict[str, object], level: AdminLe
         keys = [ref.key for ref in rule.references]
         whole = next(k for k in keys if all(o == k or o.startswith(k + ".") for o in keys))
         others = [k for k in keys if k not in {key, whole} and applies(k, level)]
-        return key != whole and any(_may_equal(values.get(k), values.get(whole)) for k in others)
+        if key == whole:
+            return False
+        w = values.get(whole)
+        below = any(_may_equal(values.get(k), w) or _below(values.get(k), w) for k in others)
+        above = any(_may_equal(values.get(k), w) or _below(w, values.get(k)) for k in others)
+        # the other parts alone already span the whole: no value of this one can break it
+        return below and above
     return False
+
+
+def _below(a: object, b: object) -> bool:
+    return isinstance(a, int | Decimal) and isinstance(b, int | Decimal) and a < b
 
 
 def _may_equal(a: object, b: object) -> bool:

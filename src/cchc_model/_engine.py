@@ -31,7 +31,7 @@ import operator
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import attrs
 
@@ -430,10 +430,55 @@ def _native_compare(ops: tuple[str, ...], natives: list[NativeFn]) -> BoolFn:
     return chain
 
 
+def _written(node: Node, ctx: _Context) -> Callable[[Templates], Any] | None:  # noqa: PLR0911
+    """The value of ``node`` computed exactly from the values as written.
+
+    Only rows, numbers, ``min`` and ``max``: ``None`` for anything with arithmetic,
+    which a Decimal context could round.
+    """
+    if isinstance(node, Num):
+        return _literal(_plain_number(node.value))
+    if isinstance(node, Ref):
+        if not ctx.applies(node) or ctx.zero_blanks:
+            return None
+        return _row_reader(node.template, node.attribute)
+    if isinstance(node, Call) and node.name in ("min", "max") and node.args:
+        parts = []
+        for arg in node.args:
+            if isinstance(arg, Ref) and not ctx.applies(arg):
+                continue  # as the interval path does: rows not asked are left out
+            part = _written(arg, ctx)
+            if part is None:
+                return None
+            parts.append(part)
+        if not parts:
+            return None
+        pick = min if node.name == "min" else max
+
+        def read(tpls: Templates) -> Any:  # noqa: ANN401  # an int or a Decimal
+            values = [part(tpls) for part in parts]
+            return None if None in values else pick(values)
+
+        return read
+    return None
+
+
 def _point_first(node: Compare, ctx: _Context, full: BoolFn) -> BoolFn:
     """Try the values as written first; if they satisfy the comparison, it holds."""
     if all(isinstance(o, (Ref, Num)) for o in node.operands):
         return _point_first_rows(node, ctx, full)
+    written = [_written(o, ctx) for o in node.operands]
+    if all(w is not None for w in written):
+        exact = [_EXACT[op] for op in node.ops]
+        readers = cast("list[Callable[[Templates], Any]]", written)
+
+        def check_written(tpls: Templates, mode: int) -> bool | None:
+            values = [read(tpls) for read in readers]
+            if None not in values and _holds(exact, values):
+                return True
+            return full(tpls, mode)
+
+        return check_written
     fns = [compile_num(o, ctx).fn for o in node.operands]
     relations = [_RELATIONS[op] for op in node.ops]
 
