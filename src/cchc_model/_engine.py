@@ -554,12 +554,25 @@ def _ratio_parts(node: Node, ctx: _Context) -> tuple[Ref, Ref, int] | None:
         return None
     if not isinstance(num, Ref) or not isinstance(den, Ref):
         return None
-    if any(not ctx.applies(r) or ctx.kind(r) is not Kind.COUNT for r in (num, den)):
+    if any(
+        not ctx.applies(r) or ctx.kind(r) not in (Kind.COUNT, Kind.MONEY, Kind.PERCENT)
+        for r in (num, den)
+    ):
         return None
     return num, den, int(k.value)
 
 
 _EXACT_DIGITS: Final = 28
+
+
+def _scaled(value: int | Decimal) -> tuple[int, int]:
+    """``value`` as ``m / s`` with integers, ``s`` a power of ten (``3.887`` is 3887/1000)."""
+    if not isinstance(value, Decimal):
+        return int(value), 1
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)  # noqa: S101  # reported values are finite
+    m = int("".join(map(str, digits))) if digits else 0
+    return (m * 10**exponent, 1) if exponent >= 0 else (m, 10**-exponent)
 
 
 def _ratio_holds(rate: int | Decimal, target: int, d: int, mode: int) -> bool:
@@ -600,6 +613,9 @@ def _ratio_check(node: Compare, ctx: _Context) -> BoolFn | None:
     num, den, factor = parts
     readers = [(r.template, r.attribute) for r in (left, num, den)]
     full = _interval_compare(node, [compile_num(o, ctx).fn for o in node.operands], None)
+    # counts are exact, so the integer check is the answer; amounts are intervals, so
+    # their written values are tried first and the interval arithmetic decides otherwise
+    exact = ctx.kind(num) is Kind.COUNT and ctx.kind(den) is Kind.COUNT
 
     def check(tpls: Templates, mode: int) -> bool | None:
         values = []
@@ -614,7 +630,13 @@ def _ratio_check(node: Compare, ctx: _Context) -> BoolFn | None:
             return None  # a ratio of nothing is not evaluated
         if n < 0 or d < 0 or rate < 0:
             return full(tpls, mode)
-        return _ratio_holds(rate, factor * n, d, mode)
+        if exact:
+            return _ratio_holds(rate, factor * n, d, mode)
+        n_int, n_scale = _scaled(n)
+        d_int, d_scale = _scaled(d)
+        if _ratio_holds(rate, factor * n_int * d_scale, n_scale * d_int, mode):
+            return True
+        return full(tpls, mode)
 
     return check
 
