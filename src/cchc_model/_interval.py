@@ -193,18 +193,22 @@ def from_value(value: int | Decimal, mode: int) -> Interval:
 # --- arithmetic ---------------------------------------------------------------------------
 
 
-def round_half_up(x: Number, decimals: int) -> Decimal:
+def round_half_up(x: Number | Decimal, decimals: int) -> Decimal:
     """``x`` rounded to ``decimals`` places, ties away from zero (as Excel's ``ROUND``).
 
     >>> round_half_up(Fraction(1500, 19), 2), round_half_up(Fraction(25, 2), 0)
     (Decimal('78.95'), Decimal('13'))
     >>> round_half_up(Fraction(-25, 2), 0), round_half_up(100, 2)
     (Decimal('-13'), Decimal('100.00'))
+    >>> round_half_up(Decimal("-0.001"), 2)
+    Decimal('0.00')
     """
     scaled = Fraction(x) * 10**decimals
     magnitude = int(abs(scaled) + Fraction(1, 2))  # the floor, for a value not negative
-    # built from text, so that no context precision rounds it
-    return Decimal(f"{'-' if scaled < 0 else ''}{magnitude}E-{decimals}")
+    # built from its digits, so that no context precision rounds it (and no int-to-text
+    # limit applies); never a negative zero
+    digits = Decimal(magnitude).as_tuple().digits
+    return Decimal((1 if scaled < 0 and magnitude else 0, digits, -decimals))
 
 
 def neg(a: Interval) -> Interval:

@@ -12,10 +12,11 @@ import re
 import sys
 import unicodedata
 from collections.abc import Callable
-from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal
+from decimal import Decimal
 from typing import Final
 
 from ._errors import ParseError, ValueTypeError
+from ._interval import round_half_up as _iv_round_half_up
 
 __all__ = [
     "DECIMAL",
@@ -157,23 +158,17 @@ def exponent(value: Decimal) -> int:
     return exp
 
 
-def _context(value: Decimal, decimals: int) -> Context:
-    # Enough precision that quantize() is exact whatever the size of the value: the
-    # default context (28 digits) is what makes babel fail above 10**25.
-    digits = len(value.as_tuple().digits) + max(exponent(value), 0)
-    return Context(prec=digits + decimals + 2, rounding=ROUND_HALF_UP, Emax=MAX_EMAX, Emin=MIN_EMIN)
-
-
 def round_half_up(value: Decimal, decimals: int | None) -> Decimal:
     """Round to ``decimals`` places, ties away from zero; ``None`` keeps the precision.
 
-    A positive exponent (``Decimal("1E+3")``) is always brought to 0 so the value prints
-    in full; a negative zero becomes ``0``.
+    The rounding of the whole library (:func:`cchc_model._interval.round_half_up`),
+    exact whatever the size of the value (babel's quantize in a 28-digit context fails
+    above 10**25). A positive exponent (``Decimal("1E+3")``) is always brought to 0 so
+    the value prints in full; a negative zero becomes ``0``.
     """
     if decimals is None:
         decimals = max(-exponent(value), 0)
-    result = value.quantize(Decimal((0, (1,), -decimals)), context=_context(value, decimals))
-    return result.copy_abs() if result.is_zero() else result
+    return _iv_round_half_up(value, decimals)
 
 
 def shift(value: Decimal, places: int) -> Decimal:
