@@ -138,12 +138,13 @@ def _structure_date(value: object, _: type) -> dt.date:
 
 
 def _enum_hook(enum_cls: type[AdminLevel | Period]) -> Callable[[object, type], Any]:
-    allowed = [m.value for m in enum_cls]
+    members: dict[str, Any] = {m.value: m for m in enum_cls}
+    allowed = list(members)
 
     def structure(value: object, _: type) -> Any:  # noqa: ANN401
-        for member in enum_cls:
-            if member.value == value:
-                return member
+        member = members.get(value) if isinstance(value, str) else None
+        if member is not None:
+            return member
         raise _InvalidError(
             f"expected one of {', '.join(allowed)}, got {value!r}",
             f"phải là một trong {', '.join(allowed)}, nhận được {value!r}",
@@ -488,18 +489,11 @@ def _fast_values(cls: type[Template]) -> dict[str, _Entry]:
     return table
 
 
-@functools.cache
-def _fast_converter() -> cattrs.Converter:
-    converter = cattrs.Converter(detailed_validation=False)
-    configure_converter(converter)
-    return converter
-
-
 def _plain_object(value: object) -> bool:
     return isinstance(value, dict) and not getattr(value, "duplicates", ())
 
 
-def _read_fast(data: object) -> Report | None:  # noqa: PLR0911  # gives up early, often
+def _read_fast(data: object) -> Report | None:  # gives up early, often
     if not _plain_object(data) or data.keys() - _TOP_KEYS:  # type: ignore[attr-defined]
         return None
     assert isinstance(data, dict)  # noqa: S101  # for the type checker
@@ -520,8 +514,6 @@ def _read_fast(data: object) -> Report | None:  # noqa: PLR0911  # gives up earl
         info = _fast_info(info_data)  # type: ignore[arg-type]
     except Exception:  # noqa: BLE001  # anything unexpected: read thoroughly
         return None
-    if info is None:
-        return None
     by_id = {cls.spec.id: cls for cls in ed.classes}
     templates: list[Template] = []
     for tid, body in templates_data.items():  # type: ignore[union-attr]
@@ -533,46 +525,39 @@ def _read_fast(data: object) -> Report | None:  # noqa: PLR0911  # gives up earl
     return Report.checked(info, templates, ed.id)
 
 
-_INFO_TEXTS: Final = frozenset(
-    (
-        "agency",
-        "place",
-        "number",
-        "recipient",
-        "signer",
-        "signer_title",
-        "unit_code",
-        "province",
-        "district",
-    )
-)
-_LEVELS: Final = {level.value: level for level in AdminLevel}
-_PERIODS: Final = {period.value: period for period in Period}
+def _optional(hook: Callable[[object, type], Any]) -> Callable[[object, Any], Any]:
+    return lambda value, kind: None if value is None else hook(value, kind)
 
 
-def _fast_info(data: dict[str, Any]) -> ReportInfo | None:  # one flat pass
-    """The metadata of the fast path: what the cattrs hooks accept, checked inline."""
-    kwargs: dict[str, Any] = {}
-    for key, value in data.items():
-        if key in _INFO_TEXTS:
-            if value is not None and type(value) is not str:
-                return None
-            kwargs[key] = value
-        elif key == "level":
-            kwargs[key] = _LEVELS[value]
-        elif key == "period":
-            kwargs[key] = _PERIODS[value]
-        elif key == "year":
-            if type(value) is not int:
-                return None
-            kwargs[key] = value
-        elif key == "date":
-            if value is not None and (type(value) is not str or not _DATE_RE.fullmatch(value)):
-                return None
-            kwargs[key] = None if value is None else dt.date.fromisoformat(value)
-        else:
-            return None
-    return ReportInfo(**kwargs)
+_INFO_FIELDS: Final[dict[str, Callable[[object, Any], Any]]] = {
+    **dict.fromkeys(
+        (
+            "agency",
+            "place",
+            "number",
+            "recipient",
+            "signer",
+            "signer_title",
+            "unit_code",
+            "province",
+            "district",
+        ),
+        _optional(_strict_str),
+    ),
+    "level": _enum_hook(AdminLevel),
+    "period": _enum_hook(Period),
+    "year": _strict_int,
+    "date": _optional(_structure_date),
+}
+
+
+def _fast_info(data: dict[str, Any]) -> ReportInfo:
+    """The metadata, read with the converter's own hooks called directly.
+
+    Raises at the first thing not expected (an unknown key, a refused value); the
+    caller then reads the document thoroughly, through cattrs, to report every problem.
+    """
+    return ReportInfo(**{key: _INFO_FIELDS[key](value, None) for key, value in data.items()})
 
 
 def _fast_template(  # noqa: C901, PLR0911, PLR0912  # one flat pass, for speed
