@@ -51,9 +51,9 @@ import attrs
 
 from ._catalog import Edition
 from ._catalog import edition as get_edition
-from ._derive import derive
+from ._derive import derive, derive_rules
 from ._errors import CodeError, ConsolidationError, Lang, Problem, ValueTypeError
-from ._expr import BinOp, Call, Compare, Ref, references
+from ._expr import BinOp, Call, Ref, references
 from ._findings import ValidationResult
 from ._frozen import FrozenMap
 from ._report import Report, ReportInfo, named_reports
@@ -480,19 +480,10 @@ def _fills(rules: RuleSet, ed: Edition, level: AdminLevel) -> tuple[_Fill, ...]:
 
     def build() -> tuple[_Fill, ...]:
         out: list[_Fill] = []
-        for rule in rules:
-            if not rule.derive or rule.edition != ed.id:
-                continue
-            if rule.levels is not None and level not in rule.levels:
-                continue
-            tree = rule.tree
-            if not isinstance(tree, Compare) or not isinstance(tree.operands[0], Ref):
-                continue  # pragma: no cover  # Rule checks the shape of derive rules
-            target = tree.operands[0]
+        for rule, target, source in derive_rules(rules, ed, level):
             row = ed.indicator(target.template, target.code)
             if row.consolidation is not Consolidation.SUM or not row.applies_to(level):
                 continue
-            source = tree.operands[1]
             parts = tuple(
                 (ref.template, ref.attribute) for ref in references(source) if applies(ref)
             )

@@ -14,7 +14,7 @@ Decimal('78.95')
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from fractions import Fraction
 from typing import Any
 
@@ -25,14 +25,14 @@ from ._catalog import Edition
 from ._catalog import edition as get_edition
 from ._engine import BoolFn, NumFn, compile_bool, compile_num, context
 from ._errors import RuleError, ValueTypeError
-from ._expr import Compare, Ref, references
+from ._expr import Compare, Node, Ref, references
 from ._report import Report
 from ._rules import Rule, RuleSet, compiled
 from ._template import Indicator, Template, Value
 from ._units import AdminLevel, Kind
 from ._validate import as_ruleset
 
-__all__ = ["DEFAULT_DECIMALS", "derive"]
+__all__ = ["DEFAULT_DECIMALS", "derive", "derive_rules"]
 
 DEFAULT_DECIMALS = 2
 """The decimals a computed percentage or amount is rounded to, unless its row says."""
@@ -60,13 +60,13 @@ class _Live:
         return self.values.get(name)
 
 
-def _steps(rules: RuleSet, ed: Edition, level: AdminLevel) -> tuple[_Step, ...]:
-    by_target: dict[tuple[str, str], _Step] = {}
-    domains = {
-        (rule.template or "", rule.references[0].code): rule
-        for rule in rules
-        if rule.kind == "domain" and rule.edition == ed.id and len(rule.references) == 1
-    }
+def derive_rules(
+    rules: RuleSet, ed: Edition, level: AdminLevel
+) -> Iterator[tuple[Rule, Ref, Node]]:
+    """The ``derive`` rules of ``rules`` for ``level``, each with its row and expression.
+
+    ``PL8.ratio.6.4`` gives its rule, ``PL8:6.4`` and ``PL8:6.4.2 / PL8:6.4.1 * 100``.
+    """
     for rule in rules:
         if not rule.derive or rule.edition != ed.id:
             continue
@@ -76,11 +76,22 @@ def _steps(rules: RuleSet, ed: Edition, level: AdminLevel) -> tuple[_Step, ...]:
         assert isinstance(tree, Compare)  # noqa: S101  # Rule checks derive rules' shape
         target = tree.operands[0]
         assert isinstance(target, Ref)  # noqa: S101
+        yield rule, target, tree.operands[1]
+
+
+def _steps(rules: RuleSet, ed: Edition, level: AdminLevel) -> tuple[_Step, ...]:
+    by_target: dict[tuple[str, str], _Step] = {}
+    domains = {
+        (rule.template or "", rule.references[0].code): rule
+        for rule in rules
+        if rule.kind == "domain" and rule.edition == ed.id and len(rule.references) == 1
+    }
+    for rule, target, source in derive_rules(rules, ed, level):
         row = ed.indicator(target.template, target.code)
         key = (target.template, target.code)
         if not row.applies_to(level) or key in by_target:
             continue  # the first rule that computes a row is the one used
-        compiled = compile_num(tree.operands[1], context(rule, ed, level))
+        compiled = compile_num(source, context(rule, ed, level))
         if compiled.is_const and compiled.const is None:
             continue
         domain_rule = domains.get(key)
