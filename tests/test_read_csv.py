@@ -232,7 +232,9 @@ def test_limits(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(module, "MAX_ROWS", 3)
     with pytest.raises(ReportFormatError, match="more than 3 rows"):
         _read(HEADER + META)
-    monkeypatch.setattr(module, "MAX_BYTES", 10)
+    import cchc_model._read_common as common  # noqa: PLC0415
+
+    monkeypatch.setattr(common, "MAX_BYTES", 10)
     with pytest.raises(ReportFormatError, match="larger than 10 bytes"):
         _read(HEADER)
 

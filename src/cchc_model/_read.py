@@ -56,7 +56,6 @@ _NOT_READ: Final = {
         "tệp OpenDocument không được đọc: hãy lưu lại dưới dạng .xlsx",
     ),
 }
-_MAX_FILE: Final = 20_000_000
 
 
 class ReadResult(NamedTuple):
@@ -128,18 +127,7 @@ def _load(source: str | os.PathLike[str] | bytes | bytearray) -> tuple[bytes, st
     name = os.fspath(source)
     try:
         path = Path(name)
-        size = path.stat().st_size
-        if size > _MAX_FILE:
-            raise ReportFormatError(
-                [
-                    Problem(
-                        "file",
-                        f"the file is larger than {_MAX_FILE:,} bytes",
-                        f"tệp lớn hơn {_MAX_FILE:,} byte",
-                    )
-                ],
-                source=name,
-            )
+        Collector(name).check_size(path.stat().st_size)
         return path.read_bytes(), name
     except OSError as exc:
         raise ReportFormatError(

@@ -32,6 +32,7 @@ from .vi import Period
 
 __all__ = [
     "INFO_FIELDS",
+    "MAX_BYTES",
     "Collector",
     "TemplateRows",
     "ValueCell",
@@ -46,6 +47,8 @@ __all__ = [
     "resolve_edition",
 ]
 
+MAX_BYTES: Final = 20_000_000
+"""The largest file a reader takes, whatever its format (checked before it is parsed)."""
 INFO_FIELDS: Final = tuple(field.name for field in attrs.fields(ReportInfo))
 _REQUIRED: Final = ("agency", "level", "period", "year")
 _SPACES: Final = re.compile(r"\s+")
@@ -113,6 +116,16 @@ class Collector:
     ) -> None:
         """Record a doubtful reading."""
         self.warnings.append(Problem(where, en, vi, value=value, template=template, code=code))
+
+    def check_size(self, size: int) -> None:
+        """Refuse at once a file larger than :data:`MAX_BYTES`."""
+        if size > MAX_BYTES:
+            self.error(
+                "file",
+                f"the file is larger than {MAX_BYTES:,} bytes",
+                f"tệp lớn hơn {MAX_BYTES:,} byte",
+            )
+            self.check()
 
     def check(self) -> None:
         """Raise every problem recorded so far at once.

@@ -37,7 +37,6 @@ from ._report import Report
 from ._tabular import METADATA, REPORT_ROW, restore
 
 __all__ = [
-    "MAX_BYTES",
     "MAX_ROWS",
     "decode_text",
     "header_columns",
@@ -45,7 +44,6 @@ __all__ = [
     "sniff_delimiter",
 ]
 
-MAX_BYTES: Final = 20_000_000
 """The largest CSV or text file read (20 MB); a report is a few kilobytes."""
 
 MAX_ROWS: Final = 10_000
@@ -238,13 +236,7 @@ def read_csv(
         ReportFormatError: The file cannot be read; every problem is listed.
     """
     out = Collector(source)
-    if len(data) > MAX_BYTES:
-        out.error(
-            "file",
-            f"the file is larger than {MAX_BYTES:,} bytes",
-            f"tệp lớn hơn {MAX_BYTES:,} byte",
-        )
-        out.check()
+    out.check_size(len(data))
     table = _Table(_records(decode_text(data, out), out), out)
     fields: dict[str, tuple[object, str]] = {}
     data_rows: list[tuple[int, list[str]]] = []

@@ -51,7 +51,7 @@ from ._read_common import (
     plain_code,
     read_value_text,
 )
-from ._read_csv import MAX_BYTES, decode_text
+from ._read_csv import decode_text
 from ._report import Report
 from ._units import AdminLevel
 
@@ -325,13 +325,7 @@ def read_text_tables(
         ReportFormatError: The text cannot be read; every problem is listed.
     """
     out = Collector(source)
-    if len(data) > MAX_BYTES:
-        out.error(
-            "file",
-            f"the file is larger than {MAX_BYTES:,} bytes",
-            f"tệp lớn hơn {MAX_BYTES:,} byte",
-        )
-        out.check()
+    out.check_size(len(data))
     # A document saved from Word may hold decomposed diacritics: compose them.
     lines = unicodedata.normalize("NFC", decode_text(data, out)).splitlines()
     ed = get_edition(edition_id)

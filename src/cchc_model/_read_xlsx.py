@@ -52,7 +52,6 @@ from ._template import Indicator, Value
 from ._units import Code, Kind
 
 __all__ = [
-    "MAX_BYTES",
     "MAX_COLUMNS",
     "MAX_MEMBERS",
     "MAX_ROWS",
@@ -62,7 +61,6 @@ __all__ = [
     "read_xlsx",
 ]
 
-MAX_BYTES: Final = 20_000_000
 MAX_MEMBERS: Final = 1_000
 MAX_UNCOMPRESSED: Final = 100_000_000
 MAX_SHEETS: Final = 50
@@ -123,13 +121,7 @@ def format_decimals(number_format: str) -> tuple[int | None, bool]:
 
 def _check_archive(data: bytes, out: Collector) -> None:
     """Refuse what openpyxl should never parse."""
-    if len(data) > MAX_BYTES:
-        out.error(
-            "file",
-            f"the file is larger than {MAX_BYTES:,} bytes",
-            f"tệp lớn hơn {MAX_BYTES:,} byte",
-        )
-        out.check()
+    out.check_size(len(data))
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError):
