@@ -12,14 +12,12 @@ surrogate. Everything shrinks towards a report of no template with blank metadat
 from __future__ import annotations
 
 import datetime as dt
-import json
 from decimal import Decimal
 from typing import Any
 
 from hypothesis import strategies as st
 
-from cchc_model import AdminLevel, Kind, Period, Report, ReportInfo, Template, edition
-from cchc_model._interchange import report_to_data
+from cchc_model import AdminLevel, Kind, Period, Report, ReportInfo, Template, dumps, edition
 from cchc_model._template import Indicator
 
 _FORMULA_STARTS = ("", "=", "-", "+", "@", "'", "\t", "\r", "=SUM(A1:A9)", "-1+2", "_x0041_")
@@ -98,14 +96,8 @@ def reports(draw: st.DrawFn) -> Report:
 
 
 def canonical(report: Report) -> str:
-    """The report as its JSON document, its notes in the order of the form.
+    """The report as its JSON document: every written digit, blank, value and note.
 
-    The order in which notes were given is not part of a report (``Report`` equality
-    ignores it), and the tabular formats write them in form order; every written
-    digit, blank, value and note is compared.
+    Notes are kept in the order of the form, so two equal reports give the same text.
     """
-    data = report_to_data(report)
-    for tid, body in data["templates"].items():
-        order = {code: i for i, code in enumerate(edition(report.edition).spec(tid).codes)}
-        body["notes"] = dict(sorted(body["notes"].items(), key=lambda item: order[item[0]]))
-    return json.dumps(data, ensure_ascii=False, indent=1)
+    return dumps(report)
