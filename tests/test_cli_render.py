@@ -73,8 +73,8 @@ def test_show_reads_text_tables_and_warns(capsysbinary: pytest.CaptureFixture[by
     captured = capsysbinary.readouterr()
     assert captured.out.decode("utf-8") == render(example(), "text")
     err = captured.err.decode("utf-8")
-    assert err.count("cchc: cảnh báo: ") == 5
-    assert "cchc: cảnh báo: line 99: PL4 2.1: đã đọc '01' thành 1 (số 0 ở đầu)" in err
+    assert err.count(f"cchc: {TABLES}: cảnh báo: ") == 5
+    assert f"cchc: {TABLES}: cảnh báo: line 99: PL4 2.1: đã đọc '01' thành 1 (số 0 ở đầu)" in err
 
 
 def test_convert_between_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -169,3 +169,14 @@ def test_the_installed_command() -> None:
     )
     assert done.returncode == 1
     assert json.loads(done.stdout)["summary"]["errors"] == 1
+
+
+def test_validate_reads_every_format_the_readers_know(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cchc_model import render  # noqa: PLC0415
+
+    path = tmp_path / "huong-son.csv"
+    path.write_text(render(example(), "csv"), encoding="utf-8")
+    assert main(["--lang", "en", "validate", str(path)]) == 1
+    assert "PL8.domain.2" in capsys.readouterr().out

@@ -16,7 +16,7 @@ from typing import Any
 from ._catalog import catalog_data
 from ._catalog import edition as get_edition
 from ._cli_aggregate import add_aggregate_commands
-from ._cli_render import add_render_commands
+from ._cli_render import add_render_commands, read_input
 from ._errors import CchcError, Lang
 from ._units import ALL_LEVELS
 
@@ -74,7 +74,6 @@ def _rule_set(args: argparse.Namespace) -> Any:  # noqa: ANN401  # a RuleSet, im
 def _reports(args: argparse.Namespace) -> tuple[list[tuple[str, Any]], bool]:
     """The reports named on the command line, and whether one could not be read."""
     from ._example import example  # noqa: PLC0415
-    from ._interchange import load, loads  # noqa: PLC0415
 
     lang: Lang = args.lang
     reports: list[tuple[str, Any]] = []
@@ -83,7 +82,7 @@ def _reports(args: argparse.Namespace) -> tuple[list[tuple[str, Any]], bool]:
         reports.append(("example", example()))
     for name in args.files:
         try:
-            report = loads(sys.stdin.buffer.read(), source="-") if name == "-" else load(name)
+            report = read_input(name, lang).report  # JSON, CSV, Excel or text tables
         except CchcError as exc:
             sys.stderr.write(f"cchc: {exc.message(lang)}\n")
             unreadable = True

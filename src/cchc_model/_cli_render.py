@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from ._errors import CchcError, Lang
-from ._read import EXTENSIONS, ReadResult, read
+from ._read import EXTENSIONS, ReadFormat, ReadResult, read
 from ._render import BINARY_FORMATS, FORMATS, render
 from ._schema import shipped_schema
 
@@ -52,26 +52,35 @@ def _info(pairs: list[str] | None) -> dict[str, object] | None:
     return info
 
 
-def _read(args: argparse.Namespace, name: str) -> ReadResult:
-    lang: Lang = args.lang
+def read_input(
+    name: str,
+    lang: Lang,
+    *,
+    form: ReadFormat | None = None,
+    info: dict[str, object] | None = None,
+) -> ReadResult:
+    """Read the report in file ``name`` (``-``: standard input), in any format.
+
+    Each doubtful reading is written to stderr as a warning naming the file.
+    """
     source: str | bytes = sys.stdin.buffer.read() if name == "-" else name
-    result = read(source, getattr(args, "source_format", None), info=_info(args.info))
+    result = read(source, form, info=info)
     for warning in result.warnings:
-        sys.stderr.write(f"cchc: {_WARNING[lang]}: {warning.message(lang)}\n")
+        sys.stderr.write(f"cchc: {name}: {_WARNING[lang]}: {warning.message(lang)}\n")
     return result
+
+
+def _read(args: argparse.Namespace, name: str) -> ReadResult:
+    return read_input(
+        name, args.lang, form=getattr(args, "source_format", None), info=_info(args.info)
+    )
 
 
 def _findings(args: argparse.Namespace, result: ReadResult) -> Any:  # noqa: ANN401  # a ValidationResult
     if not args.findings:
         return None
-    import cchc_model  # noqa: PLC0415  # the package is loaded; its validate may not exist
+    from ._validate import validate  # noqa: PLC0415  # only when findings are asked for
 
-    validate = getattr(cchc_model, "validate", None)
-    if validate is None:  # pragma: no cover  # validation ships with this version
-        raise _UsageError(
-            "--findings needs cchc_model.validate, which this version does not have",
-            "--findings cần cchc_model.validate, phiên bản này chưa có",
-        )
     return validate(result.report)
 
 
