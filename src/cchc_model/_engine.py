@@ -465,8 +465,6 @@ def _written(node: Node, ctx: _Context) -> Callable[[Templates], Any] | None:  #
 
 def _point_first(node: Compare, ctx: _Context, full: BoolFn) -> BoolFn:
     """Try the values as written first; if they satisfy the comparison, it holds."""
-    if all(isinstance(o, (Ref, Num)) for o in node.operands):
-        return _point_first_rows(node, ctx, full)
     written = [_written(o, ctx) for o in node.operands]
     if all(w is not None for w in written):
         exact = [_EXACT[op] for op in node.ops]
@@ -489,31 +487,6 @@ def _point_first(node: Compare, ctx: _Context, full: BoolFn) -> BoolFn:
                 return None
             if _holds(relations, values):
                 return True
-        return full(tpls, mode)
-
-    return check
-
-
-def _point_first_rows(node: Compare, ctx: _Context, full: BoolFn) -> BoolFn:
-    # rows and literals only: compare the reported values themselves
-    readers: list[Callable[[Templates], Any]] = []
-    for operand in node.operands:
-        if isinstance(operand, Num):
-            number = _plain_number(operand.value)
-            readers.append(_literal(number))
-            continue
-        assert isinstance(operand, Ref)  # noqa: S101  # the caller checked
-        if not ctx.applies(operand) or ctx.zero_blanks:
-            return full
-        readers.append(_row_reader(operand.template, operand.attribute))
-    relations = [_EXACT[op] for op in node.ops]
-
-    def check(tpls: Templates, mode: int) -> bool | None:
-        values = [read(tpls) for read in readers]
-        if None in values:
-            return None
-        if _holds(relations, values):
-            return True
         return full(tpls, mode)
 
     return check
