@@ -431,12 +431,12 @@ def _read_thoroughly(data: object, source: str | None) -> Report:
     if "version" not in data:
         problems.append(Problem("$.version", "required field missing", "thiếu trường bắt buộc"))
     elif data.get("version") != VERSION or type(data.get("version")) is not int:
+        version = short_repr(data.get("version"))
         problems.append(
             Problem(
                 "$.version",
-                f"unsupported version {_short(data.get('version'))} (this library reads {VERSION})",
-                f"phiên bản {_short(data.get('version'))} không được hỗ trợ (thư viện đọc"
-                f" {VERSION})",
+                f"unsupported version {version} (this library reads {VERSION})",
+                f"phiên bản {version} không được hỗ trợ (thư viện đọc {VERSION})",
                 value=data.get("version"),
             )
         )
@@ -624,7 +624,7 @@ _NAME_RE: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 def _member(path: str, key: object) -> str:
     """The JSON path of ``key`` in the object at ``path``: ``$.report`` or ``values["6.4"]``."""
     if not isinstance(key, str):  # data built in code or by another decoder
-        return f"{path}[{_short(key)}]"
+        return f"{path}[{short_repr(key)}]"
     if _NAME_RE.fullmatch(key):
         return f"{path}.{key}"
     return f"{path}[{json.dumps(key, ensure_ascii=False)}]"
@@ -815,8 +815,8 @@ def _value(kind: Kind | None, raw: object) -> Value:
             hint_en = f" (write it without quotes: {raw.strip()})"
             hint_vi = f" (viết không có dấu ngoặc kép: {raw.strip()})"
         raise _InvalidError(
-            f"{what} must be a JSON integer, got {_kind_name(raw)} {_short(raw)}{hint_en}",
-            f"{what_vi} phải là số nguyên JSON, nhận được {_short(raw)}{hint_vi}",
+            f"{what} must be a JSON integer, got {_kind_name(raw)} {short_repr(raw)}{hint_en}",
+            f"{what_vi} phải là số nguyên JSON, nhận được {short_repr(raw)}{hint_vi}",
         )
     return _decimal_value(raw)
 
@@ -847,17 +847,13 @@ def _decimal_value(raw: object) -> Decimal:
             hint_en = f"; did you mean {fixed!r}? (the format uses a decimal point)"
             hint_vi = f"; có phải là {fixed!r}? (định dạng dùng dấu chấm thập phân)"
         raise _InvalidError(
-            f"expected a decimal number as a string like '78.94', got {_short(raw)}{hint_en}",
-            f"phải là số thập phân dạng chuỗi như '78.94', nhận được {_short(raw)}{hint_vi}",
+            f"expected a decimal number as a string like '78.94', got {short_repr(raw)}{hint_en}",
+            f"phải là số thập phân dạng chuỗi như '78.94', nhận được {short_repr(raw)}{hint_vi}",
         )
     raise _InvalidError(
         f"expected a decimal number as a string like '78.94', got {_kind_name(raw)}",
         f"phải là số thập phân dạng chuỗi như '78.94', nhận được {_kind_name(raw, 'vi')}",
     )
-
-
-def _short(value: object) -> str:
-    return short_repr(value)
 
 
 def _notes(
@@ -901,7 +897,7 @@ def _notes(
                     where,
                     f"a note must be {wrong[0]}",
                     f"ghi chú phải là {wrong[1]}",
-                    value=_short(text),
+                    value=short_repr(text),
                     template=cls.spec.id,
                     code=row.code,
                 )
