@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from cchc_model import Edition, edition, editions
-from cchc_model._rules_doc import rules_markdown
+from cchc_model._rules.doc import rules_markdown
 
 
 def _cell(text: str | None) -> str:

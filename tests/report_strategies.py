@@ -18,7 +18,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from cchc_model import AdminLevel, Kind, Period, Report, ReportInfo, Template, dumps, edition
-from cchc_model._template import Indicator
+from cchc_model._model.template import Indicator
 
 _FORMULA_STARTS = ("", "=", "-", "+", "@", "'", "\t", "\r", "=SUM(A1:A9)", "-1+2", "_x0041_")
 

@@ -49,7 +49,7 @@ from cchc_model import (
     strategies,
     vi,
 )
-from cchc_model._interchange import report_from_data
+from cchc_model._io.interchange import report_from_data
 
 # --- known bugs -----------------------------------------------------------------------------
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from ._catalog import Correction, Edition, catalog_data, edition, editions
-from ._errors import (
+from ._io.interchange import dump, dumps, load, loads, make_converter
+from ._model.catalog import Correction, Edition, catalog_data, edition, editions
+from ._model.errors import (
     CchcError,
     CodeError,
     ComparisonError,
@@ -23,14 +24,13 @@ from ._errors import (
     RuleError,
     ValueTypeError,
 )
-from ._example import example
-from ._extras import MissingExtraError
-from ._frozen import FrozenMap
-from ._interchange import dump, dumps, load, loads, make_converter
-from ._period import Period
-from ._report import Report, ReportInfo
-from ._template import Emphasis, Indicator, Template, TemplateSpec, normalize_code
-from ._units import (
+from ._model.example import example
+from ._model.extras import MissingExtraError
+from ._model.frozen import FrozenMap
+from ._model.period import Period
+from ._model.report import Report, ReportInfo
+from ._model.template import Emphasis, Indicator, Template, TemplateSpec, normalize_code
+from ._model.units import (
     AdminLevel,
     Code,
     Completion,
@@ -54,7 +54,7 @@ from .templates import (
 
 if TYPE_CHECKING:  # imported on first use, see __getattr__, so that `import cchc_model` is fast
     from . import vi
-    from ._aggregate import (
+    from ._consolidation.aggregate import (
         Aggregation,
         AggregationNote,
         RowProvenance,
@@ -62,14 +62,16 @@ if TYPE_CHECKING:  # imported on first use, see __getattr__, so that `import cch
         aggregate,
         combine,
     )
-    from ._compare import Change, ComparedRow, Comparison, compare
-    from ._derive import derive
-    from ._export import to_pandas, to_parquet, to_polars, to_records
-    from ._findings import Finding, ValidationResult
-    from ._interval import Interval
-    from ._read import ReadResult, read
-    from ._render import render
-    from ._rules import (
+    from ._consolidation.compare import Change, ComparedRow, Comparison, compare
+    from ._consolidation.export import to_pandas, to_parquet, to_polars, to_records
+    from ._io.read import ReadResult, read
+    from ._io.render import render
+    from ._io.schema import json_schema
+    from ._io.table import ReportTable, TableFinding, TableRow, TemplateTable, table_model
+    from ._rules.derive import derive
+    from ._rules.findings import Finding, ValidationResult
+    from ._rules.interval import Interval
+    from ._rules.rulesets import (
         Rule,
         RuleSet,
         Severity,
@@ -78,22 +80,22 @@ if TYPE_CHECKING:  # imported on first use, see __getattr__, so that `import cch
         load_rules,
         loads_rules,
     )
-    from ._schema import json_schema
-    from ._table import ReportTable, TableFinding, TableRow, TemplateTable, table_model
-    from ._validate import validate
+    from ._rules.validate import validate
 
 _LAZY = {
     **dict.fromkeys(
         ("Aggregation", "AggregationNote", "RowProvenance", "SourceReport", "aggregate", "combine"),
-        "._aggregate",
+        "._consolidation.aggregate",
     ),
-    **dict.fromkeys(("Change", "ComparedRow", "Comparison", "compare"), "._compare"),
-    "derive": "._derive",
-    **dict.fromkeys(("to_pandas", "to_parquet", "to_polars", "to_records"), "._export"),
-    **dict.fromkeys(("Finding", "ValidationResult"), "._findings"),
-    "Interval": "._interval",
-    **dict.fromkeys(("ReadResult", "read"), "._read"),
-    "render": "._render",
+    **dict.fromkeys(("Change", "ComparedRow", "Comparison", "compare"), "._consolidation.compare"),
+    "derive": "._rules.derive",
+    **dict.fromkeys(
+        ("to_pandas", "to_parquet", "to_polars", "to_records"), "._consolidation.export"
+    ),
+    **dict.fromkeys(("Finding", "ValidationResult"), "._rules.findings"),
+    "Interval": "._rules.interval",
+    **dict.fromkeys(("ReadResult", "read"), "._io.read"),
+    "render": "._io.render",
     **dict.fromkeys(
         (
             "Rule",
@@ -104,13 +106,13 @@ _LAZY = {
             "load_rules",
             "loads_rules",
         ),
-        "._rules",
+        "._rules.rulesets",
     ),
-    "json_schema": "._schema",
+    "json_schema": "._io.schema",
     **dict.fromkeys(
-        ("ReportTable", "TableFinding", "TableRow", "TemplateTable", "table_model"), "._table"
+        ("ReportTable", "TableFinding", "TableRow", "TemplateTable", "table_model"), "._io.table"
     ),
-    "validate": "._validate",
+    "validate": "._rules.validate",
 }
 """Names whose modules load on first use: validation, rendering, consolidation…"""
 

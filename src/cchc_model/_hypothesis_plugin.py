@@ -9,27 +9,30 @@ cchc_model.strategies`` (which imports Hypothesis, which runs this hook) free of
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from hypothesis import strategies as st
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
 
 __all__ = ["_register"]
 
 
-def _report(_: type) -> st.SearchStrategy[Any]:
+def _report(_: type) -> SearchStrategy[Any]:
     from .strategies import reports  # noqa: PLC0415  # see the module docstring
 
     return reports()
 
 
-def _info(_: type) -> st.SearchStrategy[Any]:
+def _info(_: type) -> SearchStrategy[Any]:
     from .strategies import report_infos  # noqa: PLC0415
 
     return report_infos()
 
 
-def _template(cls: type) -> st.SearchStrategy[Any]:
-    from ._template import Template  # noqa: PLC0415
+def _template(cls: type) -> SearchStrategy[Any]:
+    from hypothesis import strategies as st  # noqa: PLC0415  # see the module docstring
+
+    from ._model.template import Template  # noqa: PLC0415
     from .strategies import templates  # noqa: PLC0415
     from .templates import EDITION_2024  # noqa: PLC0415
 
@@ -38,8 +41,10 @@ def _template(cls: type) -> st.SearchStrategy[Any]:
     return templates(cls)
 
 
-def _code(cls: type) -> st.SearchStrategy[Any]:
-    from ._units import Code  # noqa: PLC0415
+def _code(cls: type) -> SearchStrategy[Any]:
+    from hypothesis import strategies as st  # noqa: PLC0415  # see the module docstring
+
+    from ._model.units import Code  # noqa: PLC0415
     from .strategies import codes  # noqa: PLC0415
 
     if cls is Code:
@@ -47,26 +52,26 @@ def _code(cls: type) -> st.SearchStrategy[Any]:
     return codes(cls)
 
 
-def _level(_: type) -> st.SearchStrategy[Any]:
+def _level(_: type) -> SearchStrategy[Any]:
     from .strategies import levels  # noqa: PLC0415
 
     return levels()
 
 
-def _period(_: type) -> st.SearchStrategy[Any]:
+def _period(_: type) -> SearchStrategy[Any]:
     from .strategies import periods  # noqa: PLC0415
 
     return periods()
 
 
-def _document_number(_: type) -> st.SearchStrategy[Any]:
+def _document_number(_: type) -> SearchStrategy[Any]:
     from .strategies import document_numbers  # noqa: PLC0415
 
     return document_numbers()
 
 
 def _code_lists() -> tuple[type, ...]:
-    from ._units import Code, Completion, MeetingSystem, Progress, SurveyMethod, YesNo  # noqa: PLC0415
+    from ._model.units import Code, Completion, MeetingSystem, Progress, SurveyMethod, YesNo  # noqa: PLC0415
 
     return (Code, YesNo, SurveyMethod, MeetingSystem, Progress, Completion)
 
@@ -83,9 +88,14 @@ def _register() -> None:
     >>> st.from_type(YesNo)
     sampled_from([<YesNo.NO: 0>, <YesNo.YES: 1>])
     """
-    from ._report import Report, ReportInfo  # noqa: PLC0415  # importing the package is the cost
-    from ._template import Template  # noqa: PLC0415
-    from ._units import AdminLevel  # noqa: PLC0415
+    # Hypothesis is imported here, not at the top: importing this module first (pytest's
+    # doctest collection does) would otherwise import Hypothesis, which runs this entry
+    # point on the half-imported module.
+    from hypothesis import strategies as st  # noqa: PLC0415
+
+    from ._model.report import Report, ReportInfo  # noqa: PLC0415  # importing the package is the cost
+    from ._model.template import Template  # noqa: PLC0415
+    from ._model.units import AdminLevel  # noqa: PLC0415
     from .templates import EDITION_2024  # noqa: PLC0415
     from .vi import DocumentNumber, Period  # noqa: PLC0415
 

@@ -13,7 +13,7 @@ from pathlib import Path
 TESTS = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(TESTS))
 
-from cchc_model._schema import SCHEMA_FILE, schema_text  # noqa: E402
+from cchc_model._io.schema import SCHEMA_FILE, schema_text  # noqa: E402
 from golden_files import GOLDEN, outputs  # noqa: E402  # needs the path above
 
 

@@ -1,0 +1,283 @@
+"""The ``cchc`` commands that work on several reports: ``aggregate`` and ``compare``.
+
+``cchc aggregate FILE… -o OUT`` consolidates the units' reports into one (see
+:func:`~cchc_model.aggregate`), writes it as JSON, and prints what could not be done
+and the consolidated report's findings; ``cchc compare A B`` prints two reports side by
+side (see :func:`~cchc_model.compare`). Reports are read with
+:func:`~cchc_model.read` (JSON, CSV, Excel, text tables). Exit codes as ``cchc
+validate``: 0, 1 when the consolidated report has errors, 2 when an input cannot be
+read or the reports cannot be consolidated together.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, Any, Final
+
+from .._model.errors import CchcError, Lang
+from .._model.report import Report, ReportInfo
+from .._model.units import AdminLevel
+
+__all__ = ["add_aggregate_commands"]
+
+EXIT_OK: Final = 0
+EXIT_FINDINGS: Final = 1
+EXIT_INPUT: Final = 2
+
+PROGRESS_MIN: Final = 50
+"""From how many files on, ``cchc aggregate`` shows its progress (when stderr is a terminal)."""
+_PROGRESS_EVERY: Final = 0.1
+"""Seconds between two updates of the progress line."""
+
+_NATIONAL_AGENCY: Final = "Bộ Nội vụ"
+_TEXT: Final = {
+    "reading": {"vi": "đang đọc {done}/{total} tệp", "en": "reading {done}/{total} files"},
+    "warning": {"vi": "cảnh báo", "en": "warning"},
+    "unreadable": {
+        "vi": "{count} tệp không đọc được: không tổng hợp",
+        "en": "{count} file(s) could not be read: nothing consolidated",
+    },
+    "agency": {
+        "vi": "không suy ra được cơ quan tổng hợp: hãy cho --into-agency",
+        "en": "cannot tell the consolidating agency: give --into-agency",
+    },
+    "done": {
+        "vi": "Tổng hợp {count} báo cáo vào {agency} ({level}, {period}): {verdict}",
+        "en": "Consolidated {count} reports into {agency} ({level}, {period}): {verdict}",
+    },
+    "valid": {"vi": "hợp lệ", "en": "valid"},
+    "invalid": {"vi": "có lỗi", "en": "has errors"},
+    "notes": {"vi": "Ghi chú tổng hợp:", "en": "Notes:"},
+    "written": {"vi": "Đã ghi {path}", "en": "Written: {path}"},
+}
+
+
+class _UsageError(CchcError):
+    """A command line that cannot be carried out (exit 2, with the message)."""
+
+
+class _Progress:
+    """A progress line on standard error, shown only for a terminal and many files."""
+
+    def __init__(self, total: int, lang: Lang, stream: IO[str]) -> None:
+        self.total = total
+        self.lang = lang
+        self.stream = stream
+        self.shown = total >= PROGRESS_MIN and stream.isatty()
+        self.last = 0.0
+
+    def update(self, done: int) -> None:
+        if not self.shown:
+            return
+        now = time.monotonic()
+        if done < self.total and now - self.last < _PROGRESS_EVERY:
+            return
+        self.last = now
+        text = _TEXT["reading"][self.lang].format(done=done, total=self.total)
+        self.stream.write(f"\rcchc: {text}")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
+def _read_all(names: Sequence[str], lang: Lang) -> tuple[dict[str, Report], int]:
+    """The reports of ``names`` by file name, and how many could not be read."""
+    from .._io.read import read  # noqa: PLC0415  # keep `cchc --version` fast
+
+    reports: dict[str, Report] = {}
+    failed = 0
+    progress = _Progress(len(names), lang, sys.stderr)
+    for done, name in enumerate(names, 1):
+        try:
+            report, warnings = read(name)
+        except CchcError as exc:
+            progress.close()
+            sys.stderr.write(f"cchc: {exc.message(lang)}\n")
+            failed += 1
+            continue
+        for warning in warnings:
+            progress.close()
+            sys.stderr.write(f"cchc: {name}: {_TEXT['warning'][lang]}: {warning.message(lang)}\n")
+        reports[name] = report
+        progress.update(done)
+    progress.close()
+    return reports, failed
+
+
+def _shared(values: Sequence[str | None]) -> str | None:
+    found = set(values)
+    return found.pop() if len(found) == 1 else None
+
+
+def _into(args: argparse.Namespace, reports: Sequence[Report], own: Report | None) -> ReportInfo:
+    lang: Lang = args.lang
+    level = AdminLevel(args.level)
+    if own is not None and args.agency is None:
+        return own.info
+    first = reports[0].info
+    units = [r.info for r in reports]
+    national = level is AdminLevel.PROVINCE and all(u.level is level for u in units)
+    province = args.province or (None if national else _shared([u.province for u in units]))
+    district = args.district or (
+        _shared([u.district for u in units]) if level is AdminLevel.DISTRICT else None
+    )
+    agency = args.agency
+    if agency is None:
+        if national:
+            agency = _NATIONAL_AGENCY
+        elif level is AdminLevel.PROVINCE and province is not None:
+            agency = f"UBND tỉnh {province}"
+        elif level is AdminLevel.DISTRICT and district is not None:
+            agency = f"UBND huyện {district}"
+        else:
+            raise _UsageError(_TEXT["agency"]["en"], _TEXT["agency"][lang])
+    return ReportInfo(
+        agency=agency,
+        level=level,
+        period=first.period,
+        year=first.year,
+        unit_code=args.unit_code,
+        province=province,
+        district=district,
+    )
+
+
+def _cmd_aggregate(args: argparse.Namespace) -> int:
+    from .._consolidation.aggregate import aggregate  # noqa: PLC0415
+    from .._io.interchange import dumps  # noqa: PLC0415
+    from .._rules.rulesets import builtin_rules, load_rules  # noqa: PLC0415
+
+    lang: Lang = args.lang
+    names = [*args.files, *([args.own] if args.own else [])]
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise _UsageError(
+            f"given twice: {', '.join(twice)} (a unit counts once)",
+            f"tệp được cho hai lần: {', '.join(twice)} (mỗi đơn vị chỉ tính một lần)",
+        )
+    reports, failed = _read_all(names, lang)
+    if failed:
+        sys.stderr.write(f"cchc: {_TEXT['unreadable'][lang].format(count=failed)}\n")
+        return EXIT_INPUT
+    own = reports.pop(args.own) if args.own else None
+    rules = builtin_rules()
+    for path in args.rules or ():
+        rules = rules + load_rules(path)
+    into = _into(args, list(reports.values()), own)
+    result = aggregate(reports, into=into, own=own, rules=rules)
+    text = dumps(result.report)
+    if args.output == "-":
+        sys.stdout.write(text)
+        out: IO[str] = sys.stderr
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+        out = sys.stdout
+    if args.provenance:
+        rows = [p.to_data() for p in result.provenances()]
+        Path(args.provenance).write_text(
+            json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
+    if args.format == "json":
+        data = {"output": args.output, **result.to_data(lang)}
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(_summary(result, args.output, lang))
+    return EXIT_OK if result.validation.valid else EXIT_FINDINGS
+
+
+def _summary(result: Any, output: str, lang: Lang) -> str:  # noqa: ANN401  # an Aggregation
+    info = result.report.info
+    verdict = _TEXT["valid" if result.validation.valid else "invalid"][lang]
+    lines = [
+        _TEXT["done"][lang].format(
+            count=f"{len(result.units):,}".replace(",", "." if lang == "vi" else ","),
+            agency=info.agency,
+            level=info.level.label,
+            period=info.period.label(info.year),
+            verdict=verdict,
+        )
+    ]
+    if output != "-":
+        lines.append(_TEXT["written"][lang].format(path=output))
+    if result.validation.findings:
+        lines.append(result.validation.format(lang))
+    if result.notes:
+        lines.append(_TEXT["notes"][lang])
+        lines += [f"  - {note.message(lang)}" for note in result.notes]
+    return "\n".join(lines) + "\n"
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    from .._consolidation.compare import compare  # noqa: PLC0415
+
+    lang: Lang = args.lang
+    reports, failed = _read_all([args.before, args.after], lang)
+    if failed:
+        return EXIT_INPUT
+    before, after = reports[args.before], reports.get(args.after, reports[args.before])
+    comparison = compare(before, after, blanks=args.all)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(comparison.to_data(lang), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(comparison.format(lang) + "\n")
+    return EXIT_OK
+
+
+def add_aggregate_commands(sub: Any) -> None:  # noqa: ANN401  # argparse's subparsers action
+    """Register ``aggregate`` and ``compare`` on the subparsers of ``cchc``."""
+    lang = {"choices": ("vi", "en"), "default": argparse.SUPPRESS, "help": "as cchc --lang"}
+
+    p = sub.add_parser(
+        "aggregate",
+        help="consolidate units' reports into one (a province's, a district's, the nation's)",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="a unit's report (JSON, CSV, …)")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="JSON file; - for stdout")
+    p.add_argument(
+        "--level",
+        choices=("province", "district"),
+        default="province",
+        help="level of the consolidated report (the national one is province-level)",
+    )
+    p.add_argument(
+        "--into-agency",
+        "--agency",
+        dest="agency",
+        metavar="NAME",
+        help="consolidating agency (default: UBND tỉnh <province>, or Bộ Nội vụ for provinces)",
+    )
+    p.add_argument("--province", help="the consolidated report's province (default: the units')")
+    p.add_argument("--district", help="the consolidated report's district (--level district)")
+    p.add_argument("--unit-code", help="the consolidating unit's official code")
+    p.add_argument(
+        "--own",
+        metavar="FILE",
+        help="the consolidating unit's own figures (a report of its level); its metadata"
+        " is the consolidated report's unless --into-agency is given",
+    )
+    p.add_argument("--provenance", metavar="FILE", help="also write every row's provenance (JSON)")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="of the summary")
+    p.add_argument(
+        "--rules",
+        action="append",
+        metavar="RULES.toml",
+        help="add the rules of this file to the built-in ones (repeatable)",
+    )
+    p.add_argument("--lang", **lang)
+    p.set_defaults(handler=_cmd_aggregate)
+
+    p = sub.add_parser("compare", help="two reports side by side, with the change in each row")
+    p.add_argument("before", metavar="A", help="the earlier period, or the first unit")
+    p.add_argument("after", metavar="B", help="the other report")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--all", action="store_true", help="also list rows blank in both")
+    p.add_argument("--lang", **lang)
+    p.set_defaults(handler=_cmd_compare)

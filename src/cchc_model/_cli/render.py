@@ -1,0 +1,203 @@
+"""The ``cchc`` commands that read and write reports: ``render``, ``show``, ``convert``, ``schema``.
+
+Each reads its input with :func:`~cchc_model.read` (JSON, CSV, Excel, text tables),
+prints the doubtful readings to standard error as warnings, and writes with
+:func:`~cchc_model.render`. Input that cannot be read exits with 2 (``main`` reports
+the :class:`~cchc_model.CchcError`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, Final
+
+from .._io.read import EXTENSIONS, ReadFormat, ReadResult, read
+from .._io.render import BINARY_FORMATS, FORMATS, render
+from .._io.schema import shipped_schema
+from .._model.errors import CchcError, Lang
+
+__all__ = ["add_render_commands"]
+
+EXIT_OK: Final = 0
+
+_OUT_EXTENSIONS: Final = {
+    ".json": "json",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+}
+_WARNING: Final = {"vi": "cảnh báo", "en": "warning"}
+
+
+class _UsageError(CchcError):
+    """A command line that cannot be carried out (exit 2, with the message)."""
+
+
+def _info(pairs: list[str] | None) -> dict[str, object] | None:
+    if not pairs:
+        return None
+    info: dict[str, object] = {}
+    for pair in pairs:
+        key, equals, value = pair.partition("=")
+        if not equals or not key.strip():
+            raise _UsageError(
+                f"--info takes FIELD=VALUE (such as province=Huế), got {pair!r}",
+                f"--info nhận TRƯỜNG=GIÁ_TRỊ (ví dụ province=Huế), nhận được {pair!r}",
+            )
+        info[key.strip()] = value.strip() or None
+    return info
+
+
+def read_input(
+    name: str,
+    lang: Lang,
+    *,
+    form: ReadFormat | None = None,
+    info: dict[str, object] | None = None,
+) -> ReadResult:
+    """Read the report in file ``name`` (``-``: standard input), in any format.
+
+    Each doubtful reading is written to stderr as a warning naming the file.
+    """
+    source: str | bytes = sys.stdin.buffer.read() if name == "-" else name
+    result = read(source, form, info=info)
+    for warning in result.warnings:
+        sys.stderr.write(f"cchc: {name}: {_WARNING[lang]}: {warning.message(lang)}\n")
+    return result
+
+
+def _read(args: argparse.Namespace, name: str) -> ReadResult:
+    return read_input(
+        name, args.lang, form=getattr(args, "source_format", None), info=_info(args.info)
+    )
+
+
+def _findings(args: argparse.Namespace, result: ReadResult) -> Any:  # noqa: ANN401  # a ValidationResult
+    if not args.findings:
+        return None
+    from .._rules.validate import validate  # noqa: PLC0415  # only when findings are asked for
+
+    return validate(result.report)
+
+
+def _write(content: str | bytes, out: str | None, to: str) -> None:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if out is not None and out != "-":
+        Path(out).write_bytes(data)
+        return
+    if to in BINARY_FORMATS and sys.stdout.isatty():
+        raise _UsageError(
+            f"{to} is a binary format: write it to a file with -o FILE",
+            f"{to} là định dạng nhị phân: hãy ghi ra tệp với -o TỆP",
+        )
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    result = _read(args, args.file)
+    content = render(result.report, args.to, findings=_findings(args, result), lang=args.lang)
+    _write(content, args.output, args.to)
+    return EXIT_OK
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    result = _read(args, args.file)
+    _write(
+        render(result.report, "text", findings=_findings(args, result), lang=args.lang),
+        None,
+        "text",
+    )
+    return EXIT_OK
+
+
+def _cmd_convert(args: argparse.Namespace) -> int:
+    suffix = Path(args.output).suffix.lower()
+    to = _OUT_EXTENSIONS.get(suffix)
+    if to is None:
+        hint_en = hint_vi = ""
+        if suffix in (".txt", ".md"):
+            hint_en = "; text tables are read, not written: use cchc render --to text|markdown"
+            hint_vi = "; bảng văn bản chỉ được đọc: dùng cchc render --to text|markdown"
+        raise _UsageError(
+            f"cannot tell the output format from {args.output!r} (use one of"
+            f" {', '.join(_OUT_EXTENSIONS)}){hint_en}",
+            f"không xác định được định dạng ghi từ {args.output!r} (dùng một trong"
+            f" {', '.join(_OUT_EXTENSIONS)}){hint_vi}",
+        )
+    result = _read(args, args.input)
+    if to == "json":
+        from .._io.interchange import dumps  # noqa: PLC0415  # loaded for its format only
+
+        content: str | bytes = dumps(result.report)
+    else:
+        content = render(result.report, to, findings=_findings(args, result), lang=args.lang)
+    _write(content, args.output, to)
+    return EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    _write(shipped_schema(), args.output, "json")
+    return EXIT_OK
+
+
+def add_render_commands(sub: Any) -> None:  # noqa: ANN401  # argparse's subparsers action
+    """Add ``render``, ``show``, ``convert`` and ``schema`` to the ``cchc`` parser."""
+    readable = ", ".join(sorted(EXTENSIONS))
+
+    def reading(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--info",
+            action="append",
+            metavar="FIELD=VALUE",
+            help="set report metadata the input lacks, such as province=Huế (repeatable)",
+        )
+        p.add_argument(
+            "--from",
+            dest="source_format",
+            choices=("json", "csv", "xlsx", "text"),
+            default=None,
+            help="the input's format (default: from its extension or content)",
+        )
+        p.add_argument(
+            "--lang", choices=("vi", "en"), default=argparse.SUPPRESS, help="as cchc --lang"
+        )
+
+    p = sub.add_parser(
+        "render",
+        help="write a report as text, Markdown, HTML, CSV, Excel or Word",
+        description=f"Read FILE ({readable}, or - for standard input) and render it.",
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--to", choices=FORMATS, default="text", help="output format (default: text)")
+    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT (default: standard output)")
+    p.add_argument("--findings", action="store_true", help="validate and show the findings")
+    reading(p)
+    p.set_defaults(handler=_cmd_render)
+
+    p = sub.add_parser("show", help="print a report as aligned text tables")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--findings", action="store_true", help="validate and show the findings")
+    reading(p)
+    p.set_defaults(handler=_cmd_show)
+
+    p = sub.add_parser(
+        "convert",
+        help="convert a report between formats, chosen by the file extensions",
+        description=f"Read IN ({readable}) and write OUT"
+        f" ({', '.join(_OUT_EXTENSIONS)}); warnings go to standard error.",
+    )
+    p.add_argument("input", metavar="IN")
+    p.add_argument("output", metavar="OUT")
+    p.add_argument("--findings", action="store_true", help="validate and mark the findings")
+    reading(p)
+    p.set_defaults(handler=_cmd_convert)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of the interchange format")
+    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT (default: standard output)")
+    p.set_defaults(handler=_cmd_schema)

@@ -1,0 +1,1203 @@
+"""Consolidation: one report for a province, a district or the nation from its units' reports.
+
+A province files one report for itself and its communes (a district did, before 1 July
+2025), and the ministry one for the provinces. :func:`aggregate` makes that report
+from the units' reports, row by row as the catalog declares
+(:class:`~cchc_model.Consolidation`): counts and money add up; ratios are recomputed
+from the consolidated parts by their ``derive`` rule, never averaged; what is the
+consolidating unit's own (its procedures, its survey, its systems) comes from its own
+figures (``own``), the units' values being kept as provenance; percentages whose parts
+the templates do not carry are not consolidated. The result is an :class:`Aggregation`:
+the consolidated :class:`~cchc_model.Report` (validated like any other), the reports
+that went into it, the provenance of every row and notes on what could not be done.
+
+Everything is checked before anything is added up (one period, one edition, no unit
+twice, levels that fit): a problem raises :class:`~cchc_model.ConsolidationError`
+naming the files. Consolidation is associative: :func:`combine` merges partial results
+computed anywhere, and ``combine([aggregate(a), aggregate(b)])`` is
+``aggregate(a + b)``.
+
+>>> from cchc_model import AdminLevel, Period, Procedures, Report, ReportInfo
+>>> def commune(name, resolved, on_time):
+...     info = ReportInfo(agency=name, level=AdminLevel.COMMUNE, period=Period.H1, year=2024)
+...     return Report(
+...         info=info,
+...         templates=[Procedures(commune_resolved=resolved, commune_on_time=on_time)],
+...     )
+>>> province = ReportInfo(
+...     agency="UBND tỉnh Thử Nghiệm", level=AdminLevel.PROVINCE, period=Period.H1, year=2024
+... )
+>>> result = aggregate(
+...     [commune("UBND xã A", 276, 276), commune("UBND xã B", 24, 12)], into=province
+... )
+>>> result.report.pl4.commune_resolved, result.report.pl4.commune_on_time
+(300, 288)
+>>> result.report.pl4.commune_on_time_rate  # 288 / 300, not the mean of 100 and 50
+Decimal('96.00')
+>>> result.validation.valid, result.provenance("PL4", "3.3.1").contributors
+(True, ('UBND xã A', 'UBND xã B'))
+"""
+
+from __future__ import annotations
+
+import decimal
+import functools
+import operator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from decimal import Decimal
+from typing import Any, Final, Literal
+
+import attrs
+
+from .._model.catalog import Edition
+from .._model.catalog import edition as get_edition
+from .._model.errors import CodeError, ConsolidationError, Lang, Problem, ValueTypeError
+from .._model.frozen import FrozenMap
+from .._model.report import Report, ReportInfo, named_reports
+from .._model.template import Indicator, Template, Value, build_checked
+from .._model.units import AdminLevel, Code, Consolidation, Kind
+from .._rules.derive import derive, derive_rules
+from .._rules.expr import BinOp, Call, Ref, references
+from .._rules.findings import ValidationResult
+from .._rules.rulesets import Rule, RuleSet, Severity, compiled
+from .._rules.validate import as_ruleset, validate
+
+__all__ = [
+    "Aggregation",
+    "AggregationNote",
+    "RowProvenance",
+    "SourceReport",
+    "aggregate",
+    "combine",
+]
+
+_ZERO: Final = Decimal(0)
+_EXACT: Final = decimal.Context(
+    prec=decimal.MAX_PREC, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN, traps=[]
+)
+"""Sums of money are exact, whatever their size: no rounding to 28 digits."""
+
+_FITS: Final[Mapping[AdminLevel, frozenset[AdminLevel]]] = {
+    # A province consolidates its communes (and, before 1 July 2025, its districts) and its
+    # departments; the national report is a province-level report made of provinces.
+    AdminLevel.PROVINCE: frozenset(
+        {AdminLevel.COMMUNE, AdminLevel.DISTRICT, AdminLevel.DEPARTMENT, AdminLevel.PROVINCE}
+    ),
+    AdminLevel.DISTRICT: frozenset({AdminLevel.COMMUNE}),
+}
+_SHOWN: Final = 5
+"""How many units a message names before it says how many more there are."""
+
+
+# --- the pieces of a result -------------------------------------------------------------
+
+
+def unit_key(info: ReportInfo) -> str:
+    """The identifier of a report's unit: its official code, else its name and place."""
+    if info.unit_code is not None:
+        return info.unit_code
+    return ", ".join(part for part in (info.agency, info.district, info.province) if part)
+
+
+@attrs.frozen
+class SourceReport:
+    """A report that went into a consolidation.
+
+    Attributes:
+        key: The unit's identifier: the report's ``unit_code`` when it has one, else its
+            agency, with its district and province when given
+            (``"UBND xã Hương Sơn, Nam Đông, Thừa Thiên Huế"``). No two sources of a
+            consolidation have the same key; sources are kept sorted by it.
+        report: The report as added up: as filed, except that a total it left blank
+            while giving every part (``PL7 2.1`` blank, ``2.2``–``2.5`` given) is filled
+            by its ``derive`` rule, so that the unit counts in the consolidated total.
+        name: The file the report was read from (or the name it was given under).
+        own: Whether these are a consolidating unit's own figures rather than a report
+            consolidated as a unit: the result's own (:attr:`Aggregation.own`), or a
+            part's, merged by :func:`combine` (a province's own report, in the national
+            one).
+    """
+
+    key: str
+    report: Report = attrs.field(repr=False)
+    name: str | None = None
+    own: bool = False
+
+    @property
+    def label(self) -> str:
+        """The file name, or the unit's key when the report came from no file."""
+        return self.name if self.name is not None else self.key
+
+
+def _sort_key(source: SourceReport) -> tuple[str, str, bool]:
+    return (source.key, source.name or "", source.own)
+
+
+@attrs.frozen
+class RowProvenance:
+    """Where a consolidated value comes from: what each unit gave in the row.
+
+    Attributes:
+        template: The template id.
+        code: The row's code.
+        kind: The kind of value the row holds.
+        consolidation: How the row consolidates.
+        value: The value in the consolidated report (``None``: blank).
+        own: The consolidating unit's own figure, when given.
+        values: The value of each unit that filled the row, by unit key, in key order:
+            for a ``SUM`` row, the addends.
+        blank: The units asked for the row that left it blank (or did not file its
+            template).
+        not_applicable: The units not asked for the row at their level.
+        ignored: Values given in a row not asked of the unit's level: not added up.
+
+    >>> from cchc_model import example
+    >>> info = example().info
+    >>> row = aggregate(
+    ...     [example()], into=attrs.evolve(info, level=AdminLevel.PROVINCE, agency="UBND tỉnh")
+    ... ).provenance("PL8", "2")
+    >>> row.consolidation.value, row.value, row.distribution()
+    ('own', None, FrozenMap({3: 1}))
+    """
+
+    template: str
+    code: str
+    kind: Kind
+    consolidation: Consolidation
+    value: Value | None
+    own: Value | None
+    values: FrozenMap[str, Value]
+    blank: tuple[str, ...]
+    not_applicable: tuple[str, ...]
+    ignored: FrozenMap[str, Value]
+
+    @property
+    def contributors(self) -> tuple[str, ...]:
+        """The units that filled the row, in key order."""
+        return tuple(self.values)
+
+    def distribution(self) -> FrozenMap[int, int]:
+        """How many units gave each value, for a coded row: code → count, in code order.
+
+        Codes outside the row's list, kept as filed, are counted too.
+        """
+        counts: dict[int, int] = {}
+        for value in self.values.values():
+            counts[int(value)] = counts.get(int(value), 0) + 1
+        return FrozenMap(dict(sorted(counts.items())))
+
+    def range(self) -> tuple[Value, Value] | None:
+        """The smallest and the largest value given by the units (``None``: none given)."""
+        if not self.values:
+            return None
+        given = list(self.values.values())
+        return min(given), max(given)
+
+    def to_data(self) -> dict[str, Any]:
+        """The provenance as plain JSON-ready data (decimals as strings)."""
+        data: dict[str, Any] = {
+            "template": self.template,
+            "code": self.code,
+            "kind": self.kind.value,
+            "consolidation": self.consolidation.value,
+            "value": _plain(self.value),
+            "own": _plain(self.own),
+            "values": {key: _plain(value) for key, value in self.values.items()},
+            "blank": list(self.blank),
+            "not_applicable": list(self.not_applicable),
+            "ignored": {key: _plain(value) for key, value in self.ignored.items()},
+        }
+        return data
+
+
+def _plain(value: Value | None) -> int | str | None:
+    if value is None:
+        return None
+    return str(value) if isinstance(value, Decimal) else int(value)
+
+
+NoteKind = Literal["partial", "ratio", "own", "none", "ignored", "finding"]
+
+
+@attrs.frozen
+class AggregationNote:
+    """Something a consolidation could not do, or did only in part; worded when asked.
+
+    Attributes:
+        kind: ``"partial"``: some units asked for a row that adds up left it blank, so
+            the sum covers the others only; ``"ratio"``: a ratio could not be
+            recomputed (its parts are blank, its denominator is 0, or its numerator
+            exceeds its denominator); ``"own"``: the
+            consolidating unit's own figure is needed and was not given; ``"none"``: the
+            row cannot be consolidated; ``"ignored"``: values in a row not asked of
+            their units were not added; ``"finding"``: the consolidated report breaks a
+            rule, and ``units`` are those that filled some of the rule's rows but not
+            all (the likely cause).
+        template: The template id.
+        codes: The rows concerned: one row, or the rows that share the note (rows left
+            blank by the same units), or the rows of the rule broken.
+        units: The units the note is about (blank, ignored, or partly filled).
+        given: How many units gave a value in the row(s).
+        asked: How many units were asked for the row(s).
+        low: The smallest value the units gave, when the row was not consolidated.
+        high: The largest value the units gave.
+        distribution: For a coded row, how many units gave each code.
+        rule: For a finding, the rule's id.
+        severity: For a finding, its severity.
+    """
+
+    kind: NoteKind
+    template: str
+    codes: tuple[str, ...]
+    units: tuple[str, ...] = ()
+    given: int = 0
+    asked: int = 0
+    low: Value | None = None
+    high: Value | None = None
+    distribution: FrozenMap[int, int] | None = None
+    rule: str | None = None
+    severity: Severity | None = None
+
+    def message(self, lang: Lang = "vi") -> str:
+        """The note in ``lang`` (``"vi"`` or ``"en"``).
+
+        >>> note = AggregationNote("partial", "PL4", ("3.3.1",), ("00002",), given=1, asked=2)
+        >>> print(note.message("vi"))
+        PL4 3.3.1: 1/2 đơn vị có số liệu, tổng chỉ gồm các đơn vị này; 1 đơn vị để trống: 00002
+        """
+        vi = lang == "vi"
+        key = "finding-whole" if self.kind == "finding" and not self.units else self.kind
+        return _NOTE_TEXT[key][lang].format(
+            where=f"{self.template} {', '.join(self.codes)}" if self.codes else self.template,
+            units=_names(self.units, vi=vi),
+            blank=_count(len(self.units), vi=vi),
+            given=_count(self.given, vi=vi),
+            asked=_count(self.asked, vi=vi),
+            values=self._values(vi=vi),
+            rule=self.rule,
+            severity=self.severity.label(lang) if self.severity is not None else "",
+        )
+
+    def _values(self, *, vi: bool) -> str:
+        if self.given == 0:
+            return "không đơn vị nào có số liệu" if vi else "no unit gave a value"
+        head = (
+            f"{_count(self.given, vi=vi)} đơn vị có số liệu"
+            if vi
+            else f"{_count(self.given, vi=vi)} unit{'s' if self.given != 1 else ''} gave a value"
+        )
+        if self.distribution is not None:
+            parts = ", ".join(f"{code}: {n}" for code, n in self.distribution.items())
+            return f"{head} ({'mã' if vi else 'codes'} {parts})"
+        if self.low is None or self.high is None:
+            return head
+        low, high = _number(self.low, vi=vi), _number(self.high, vi=vi)
+        span = low if low == high else f"{low} – {high}"
+        return f"{head} ({span})"
+
+    def to_data(self, lang: Lang = "vi") -> dict[str, Any]:
+        """The note as plain JSON-ready data, with its message in ``lang``."""
+        return {
+            "kind": self.kind,
+            "template": self.template,
+            "codes": list(self.codes),
+            "rule": self.rule,
+            "severity": self.severity.value if self.severity is not None else None,
+            "units": list(self.units),
+            "given": self.given,
+            "asked": self.asked,
+            "message": self.message(lang),
+        }
+
+
+_NOTE_TEXT: Final[Mapping[str, Mapping[str, str]]] = {
+    "partial": {
+        "vi": "{where}: {given}/{asked} đơn vị có số liệu, tổng chỉ gồm các đơn vị này;"
+        " {blank} đơn vị để trống: {units}",
+        "en": "{where}: {given} of {asked} units gave a value and the sum covers them only;"
+        " {blank} left it blank: {units}",
+    },
+    "ratio": {
+        "vi": "{where}: không tính lại được tỷ lệ (sau tổng hợp, các chỉ tiêu thành phần để"
+        " trống, mẫu số bằng 0, hoặc tử số lớn hơn mẫu số); {values}",
+        "en": "{where}: the ratio could not be recomputed (in the consolidated report its parts"
+        " are blank, its denominator is 0, or its numerator exceeds its denominator);"
+        " {values}",
+    },
+    "own": {
+        "vi": "{where}: cần số liệu của chính đơn vị tổng hợp, chưa có; {values}",
+        "en": "{where}: the consolidating unit's own figure is needed and was not given; {values}",
+    },
+    "none": {
+        "vi": "{where}: không tổng hợp được (tỷ lệ mà biểu mẫu không có các thành phần, không"
+        " lấy trung bình); {values}",
+        "en": "{where}: cannot be consolidated (a rate whose parts the template does not"
+        " carry; it is not averaged); {values}",
+    },
+    "ignored": {
+        "vi": "{where}: chỉ tiêu không áp dụng ở cấp của đơn vị, không cộng số liệu của {units}",
+        "en": "{where}: not asked at their level, so not added: the values of {units}",
+    },
+    "finding": {
+        "vi": "{where}: báo cáo tổng hợp vi phạm quy tắc {rule} ({severity}); các đơn vị chỉ"
+        " điền một phần các chỉ tiêu của quy tắc: {units}",
+        "en": "{where}: the consolidated report breaks rule {rule} ({severity}); units that"
+        " filled some of its rows but not all: {units}",
+    },
+    "finding-whole": {
+        "vi": "{where}: báo cáo tổng hợp vi phạm quy tắc {rule} ({severity}); hãy kiểm tra báo"
+        " cáo của các đơn vị (cchc validate)",
+        "en": "{where}: the consolidated report breaks rule {rule} ({severity}); check the"
+        " units' reports (cchc validate)",
+    },
+}
+
+
+def _count(n: int, *, vi: bool) -> str:
+    return f"{n:,}".replace(",", ".") if vi else f"{n:,}"
+
+
+def _number(value: Value, *, vi: bool) -> str:
+    if not vi:
+        return str(value)
+    from ..vi import format_number  # noqa: PLC0415  # vi is heavy; notes are worded rarely
+
+    return format_number(int(value) if isinstance(value, Code) else value)
+
+
+def _names(keys: tuple[str, ...], *, vi: bool) -> str:
+    shown = ", ".join(keys[:_SHOWN])
+    more = len(keys) - _SHOWN
+    if more <= 0:
+        return shown
+    return (
+        f"{shown} {'và' if vi else 'and'} {_count(more, vi=vi)} {'đơn vị khác' if vi else 'more'}"
+    )
+
+
+# --- what is added up, compiled once per edition and levels -----------------------------
+
+
+@attrs.frozen
+class _SumPlan:
+    """The rows of one template that a unit of one level adds to a consolidated report."""
+
+    attributes: tuple[str, ...]
+    money: tuple[bool, ...]
+    read: Callable[[Mapping[str, Any]], tuple[Any, ...]]
+
+
+def _reader(attributes: tuple[str, ...]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+    if len(attributes) == 1:
+        (only,) = attributes
+        return lambda values: (values[only],)
+    getter: Callable[[Mapping[str, Any]], tuple[Any, ...]] = operator.itemgetter(*attributes)
+    return getter
+
+
+@functools.cache
+def _sum_plans(edition_id: str, level: AdminLevel, into: AdminLevel) -> Mapping[str, _SumPlan]:
+    plans: dict[str, _SumPlan] = {}
+    for cls in get_edition(edition_id).classes:
+        rows = [
+            row
+            for row in cls.spec.value_indicators
+            if row.consolidation is Consolidation.SUM
+            and row.applies_to(level)
+            and row.applies_to(into)
+        ]
+        if rows:
+            names = tuple(row.attribute for row in rows if row.attribute is not None)
+            plans[cls.spec.id] = _SumPlan(
+                names, tuple(row.kind is Kind.MONEY for row in rows), _reader(names)
+            )
+    return plans
+
+
+@attrs.frozen
+class _Layout:
+    """The rows of one template in a consolidated report of one level, by consolidation."""
+
+    summed: tuple[str, ...]
+    own: tuple[str, ...]
+
+
+@functools.cache
+def _layouts(edition_id: str, into: AdminLevel) -> Mapping[str, _Layout]:
+    out: dict[str, _Layout] = {}
+    for cls in get_edition(edition_id).classes:
+        rows = [row for row in cls.spec.value_indicators if row.applies_to(into)]
+        out[cls.spec.id] = _Layout(
+            tuple(
+                r.attribute for r in rows if r.consolidation is Consolidation.SUM and r.attribute
+            ),
+            tuple(
+                r.attribute
+                for r in rows
+                if r.consolidation in (Consolidation.OWN, Consolidation.NONE) and r.attribute
+            ),
+        )
+    return out
+
+
+@attrs.frozen
+class _Fill:
+    """A total a unit may leave blank while giving every part, and how to fill it.
+
+    ``plain``: the rule's right-hand side is a sum of rows (``sum(…)`` or ``a + b + …``)
+    and the total is a count, so the total is the sum of the parts, exactly as
+    :func:`~cchc_model.derive` computes it; otherwise ``derive`` itself is run.
+    ``zero``: the rule counts blank parts as 0 (``blanks = "zero"``), so ``derive`` is
+    run whenever the total is blank.
+    """
+
+    template: str
+    target: str
+    parts: tuple[tuple[str, str], ...]
+    plain: bool
+    zero: bool
+
+
+def _sum_of_refs(node: object, applies: Callable[[Ref], bool]) -> bool:
+    """Whether ``node`` is ``sum(refs…)`` or ``ref + ref + …``, every ``+`` term asked."""
+    if isinstance(node, Call) and node.name == "sum":
+        return all(isinstance(arg, Ref) for arg in node.args)
+    if isinstance(node, BinOp) and node.op == "+":
+        return _sum_of_refs(node.left, applies) and _sum_of_refs(node.right, applies)
+    return isinstance(node, Ref) and applies(node)
+
+
+def _fills(rules: RuleSet, ed: Edition, level: AdminLevel) -> tuple[_Fill, ...]:
+    """The totals a unit of ``level`` may leave blank while giving every part.
+
+    They are the targets of the ``derive`` rules that are rows which add up, with the
+    rows they are computed from that apply at ``level``; a unit whose target is blank
+    and whose parts are all given is completed before it is added up.
+    """
+
+    def applies(ref: Ref) -> bool:
+        return ed.indicator(ref.template, ref.code).applies_to(level)
+
+    def build() -> tuple[_Fill, ...]:
+        out: list[_Fill] = []
+        for rule, target, source in derive_rules(rules, ed, level):
+            row = ed.indicator(target.template, target.code)
+            if row.consolidation is not Consolidation.SUM or not row.applies_to(level):
+                continue
+            parts = tuple(
+                (ref.template, ref.attribute) for ref in references(source) if applies(ref)
+            )
+            if parts:
+                zero = rule.blanks == "zero"
+                plain = not zero and row.kind is Kind.COUNT and _sum_of_refs(source, applies)
+                out.append(_Fill(target.template, target.attribute, parts, plain, zero))
+        return tuple(out)
+
+    return compiled(rules, ("aggregate.fills", ed.id, level), build)
+
+
+def _prepared(report: Report, fills: tuple[_Fill, ...], rules: RuleSet) -> Report:
+    """``report`` with the totals it implies filled (see :attr:`SourceReport.report`)."""
+    templates = report.templates
+    work: dict[str, dict[str, Any]] = {}
+
+    def state(tid: str) -> Mapping[str, Any] | None:
+        found = work.get(tid)
+        if found is not None:
+            return found
+        tpl = templates.get(tid)
+        return None if tpl is None else tpl.__dict__
+
+    pending = list(fills)
+    slow = False
+    progress = True
+    while progress and pending:  # a total may be a part of another (PL7 2.4 of 2.1)
+        progress = False
+        for fill in list(pending):
+            values = state(fill.template)
+            if values is None or values[fill.target] is not None:
+                pending.remove(fill)
+                continue
+            given = [
+                None if (part := state(ptid)) is None else part[pattr] for ptid, pattr in fill.parts
+            ]
+            if not fill.zero and any(value is None for value in given):
+                continue
+            pending.remove(fill)
+            if not fill.plain:
+                slow = True
+                continue
+            mine = work.setdefault(fill.template, dict(values))
+            mine[fill.target] = sum(given)
+            progress = True
+    if slow:
+        return _derived_totals(report, fills, rules)
+    if not work:
+        return report
+    return report.with_templates(
+        *(
+            build_checked(type(templates[tid]), values, templates[tid].notes)
+            for tid, values in work.items()
+        )
+    )
+
+
+def _derived_totals(report: Report, fills: tuple[_Fill, ...], rules: RuleSet) -> Report:
+    """``report`` with the blank totals among ``fills`` that ``derive`` computes."""
+    derived = derive(report, rules=rules)
+    changes: dict[str, dict[str, Value]] = {}
+    for fill in fills:
+        before = report.templates.get(fill.template)
+        if before is None or before.__dict__[fill.target] is not None:
+            continue
+        value = derived.templates[fill.template].__dict__[fill.target]
+        if value is not None:
+            changes.setdefault(fill.template, {})[fill.target] = value
+    if not changes:
+        return report
+    return report.with_templates(
+        *(attrs.evolve(report.templates[tid], **values) for tid, values in changes.items())
+    )
+
+
+def _preparer(rules: RuleSet, ed: Edition) -> Callable[[SourceReport], SourceReport]:
+    """A function that prepares each source for adding up (see :attr:`SourceReport.report`)."""
+    by_level: dict[AdminLevel, tuple[_Fill, ...]] = {}
+
+    def prepare(source: SourceReport) -> SourceReport:
+        level = source.report.info.level
+        fills = by_level.get(level)
+        if fills is None:
+            fills = by_level[level] = _fills(rules, ed, level)
+        if not fills:
+            return source
+        report = _prepared(source.report, fills, rules)
+        return source if report is source.report else attrs.evolve(source, report=report)
+
+    return prepare
+
+
+# --- adding up --------------------------------------------------------------------------
+
+_Sums = dict[str, dict[str, Value]]
+
+
+def _add(into: _Sums, tid: str, attribute: str, value: Value) -> None:
+    values = into.setdefault(tid, {})
+    previous = values.get(attribute)
+    values[attribute] = value if previous is None else previous + value
+
+
+def _add_up(sources: Iterable[SourceReport], edition_id: str, into: AdminLevel) -> _Sums:
+    """The sum of every row that adds up, over ``sources`` (blank: no source gave it)."""
+    groups: dict[tuple[str, AdminLevel], list[Mapping[str, Any]]] = {}
+    for source in sources:
+        level = source.report.info.level
+        for tid, tpl in source.report.templates.items():
+            group = groups.get((tid, level))
+            if group is None:
+                group = groups[tid, level] = []
+            # a template keeps its values in __dict__ (see Template): read them in bulk
+            group.append(tpl.__dict__)
+    sums: _Sums = {}
+    with decimal.localcontext(_EXACT):
+        for (tid, level), states in groups.items():
+            plan = _sum_plans(edition_id, level, into).get(tid)
+            if plan is None:
+                continue
+            columns = zip(*map(plan.read, states), strict=True)
+            for attribute, money, column in zip(plan.attributes, plan.money, columns, strict=True):
+                if column.count(None) == len(column):
+                    continue
+                value: Value = (
+                    sum([v for v in column if v is not None], _ZERO)
+                    if money
+                    else sum(filter(None, column))
+                )
+                _add(sums, tid, attribute, value)
+    return sums
+
+
+def _merged(parts: Iterable[Mapping[str, Mapping[str, Value]]]) -> _Sums:
+    sums: _Sums = {}
+    with decimal.localcontext(_EXACT):
+        for part in parts:
+            for tid, values in part.items():
+                for attribute, value in values.items():
+                    _add(sums, tid, attribute, value)
+    return sums
+
+
+def _frozen(sums: _Sums) -> FrozenMap[str, FrozenMap[str, Value]]:
+    return FrozenMap({tid: FrozenMap(values) for tid, values in sums.items()})
+
+
+# --- the checks made before anything is added up ----------------------------------------
+
+
+def _problem(source: SourceReport | None, en: str, vi: str, value: object = None) -> Problem:
+    return Problem(source.label if source is not None else "into", en, vi, value=value)
+
+
+def _check(
+    sources: list[SourceReport], into: ReportInfo, own: SourceReport | None, edition_id: str
+) -> list[Problem]:
+    problems: list[Problem] = []
+    if into.level not in _FITS:
+        problems.append(
+            _problem(
+                None,
+                f"a consolidated report is filed by a province, a district or the nation,"
+                f" not at level {into.level.value}",
+                f"báo cáo tổng hợp do cấp tỉnh, cấp huyện hoặc toàn quốc lập, không phải"
+                f" {into.level.label}",
+                into.level,
+            )
+        )
+    seen: dict[str, SourceReport] = {}
+    for source in [*sources, *([own] if own is not None else [])]:
+        problems += _check_source(source, into, edition_id, own=source is own)
+        first = seen.setdefault(source.key, source)
+        if first is not source:
+            problems.append(
+                _problem(
+                    source,
+                    f"unit {source.key!r} is also in {first.label}: a unit counts once",
+                    f"đơn vị {source.key!r} đã có trong {first.label}: mỗi đơn vị chỉ tính một lần",
+                    source.key,
+                )
+            )
+    problems += _check_tiers([s for s in sources if not s.own])
+    return problems
+
+
+def _check_source(
+    source: SourceReport, into: ReportInfo, edition_id: str, *, own: bool
+) -> list[Problem]:
+    problems: list[Problem] = []
+    info = source.report.info
+    if source.report.edition != edition_id:
+        problems.append(
+            _problem(
+                source,
+                f"template edition {source.report.edition}, not {edition_id}",
+                f"bộ biểu mẫu {source.report.edition}, không phải {edition_id}",
+                source.report.edition,
+            )
+        )
+    if info.period is not into.period or info.year != into.year:
+        problems.append(
+            _problem(
+                source,
+                f"period {info.period.value} {info.year}, not {into.period.value} {into.year}",
+                f"kỳ báo cáo {info.period.label(info.year)}, không phải"
+                f" {into.period.label(into.year)}",
+                (info.period, info.year),
+            )
+        )
+    if own and info.level is not into.level:
+        problems.append(
+            _problem(
+                source,
+                f"the consolidating unit's own report is at level {info.level.value},"
+                f" not {into.level.value}",
+                f"báo cáo riêng của đơn vị tổng hợp ở {info.level.label}, không phải"
+                f" {into.level.label}",
+                info.level,
+            )
+        )
+    elif not own and into.level in _FITS and info.level not in _FITS[into.level]:
+        problems.append(
+            _problem(
+                source,
+                f"a report at level {info.level.value} cannot be consolidated into one at"
+                f" level {into.level.value}",
+                f"báo cáo {info.level.label} không tổng hợp vào báo cáo {into.level.label} được",
+                info.level,
+            )
+        )
+    for wanted, given, label_en, label_vi in (
+        (into.province, info.province, "province", "tỉnh"),
+        (into.district, info.district, "district", "huyện"),
+    ):
+        if wanted is not None and given is not None and wanted != given:
+            problems.append(
+                _problem(
+                    source,
+                    f"{label_en} {given!r}, not {wanted!r}",
+                    f"{label_vi} {given!r}, không phải {wanted!r}",
+                    given,
+                )
+            )
+    return problems
+
+
+def _check_tiers(units: list[SourceReport]) -> list[Problem]:
+    """Units of two tiers of one hierarchy would be counted twice: refuse them."""
+    by_level: dict[AdminLevel, list[SourceReport]] = {}
+    for source in units:
+        by_level.setdefault(source.report.info.level, []).append(source)
+    clashes: list[tuple[AdminLevel, AdminLevel]] = []
+    if AdminLevel.DISTRICT in by_level and AdminLevel.COMMUNE in by_level:
+        clashes.append((AdminLevel.DISTRICT, AdminLevel.COMMUNE))
+    if AdminLevel.PROVINCE in by_level:
+        clashes += [(AdminLevel.PROVINCE, lv) for lv in by_level if lv is not AdminLevel.PROVINCE]
+    problems: list[Problem] = []
+    for upper, lower in clashes:
+        names = ", ".join(s.label for s in by_level[lower][:_SHOWN])
+        source = by_level[upper][0]
+        problems.append(
+            _problem(
+                source,
+                f"a {upper.value} report already covers its {lower.value}s: consolidate either"
+                f" the {upper.value}s or the {lower.value}s, not both (here also {names})",
+                f"báo cáo {upper.label} đã gồm số liệu {lower.label}: chỉ tổng hợp hoặc các"
+                f" báo cáo {upper.label} hoặc các báo cáo {lower.label} (ở đây có cả {names})",
+                lower,
+            )
+        )
+    return problems
+
+
+# --- the result -------------------------------------------------------------------------
+
+
+@attrs.frozen(repr=False)
+class Aggregation:
+    """A consolidated report with the reports it was made of and where each value comes from.
+
+    Made by :func:`aggregate` and :func:`combine`; immutable. Two results are equal when
+    their consolidated reports, sources, own figures and sums are.
+
+    Attributes:
+        report: The consolidated report: rows that add up hold their sums; ratios are
+            recomputed by :func:`~cchc_model.derive`; the unit's own rows hold its own
+            figures (when given); rows not asked at its level are blank.
+        sources: The reports consolidated, sorted by unit key.
+        own: The consolidating unit's own figures, when given.
+        validation: The consolidated report's validation, with the same rules.
+    """
+
+    report: Report
+    sources: tuple[SourceReport, ...]
+    own: SourceReport | None
+    _sums: FrozenMap[str, FrozenMap[str, Value]] = attrs.field(alias="sums", repr=False)
+    validation: ValidationResult = attrs.field(eq=False)
+    _memo: dict[Any, Any] = attrs.field(init=False, factory=dict, eq=False)
+
+    @property
+    def units(self) -> tuple[str, ...]:
+        """The keys of the units consolidated (own figures of partial results excluded)."""
+        return tuple(s.key for s in self.sources if not s.own)
+
+    def provenance(self, template_id: str, code: str) -> RowProvenance:
+        """What each unit gave in row ``code`` of ``template_id``.
+
+        Raises:
+            CodeError: No such template or row, or the row is a heading.
+
+        >>> from cchc_model import example
+        >>> info = attrs.evolve(example().info, level=AdminLevel.PROVINCE, agency="UBND tỉnh")
+        >>> row = aggregate([example()], into=info).provenance("PL4", "3.3.1")
+        >>> row.value, row.values, row.blank
+        (276, FrozenMap({'UBND xã Hương Sơn, Nam Đông, Thừa Thiên Huế': 276}), ())
+        """
+        ed = get_edition(self.report.edition)
+        row = ed.indicator(template_id, code)
+        key = ("provenance", row.template, row.code)
+        found: RowProvenance | None = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self._provenance(row)
+        return found
+
+    def _provenance(self, row: Indicator) -> RowProvenance:
+        attribute, kind = row.attribute, row.kind
+        if attribute is None or row.consolidation is None or kind is None:
+            raise CodeError(
+                f"{row.template} {row.code} is a heading and holds no value",
+                f"{row.template} {row.code} là tiêu đề nhóm, không có số liệu",
+                template=row.template,
+                code=row.code,
+            )
+        tid = row.template
+        values: dict[str, Value] = {}
+        blank: list[str] = []
+        not_applicable: list[str] = []
+        ignored: dict[str, Value] = {}
+        levels = row.levels
+        for source in self.sources:
+            tpl = source.report.templates.get(tid)
+            value = None if tpl is None else tpl.__dict__[attribute]
+            if source.report.info.level in levels:
+                if value is None:
+                    blank.append(source.key)
+                else:
+                    values[source.key] = value
+            elif value is None:
+                not_applicable.append(source.key)
+            else:
+                ignored[source.key] = value
+        own = None
+        if self.own is not None and (tpl := self.own.report.templates.get(tid)) is not None:
+            own = tpl.__dict__[attribute]
+        mine = self.report.templates.get(tid)
+        return RowProvenance(
+            template=tid,
+            code=row.code,
+            kind=kind,
+            consolidation=row.consolidation,
+            value=None if mine is None else mine.__dict__[attribute],
+            own=own,
+            values=FrozenMap(values),
+            blank=tuple(blank),
+            not_applicable=tuple(not_applicable),
+            ignored=FrozenMap(ignored),
+        )
+
+    def provenances(self) -> Iterator[RowProvenance]:
+        """The provenance of every value-holding row of the consolidated templates."""
+        for tpl in self.report.templates.values():
+            for row in tpl.spec.value_indicators:
+                yield self.provenance(row.template, row.code)
+
+    @property
+    def notes(self) -> tuple[AggregationNote, ...]:
+        """What could not be done: sums that miss units, rows not consolidated, rules broken.
+
+        Sums that miss units come first (rows left blank by the same units share a
+        note), then the other rows in form order, then the rules the consolidated
+        report breaks.
+
+        Worked out when first asked for (it reads every unit's every row).
+        """
+        found: tuple[AggregationNote, ...] | None = self._memo.get("notes")
+        if found is None:
+            found = self._memo["notes"] = tuple(self._notes())
+        return found
+
+    def _notes(self) -> Iterator[AggregationNote]:
+        partial: dict[tuple[str, tuple[str, ...], int, int], list[str]] = {}
+        for prov in self.provenances():
+            given, blank = len(prov.values), prov.blank
+            if prov.consolidation is Consolidation.SUM and blank and given:
+                # rows left blank by the same units (a template not filed) share one note
+                key = (prov.template, blank, given, given + len(blank))
+                partial.setdefault(key, []).append(prov.code)
+        for (tid, blank, given, asked), codes in partial.items():
+            yield AggregationNote("partial", tid, tuple(codes), blank, given, asked)
+        for prov in self.provenances():
+            yield from _row_notes(prov)
+        for finding in self.validation.findings:
+            if finding.severity is Severity.INFO:
+                continue
+            keys = [f"{finding.template}:{c}" for c in finding.codes] + list(finding.other_codes)
+            yield AggregationNote(
+                "finding",
+                finding.template,
+                finding.codes,
+                units=self._partly_filled(keys),
+                rule=finding.rule,
+                severity=finding.severity,
+            )
+
+    def _partly_filled(self, keys: list[str]) -> tuple[str, ...]:
+        """The units that filled some of the rows ``keys`` asked of them, but not all."""
+        filled: list[set[str]] = []
+        asked: list[set[str]] = []
+        for key in keys:
+            tid, _, code = key.partition(":")
+            prov = self.provenance(tid, code)
+            if prov.consolidation is not Consolidation.SUM:
+                continue
+            filled.append(set(prov.values))
+            asked.append(set(prov.values) | set(prov.blank))
+        if len(filled) < 2:  # noqa: PLR2004  # a rule over one row cannot be partly filled
+            return ()
+        every = functools.reduce(operator.and_, asked)
+        some = functools.reduce(operator.or_, filled) & every
+        partly = some - functools.reduce(operator.and_, filled)
+        return tuple(sorted(partly))
+
+    def to_data(self, lang: Lang = "vi", *, provenance: bool = False) -> dict[str, Any]:
+        """The result as plain JSON-ready data: the units, the notes, the findings.
+
+        Args:
+            lang: The language of the messages.
+            provenance: Also list every row's provenance (large for many units).
+        """
+        from .._io.interchange import report_to_data  # noqa: PLC0415  # cattrs is slow to import
+
+        data: dict[str, Any] = {
+            "report": report_to_data(self.report)["report"],
+            "valid": self.validation.valid,
+            "sources": [
+                {
+                    "unit": s.key,
+                    "file": s.name,
+                    "agency": s.report.info.agency,
+                    "level": s.report.info.level.value,
+                    "own": s.own,
+                }
+                for s in self.sources
+            ],
+            "own": self.own.key if self.own is not None else None,
+            "findings": [f.to_data(lang) for f in self.validation.findings],
+            "notes": [note.to_data(lang) for note in self.notes],
+        }
+        if provenance:
+            data["provenance"] = [p.to_data() for p in self.provenances()]
+        return data
+
+    def __repr__(self) -> str:
+        info = self.report.info
+        count = len(self.units)
+        return (
+            f"<Aggregation of {count} unit{'' if count == 1 else 's'} into {info.agency!r}"
+            f" ({info.level.value}, {info.period.value} {info.year})>"
+        )
+
+
+def _row_notes(prov: RowProvenance) -> Iterator[AggregationNote]:
+    given = len(prov.values)
+    asked = given + len(prov.blank)
+    how = prov.consolidation
+    if how is not Consolidation.SUM and prov.value is None and given:
+        low, high = prov.range() or (None, None)
+        kind: NoteKind = (
+            "ratio" if how is Consolidation.RATIO else "own" if how is Consolidation.OWN else "none"
+        )
+        coded = prov.kind is Kind.CODE
+        yield AggregationNote(
+            kind,
+            prov.template,
+            (prov.code,),
+            given=given,
+            asked=asked,
+            low=None if coded else low,
+            high=None if coded else high,
+            distribution=prov.distribution() if coded else None,
+        )
+    if prov.ignored:
+        yield AggregationNote(
+            "ignored", prov.template, (prov.code,), tuple(prov.ignored), len(prov.ignored)
+        )
+
+
+# --- the public functions ---------------------------------------------------------------
+
+
+def _sources(reports: object) -> list[SourceReport]:
+    return [
+        SourceReport(unit_key(report.info), report, name) for name, report in named_reports(reports)
+    ]
+
+
+def _target(into: ReportInfo | None, own: Report | None) -> ReportInfo:
+    if own is not None and not isinstance(own, Report):
+        raise ValueTypeError(
+            template=None, code=None, attribute="own", expected="a Report or None", value=own
+        )
+    if into is None:
+        if own is None:
+            raise ValueTypeError(
+                template=None,
+                code=None,
+                attribute="into",
+                expected="the consolidated report's ReportInfo (or an own report)",
+                value=into,
+            )
+        return own.info
+    if not isinstance(into, ReportInfo):
+        raise ValueTypeError(
+            template=None, code=None, attribute="into", expected="a ReportInfo", value=into
+        )
+    return into
+
+
+def _edition_of(sources: list[SourceReport], own: Report | None) -> str:
+    if sources:
+        return sources[0].report.edition
+    if own is not None:
+        return own.edition
+    return get_edition().id
+
+
+def _consolidate(
+    sources: list[SourceReport],
+    *,
+    sums: _Sums,
+    into: ReportInfo,
+    own: SourceReport | None,
+    ed: Edition,
+    rules: RuleSet,
+) -> Aggregation:
+    """Assemble the consolidated report from the sums and the own figures, then derive it."""
+    if own is not None:
+        own_sums = _add_up([own], ed.id, into.level)
+        total = _merged([sums, own_sums])
+    else:
+        total = sums
+    own_templates: Mapping[str, Template] = own.report.templates if own is not None else {}
+    carried = {tid for source in sources for tid in source.report.templates}
+    carried.update(own_templates)
+    layouts = _layouts(ed.id, into.level)
+    templates: list[Template] = []
+    for cls in ed.classes:
+        tid = cls.spec.id
+        if tid not in carried:
+            continue
+        layout = layouts[tid]
+        summed = total.get(tid, {})
+        values: dict[str, Value] = {a: summed[a] for a in layout.summed if a in summed}
+        mine = own_templates.get(tid)
+        if mine is not None:
+            state = mine.__dict__
+            values.update((a, state[a]) for a in layout.own if state[a] is not None)
+        templates.append(
+            build_checked(cls, values, mine.notes if mine is not None else FrozenMap())
+        )
+    report = derive(Report(info=into, templates=templates, edition=ed.id), rules=rules)
+    return Aggregation(
+        report=report,
+        sources=tuple(sources),
+        own=own,
+        sums=_frozen(sums),
+        validation=validate(report, rules=rules),
+    )
+
+
+def aggregate(
+    reports: Iterable[Report] | Mapping[str, Report],
+    *,
+    into: ReportInfo | None = None,
+    own: Report | None = None,
+    rules: RuleSet | Iterable[Rule] | None = None,
+) -> Aggregation:
+    """Consolidate the units' ``reports`` into one report, as the catalog says row by row.
+
+    Rows that add up (``SUM``) hold the sum of what the units gave, plus the
+    consolidating unit's own figure; a unit that left such a row blank is left out of it
+    (and said so in :attr:`Aggregation.notes`). Ratios (``RATIO``) are recomputed from
+    the consolidated parts by their ``derive`` rule. The unit's own rows (``OWN``) and
+    the rows that cannot be consolidated (``NONE``) hold ``own``'s figures, or stay
+    blank; what the units gave there is kept as provenance. Rows not asked of a unit's
+    level are not added, nor rows not asked at the consolidated report's level.
+
+    Levels: communes into a province (or into a district, before 1 July 2025),
+    districts and departments into a province, provinces into the national report. The
+    national report is a province-level report (``into.level`` is
+    :attr:`~cchc_model.AdminLevel.PROVINCE`: every row of the templates is asked of
+    provinces) with the ministry as agency and no province.
+
+    Args:
+        reports: The units' reports, or a mapping of file name to report (errors then
+            name the files).
+        into: The consolidated report's metadata (agency, level, period, year…);
+            default: ``own``'s.
+        own: The consolidating unit's own figures (its own activity, its procedures,
+            its survey…), a report at ``into``'s level; never a previous consolidation.
+        rules: The rules used to derive and validate (default: the built-in rules).
+
+    Raises:
+        ConsolidationError: The reports cannot be consolidated together (another period
+            or edition, a unit twice, a level that does not fit, communes together with
+            their districts…); every problem is listed, naming the files.
+        ValueTypeError: An argument is not what it should be.
+
+    >>> from cchc_model import example
+    >>> info = attrs.evolve(example().info, level=AdminLevel.PROVINCE, agency="UBND tỉnh")
+    >>> result = aggregate({"huong-son.json": example()}, into=info)
+    >>> result.report.pl8.received_dossiers, result.report.pl8.online_dossiers_rate
+    (281, Decimal('70.11'))
+    >>> result.report.pl4.procedures_total is None  # the province's own catalogue
+    True
+    >>> print(result.notes[0].message("en"))
+    PL2 7: the consolidating unit's own figure is needed and was not given; 1 unit gave a value
+    (codes 1: 1)
+    """
+    target = _target(into, own)
+    sources = _sources(reports)
+    own_source = SourceReport(unit_key(own.info), own, None, own=True) if own is not None else None
+    ed = get_edition(_edition_of(sources, own))
+    problems = _check(sources, target, own_source, ed.id)
+    if problems:
+        raise ConsolidationError(problems)
+    ruleset = as_ruleset(rules, ed.id)
+    prepare = _preparer(ruleset, ed)
+    prepared = sorted(map(prepare, sources), key=_sort_key)
+    if own_source is not None:
+        own_source = prepare(own_source)
+    sums = _add_up(prepared, ed.id, target.level)
+    return _consolidate(prepared, sums=sums, into=target, own=own_source, ed=ed, rules=ruleset)
+
+
+def _parts(parts: object) -> list[Aggregation]:
+    items: list[Aggregation] = []
+    if isinstance(parts, Iterable) and not isinstance(parts, (str, bytes)):
+        for part in parts:
+            if not isinstance(part, Aggregation):
+                break
+            items.append(part)
+        else:
+            return items
+    raise ValueTypeError(
+        template=None,
+        code=None,
+        attribute="parts",
+        expected="an iterable of results of aggregate() or combine()",
+        value=parts,
+    )
+
+
+def combine(
+    parts: Iterable[Aggregation],
+    *,
+    into: ReportInfo | None = None,
+    own: Report | None = None,
+    rules: RuleSet | Iterable[Rule] | None = None,
+) -> Aggregation:
+    """Merge partial results into one, as if their units had been consolidated together.
+
+    ``combine([aggregate(a, into=i), aggregate(b, into=i)], into=i)`` equals
+    ``aggregate(a + b, into=i)``: sums are added, sources merged in key order, ratios
+    recomputed. A part's own figures (a province's, when provinces are combined into
+    the national report) become a source of the result and are added to its sums.
+
+    Args:
+        parts: The partial results (of :func:`aggregate` or :func:`combine`).
+        into: The result's metadata; default: ``own``'s.
+        own: The consolidating unit's own figures, as in :func:`aggregate`.
+        rules: The rules used to derive and validate (default: the built-in rules).
+
+    Raises:
+        ConsolidationError: The parts cannot be consolidated together; every problem is
+            listed, naming the files.
+        ValueTypeError: An argument is not what it should be.
+
+    >>> from cchc_model import example
+    >>> info = attrs.evolve(example().info, level=AdminLevel.PROVINCE, agency="UBND tỉnh")
+    >>> part = aggregate({"huong-son.json": example()}, into=info)
+    >>> combine([part], into=info) == part
+    True
+    """
+    target = _target(into, own)
+    items = _parts(parts)
+    sources = [s for part in items for s in part.sources]
+    sources += [part.own for part in items if part.own is not None]
+    own_source = SourceReport(unit_key(own.info), own, None, own=True) if own is not None else None
+    ed = get_edition(_edition_of(sources, own))
+    problems = _check(sources, target, own_source, ed.id)
+    if problems:
+        raise ConsolidationError(problems)
+    ruleset = as_ruleset(rules, ed.id)
+    sources.sort(key=_sort_key)
+    if own_source is not None:
+        own_source = _preparer(ruleset, ed)(own_source)
+    part_owns = [part.own for part in items if part.own is not None]
+    sums = _merged(
+        [
+            *(part._sums for part in items),  # noqa: SLF001  # the same class
+            _add_up(part_owns, ed.id, target.level),
+        ]
+    )
+    return _consolidate(sources, sums=sums, into=target, own=own_source, ed=ed, rules=ruleset)

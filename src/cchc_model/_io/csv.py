@@ -1,0 +1,389 @@
+"""CSV files: writing (tidy and wide) and reading (tidy).
+
+**Writing** CSV, tidy and wide, from the table model.
+
+Both are UTF-8 with a byte-order mark (so that Excel shows Vietnamese), comma
+separated, lines ended by CRLF (RFC 4180). Values are written the Vietnamese way
+(``78,94``, ``2.715``, ``3,887``; codes as their number), so that a person can fill the
+file in as they write numbers; a program reads them with ``decimal=","`` and
+``thousands="."`` (pandas). Text cells are neutralised against formulas
+(:func:`~cchc_model._io.tabular.neutralise`).
+
+**Tidy** (``"csv"``): the columns ``template, code, title, unit, value, note``; first
+one row per metadata field (template ``report``, the field in ``code``, its label in
+``title``), then one row per row of each carried appendix, headings included so that
+their notes travel too. :func:`cchc_model.read` reads it back without loss.
+
+**Wide** (``"csv-wide"``): a header and one row for the report: the metadata, then one
+column ``PL2:2.1`` per value-holding row of every template of the edition, blank when
+the report does not carry the template. Files of many reports of one edition have the
+same columns and stack. Notes are not in the wide form.
+
+>>> import cchc_model
+>>> lines = cchc_model.render(cchc_model.example(), "csv").splitlines()
+>>> for line in lines[0][1:], lines[4], lines[18]:  # lines[0][0] is the byte-order mark
+...     print(line)
+template,code,title,unit,value,note
+report,agency,Cơ quan báo cáo,,UBND xã Hương Sơn,
+PL2,2,Tỷ lệ hoàn thành Kế hoạch CCHC năm (Lũy kế đến thời điểm báo cáo),%,"78,94",
+
+**Reading** a tidy CSV: what ``render(report, "csv")`` writes, or a person filled in.
+
+The columns are found by name (``template, code, title, unit, value, note``, or the
+form's Vietnamese names: *Biểu, STT, Chỉ tiêu thống kê, Đơn vị tính, Số liệu, Ghi
+chú*); the separator may be a comma, a semicolon (Excel in a Vietnamese locale) or a
+tab; the text UTF-8 (with or without a byte-order mark), UTF-16 with its mark, or,
+with a warning, Windows-1258. Rows of template ``report`` hold the metadata. Values
+are read as :func:`~cchc_model._io.reading.read_value_text` says.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Mapping
+from typing import Final
+
+from .._model.catalog import Edition
+from .._model.catalog import edition as get_edition
+from .._model.errors import Problem
+from .._model.report import Report
+from .interchange import FORMAT
+from .reading import (
+    INFO_FIELDS,
+    Collector,
+    TemplateRows,
+    build_report,
+    check_title,
+    check_unit,
+    fold,
+    plain_code,
+    read_value_text,
+    resolve_edition,
+)
+from .table import ReportTable
+from .tabular import METADATA, REPORT_ROW, metadata_rows, neutralise, restore
+
+__all__ = [
+    "COLUMNS",
+    "MAX_ROWS",
+    "decode_text",
+    "header_columns",
+    "read_csv",
+    "render_csv",
+    "render_csv_wide",
+    "sniff_delimiter",
+]
+
+
+"""The largest CSV or text file read (20 MB); a report is a few kilobytes."""
+
+MAX_ROWS: Final = 10_000
+"""The most rows read from a CSV file."""
+
+_ALIASES: Final = {
+    "template": ("template", "biểu", "biểu mẫu", "phụ lục", "mẫu"),
+    "code": ("code", "stt", "mã", "mã chỉ tiêu"),
+    "title": ("title", "chỉ tiêu", "chỉ tiêu thống kê", "tên chỉ tiêu"),
+    "unit": ("unit", "đơn vị tính", "đơn vị", "đvt"),
+    "value": ("value", "số liệu", "giá trị", "kết quả"),
+    "note": ("note", "ghi chú"),
+}
+_REQUIRED: Final = ("template", "code", "value")
+_TEMPLATE_ID: Final = re.compile(r"(?:pl|phụ lục)\s*([0-9]{1,2})|([0-9]{1,2})")
+_META_KEYS: Final = {key for key, _ in METADATA}
+_META_LABELS: Final = {fold(label): key for key, label in METADATA}
+
+
+def decode_text(data: bytes, out: Collector) -> str:
+    """Decode a text file, kept as written (codes and names are compared in NFC).
+
+    UTF-8 (a byte-order mark is allowed), UTF-16 with its mark, else Windows-1258 (the
+    Vietnamese code page of old Windows programs) with a warning.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            out.error("file", "not valid UTF-16 text", "không phải văn bản UTF-16 hợp lệ")
+            out.check()
+            raise  # pragma: no cover  # check() raised
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            try:
+                text = data.decode("cp1258")
+            except UnicodeDecodeError:
+                out.error(
+                    "file",
+                    f"not UTF-8 text (invalid byte at offset {exc.start})",
+                    f"không phải văn bản UTF-8 (byte không hợp lệ ở vị trí {exc.start})",
+                )
+                out.check()
+                raise  # pragma: no cover  # check() raised
+            # Windows-1258 writes most tone marks as combining characters: compose them.
+            text = unicodedata.normalize("NFC", text)
+            out.warn(
+                "file",
+                f"not UTF-8 (invalid byte at offset {exc.start}); read as Windows-1258,"
+                " the Vietnamese code page: check the diacritics",
+                f"không phải UTF-8 (byte không hợp lệ ở vị trí {exc.start}); đã đọc theo"
+                " bảng mã Windows-1258: hãy kiểm tra dấu tiếng Việt",
+            )
+    return text.removeprefix("\ufeff")
+
+
+def header_columns(header: list[str]) -> dict[str, int]:
+    """The index of each column a header names (``value``: 4), by name or Vietnamese name."""
+    found: dict[str, int] = {}
+    for index, name in enumerate(header):
+        folded = fold(name)
+        for column, aliases in _ALIASES.items():
+            if column not in found and folded in aliases:
+                found[column] = index
+    return found
+
+
+def sniff_delimiter(text: str) -> str:
+    """The separator of a CSV text: the one that splits its header into known columns."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    best, best_count = ",", 0
+    for delimiter in (",", ";", "\t"):
+        header = next(csv.reader([first], delimiter=delimiter), [])
+        count = len(header_columns(header))
+        if count > best_count:
+            best, best_count = delimiter, count
+    return best
+
+
+def _template_id(text: str) -> str | None:
+    match = _TEMPLATE_ID.fullmatch(fold(text))
+    if match is None:
+        return None
+    return f"PL{int(match.group(1) or match.group(2))}"
+
+
+def _records(text: str, out: Collector) -> list[tuple[int, list[str]]]:
+    """The non-blank records of the file, each with the line it starts on."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text), strict=True)
+    records: list[tuple[int, list[str]]] = []
+    line = 1
+    try:
+        for record in reader:
+            if any(cell.strip() for cell in record):
+                records.append((line, record))
+            line = reader.line_num + 1
+            if len(records) > MAX_ROWS:
+                out.error(
+                    f"line {line}", f"more than {MAX_ROWS:,} rows", f"nhiều hơn {MAX_ROWS:,} dòng"
+                )
+                break
+    except csv.Error as exc:
+        out.error(f"line {line}", f"not valid CSV: {exc}", f"không phải CSV hợp lệ: {exc}")
+    if not records and not out.problems:
+        out.error("file", "the file is empty", "tệp rỗng")
+    out.check()
+    return records
+
+
+class _Table:
+    """The records of a tidy CSV, their columns found by the header's names."""
+
+    def __init__(self, records: list[tuple[int, list[str]]], out: Collector) -> None:
+        line, header = records[0]
+        self.columns = header_columns(header)
+        missing = [c for c in _REQUIRED if c not in self.columns]
+        if missing:
+            out.error(
+                f"line {line}",
+                f"no column {', '.join(missing)} in the header {header!r}; a tidy CSV has the"
+                " columns template, code, title, unit, value, note",
+                f"dòng tiêu đề {header!r} thiếu cột {', '.join(missing)}; tệp CSV có các cột"
+                " template, code, title, unit, value, note",
+            )
+            out.check()
+        self.names = {column: header[index].strip() for column, index in self.columns.items()}
+        self.records = records[1:]
+
+    def cell(self, record: list[str], column: str) -> str:
+        index = self.columns.get(column)
+        return record[index] if index is not None and index < len(record) else ""
+
+    def where(self, line: int, column: str) -> str:
+        return f"line {line}, {self.names.get(column, column)}"
+
+
+def _data_row(
+    table: _Table,
+    line: int,
+    record: list[str],
+    builders: dict[str, TemplateRows],
+    context: tuple[Edition, Collector, bool],
+) -> None:
+    ed, out, declared = context
+    template = table.cell(record, "template")
+    tid = _template_id(template)
+    if tid is None or tid not in ed.template_ids:
+        out.error(
+            table.where(line, "template"),
+            f"unknown template {template!r} (templates: {', '.join(ed.template_ids)})",
+            f"không có biểu {template!r} (các biểu: {', '.join(ed.template_ids)})",
+            value=template,
+        )
+        return
+    if tid not in builders:
+        builders[tid] = TemplateRows(ed.template(tid), f"line {line}", out)
+    rows_of = builders[tid]
+    raw_code = table.cell(record, "code")
+    code = plain_code(raw_code)
+    if code is None:
+        out.error(
+            table.where(line, "code"),
+            f"{raw_code!r} is not an indicator code (digits separated by dots)",
+            f"{raw_code!r} không phải mã chỉ tiêu (các chữ số cách nhau bởi dấu chấm)",
+            value=raw_code,
+            template=tid,
+        )
+        return
+    row = rows_of.row(code, f"line {line}")
+    if row is None:
+        return
+    if "title" in table.columns:
+        check_title(restore(table.cell(record, "title")), row, table.where(line, "title"), out, ed)
+    if "unit" in table.columns:
+        check_unit(restore(table.cell(record, "unit")), row, table.where(line, "unit"), out, ed)
+    value = read_value_text(
+        table.cell(record, "value"), row, table.where(line, "value"), out, declared=declared
+    )
+    rows_of.add(row, value, restore(table.cell(record, "note")) or None)
+
+
+def read_csv(
+    data: bytes, *, source: str | None = None, overrides: Mapping[str, object] | None = None
+) -> tuple[Report, tuple[Problem, ...]]:
+    """Read a tidy CSV; return the report and the warnings.
+
+    Raises:
+        ReportFormatError: The file cannot be read; every problem is listed.
+    """
+    out = Collector(source)
+    out.check_size(len(data))
+    table = _Table(_records(decode_text(data, out), out), out)
+    fields: dict[str, tuple[object, str]] = {}
+    data_rows: list[tuple[int, list[str]]] = []
+    for line, record in table.records:
+        if fold(table.cell(record, "template")) == REPORT_ROW:
+            _metadata(table, line, record, fields, out)
+        else:
+            data_rows.append((line, record))
+    ed = resolve_edition(fields, out)
+    # A file that says it is a cchc-report CSV uses its notation: "3,887" is 3.887.
+    declared = fold(str(fields.get("format", ("", ""))[0])) == FORMAT
+    builders: dict[str, TemplateRows] = {}
+    for line, record in data_rows:
+        _data_row(table, line, record, builders, (ed, out, declared))
+    report = build_report(
+        fields,
+        builders.values(),
+        out,
+        ed,
+        overrides=overrides,
+        missing_hint=(
+            "; add a row 'report,<field>,,,<value>' or pass info={...}",
+            "; thêm dòng 'report,<trường>,,,<giá trị>' hoặc truyền info={...}",
+        ),
+    )
+    return report, tuple(out.warnings)
+
+
+def _metadata(
+    table: _Table,
+    line: int,
+    record: list[str],
+    fields: dict[str, tuple[object, str]],
+    out: Collector,
+) -> None:
+    raw_key = table.cell(record, "code").strip()
+    value = table.cell(record, "value")
+    key = raw_key if raw_key in _META_KEYS else _META_LABELS.get(fold(raw_key), "")
+    where = table.where(line, "value")
+    if not key:
+        out.warn(
+            table.where(line, "code"),
+            f"unknown report field {raw_key!r}, ignored (fields: {', '.join(INFO_FIELDS)})",
+            f"trường {raw_key!r} không có trong báo cáo, đã bỏ qua (các trường:"
+            f" {', '.join(INFO_FIELDS)})",
+            value=raw_key,
+        )
+        return
+    if key in fields:
+        out.error(
+            where,
+            f"the report field {key!r} is given twice (also at {fields[key][1]})",
+            f"trường {key!r} bị ghi hai lần (cả ở {fields[key][1]})",
+            value=key,
+        )
+        return
+    fields[key] = (restore(value), where)
+
+
+COLUMNS: Final = ("template", "code", "title", "unit", "value", "note")
+"""The columns of the tidy CSV."""
+
+_BOM: Final = "\ufeff"
+_WIDE_SKIP: Final = frozenset({"format", "version"})
+"""Metadata the wide form leaves out: its columns already say what the file is."""
+
+
+def render_csv(table: ReportTable) -> str:
+    """The report as a tidy CSV (see the module's docstring)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(
+        (REPORT_ROW, key, label, "", neutralise(value), "")
+        for key, label, value in metadata_rows(table)
+    )
+    writer.writerows(
+        (
+            template.template,
+            row.code,
+            neutralise(row.title),
+            neutralise(row.unit),
+            row.text,  # a number, never neutralised: "-5" is minus five
+            neutralise(row.note or ""),
+        )
+        for template in table
+        for row in template.rows
+    )
+    return _BOM + buffer.getvalue()
+
+
+def render_csv_wide(table: ReportTable) -> str:
+    """The report as one row of a wide CSV (see the module's docstring).
+
+    >>> import csv, io, cchc_model
+    >>> text = cchc_model.render(cchc_model.example(), "csv-wide")
+    >>> header, row = csv.reader(io.StringIO(text[1:]))
+    >>> [(name, value) for name, value in zip(header, row)][12:16]
+    [('province', 'Thừa Thiên Huế'), ('district', 'Nam Đông'), ('PL2:1', '13'), ('PL2:2', '78,94')]
+    """
+    meta = [(key, value) for key, _, value in metadata_rows(table) if key not in _WIDE_SKIP]
+    carried = {t.template: {r.code: r.text for r in t.rows} for t in table}
+    header = [key for key, _ in meta]
+    values = [neutralise(value) for _, value in meta]
+    for cls in get_edition(table.edition).classes:
+        spec = cls.spec
+        texts = carried.get(spec.id, {})
+        for indicator in spec.value_indicators:
+            header.append(f"{spec.id}:{indicator.code}")
+            values.append(texts.get(indicator.code, ""))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerow(values)
+    return _BOM + buffer.getvalue()

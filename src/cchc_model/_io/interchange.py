@@ -1,0 +1,918 @@
+"""The JSON interchange format (``cchc-report``, version 1), built with cattrs.
+
+A document looks like this (see ``docs/interchange.md`` for the full description)::
+
+    {"format": "cchc-report", "version": 1, "edition": "2024",
+     "report": {"agency": "UBND xã Hương Sơn", "level": "commune", "period": "h1", …},
+     "templates": {"PL2": {"values": {"1": 13, "2": "78.94", "2.1": 19, …},
+                           "notes": {"5": "…"}}, …}}
+
+Counts and codes are JSON integers; percentages and money are JSON strings that keep
+the written precision (``"70.1"`` stays ``"70.1"``); a blank is absent or ``null``.
+Values that break a rule (a code outside its list, a negative count) load and are kept
+as written: reporting them is the validator's job. Anything that cannot be read raises
+:class:`~cchc_model.ReportFormatError` listing every problem with its JSON path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+import json
+import os
+import re
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import IO, Any, Final, cast
+
+import cattrs
+import cattrs.gen
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
+
+from .._model.catalog import Edition
+from .._model.catalog import edition as get_edition
+from .._model.errors import (
+    CchcError,
+    CodeError,
+    Problem,
+    ReportFormatError,
+    ValueTypeError,
+    short_repr,
+)
+from .._model.frozen import FrozenMap
+from .._model.period import Period
+from .._model.report import Report, ReportInfo
+from .._model.template import (
+    MAX_DECIMAL_CHARS,
+    Template,
+    Value,
+    build_checked,
+    decimal_fits,
+    note_problem,
+)
+from .._model.units import AdminLevel, Kind
+
+__all__ = [
+    "FORMAT",
+    "VERSION",
+    "configure_converter",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+    "make_converter",
+    "report_from_data",
+    "report_to_data",
+]
+
+FORMAT: Final = "cchc-report"
+VERSION: Final = 1
+_DEFAULT_EDITION: Final = "2024"
+"""A version-1 document without ``edition`` was written under the 2024 templates."""
+
+_DECIMAL_RE: Final = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+_TOP_KEYS: Final = frozenset({"format", "version", "edition", "report", "templates"})
+
+
+class _InvalidError(ValueError):
+    """A value that a structure hook refuses, with its message in both languages."""
+
+    def __init__(self, en: str, vi: str) -> None:
+        super().__init__(en)
+        self.en = en
+        self.vi = vi
+
+
+_KIND_NAMES: Final = (
+    (bool, "true/false", "true/false"),
+    (int, "an integer", "số nguyên"),
+    (Decimal, "a number with a fraction", "số có phần thập phân"),
+    (str, "a string", "chuỗi ký tự"),
+    (list, "an array", "mảng"),
+    (dict, "an object", "đối tượng"),
+)
+
+
+def _kind_name(value: object, lang: str = "en") -> str:
+    if value is None:
+        return "null"
+    for cls, en, vi in _KIND_NAMES:
+        if isinstance(value, cls):
+            return vi if lang == "vi" else en
+    return type(value).__name__
+
+
+def _strict_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise _InvalidError(
+            f"expected a string, got {_kind_name(value)}",
+            f"phải là chuỗi ký tự, nhận được {_kind_name(value, 'vi')}",
+        )
+    return value
+
+
+def _strict_int(value: object, _: type) -> int:
+    if type(value) is not int:
+        raise _InvalidError(
+            f"expected an integer, got {_kind_name(value)}",
+            f"phải là số nguyên, nhận được {_kind_name(value, 'vi')}",
+        )
+    return value
+
+
+_DATE_RE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _structure_date(value: object, _: type) -> dt.date:
+    if isinstance(value, str) and _DATE_RE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _InvalidError(
+        f"expected a date written YYYY-MM-DD, got {value!r}",
+        f"ngày phải viết theo dạng YYYY-MM-DD, nhận được {value!r}",
+    )
+
+
+def _enum_hook(enum_cls: type[AdminLevel | Period]) -> Callable[[object, type], Any]:
+    members: dict[str, Any] = {m.value: m for m in enum_cls}
+    allowed = list(members)
+
+    def structure(value: object, _: type) -> Any:  # noqa: ANN401
+        member = members.get(value) if isinstance(value, str) else None
+        if member is not None:
+            return member
+        raise _InvalidError(
+            f"expected one of {', '.join(allowed)}, got {value!r}",
+            f"phải là một trong {', '.join(allowed)}, nhận được {value!r}",
+        )
+
+    return structure
+
+
+def configure_converter(converter: cattrs.Converter) -> None:
+    """Configure ``converter`` for the interchange format.
+
+    The rules it applies:
+
+    * ``str`` and ``int`` are strict: ``5`` is not a string, ``"5"``, ``5.0`` and
+      ``true`` are not integers (cattrs' defaults would convert them silently).
+    * ``datetime.date`` is an ISO string ``YYYY-MM-DD``.
+    * :class:`AdminLevel` and :class:`Period` are their values (``"commune"``, ``"h1"``).
+    * :class:`ReportInfo` is an object keyed by attribute name; blank (``None``)
+      attributes are left out when writing and unknown keys are refused when reading.
+    * :class:`Report` is the whole document, and each template is
+      ``{"values": {code: value}, "notes": {code: text}}`` (see :func:`report_to_data`).
+    """
+    converter.register_structure_hook(str, _strict_str)
+    converter.register_structure_hook(int, _strict_int)
+    converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    for enum_cls in (AdminLevel, Period):
+        converter.register_structure_hook(enum_cls, _enum_hook(enum_cls))
+        converter.register_unstructure_hook(enum_cls, lambda member: member.value)
+    converter.register_unstructure_hook(
+        ReportInfo,
+        cattrs.gen.make_dict_unstructure_fn(ReportInfo, converter, _cattrs_omit_if_default=True),
+    )
+    converter.register_structure_hook(
+        ReportInfo,
+        cattrs.gen.make_dict_structure_fn(ReportInfo, converter, _cattrs_forbid_extra_keys=True),
+    )
+    converter.register_unstructure_hook(Report, report_to_data)
+    converter.register_structure_hook(Report, lambda data, _: report_from_data(data))
+
+
+def make_converter() -> cattrs.Converter:
+    """A cattrs converter ready for the interchange format (see :func:`configure_converter`).
+
+    >>> from cchc_model import example
+    >>> converter = make_converter()
+    >>> converter.structure(converter.unstructure(example()), Report) == example()
+    True
+    """
+    converter = cattrs.Converter(detailed_validation=True)
+    configure_converter(converter)
+    return converter
+
+
+@functools.cache
+def _converter() -> cattrs.Converter:
+    # Built on first use: generating the hooks would add to ``import cchc_model``.
+    return make_converter()
+
+
+# --- writing ----------------------------------------------------------------------------
+
+
+def _json_value(value: Value) -> int | str:
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return int(value)  # counts, and codes (an IntEnum member is written as its number)
+
+
+def report_to_data(report: Report) -> dict[str, Any]:
+    """The report as plain JSON-ready data (dicts, lists, strings, integers).
+
+    >>> from cchc_model import example
+    >>> data = report_to_data(example())
+    >>> data["format"], data["templates"]["PL8"]["values"]["6.4"]
+    ('cchc-report', '70.1')
+    """
+    templates: dict[str, Any] = {}
+    for tid, tpl in report.templates.items():
+        templates[tid] = {
+            "values": {code: _json_value(value) for code, value in tpl.filled().items()},
+            "notes": dict(tpl.notes),
+        }
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "edition": report.edition,
+        "report": _converter().unstructure(report.info, ReportInfo),
+        "templates": templates,
+    }
+
+
+def dumps(report: Report, *, indent: int | None = 2) -> str:
+    """Write ``report`` as a JSON document (UTF-8 text, Vietnamese kept as is).
+
+    >>> from cchc_model import example, loads
+    >>> loads(dumps(example())) == example()
+    True
+    """
+    if not isinstance(report, Report):
+        raise ValueTypeError(
+            template=None, code=None, attribute="report", expected="a Report", value=report
+        )
+    return json.dumps(report_to_data(report), ensure_ascii=False, indent=indent) + "\n"
+
+
+def dump(report: Report, fp: str | os.PathLike[str] | IO[str] | IO[bytes]) -> None:
+    """Write ``report`` as JSON to a path or an open file (text or binary)."""
+    text = dumps(report)
+    if isinstance(fp, (str, os.PathLike)):
+        Path(fp).write_text(text, encoding="utf-8")
+    elif isinstance(fp, io.TextIOBase) or "b" not in getattr(fp, "mode", "b"):
+        cast("IO[str]", fp).write(text)
+    else:
+        cast("IO[bytes]", fp).write(text.encode("utf-8"))
+
+
+# --- reading ----------------------------------------------------------------------------
+
+
+class _Object(dict[str, Any]):
+    """A JSON object that remembers the keys it had twice (JSON allows it; we do not)."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def _object_pairs(pairs: list[tuple[str, Any]]) -> _Object:
+    obj = _Object(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        obj.duplicates = tuple(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+    return obj
+
+
+def _parse_constant(name: str) -> None:
+    raise _InvalidError(f"{name} is not a number", f"{name} không phải là số")
+
+
+def _parse_float(text: str) -> Decimal:
+    # JSON numbers with a fraction are read exactly as written, never through float.
+    return Decimal(text)
+
+
+def _decode(data: str | bytes | bytearray, source: str | None) -> Any:  # noqa: ANN401
+    def fail(en: str, vi: str) -> ReportFormatError:
+        return ReportFormatError([Problem("$", en, vi)], source=source)
+
+    if isinstance(data, (bytes, bytearray)):
+        raw = bytes(data)
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise fail(
+                f"not UTF-8 text (invalid byte at offset {exc.start})",
+                f"không phải văn bản UTF-8 (byte không hợp lệ ở vị trí {exc.start})",
+            ) from None
+    elif isinstance(data, str):
+        text = data.removeprefix("\ufeff")
+    else:
+        raise ValueTypeError(
+            template=None,
+            code=None,
+            attribute="data",
+            expected="JSON text (str or bytes)",
+            value=type(data).__name__,
+        )
+    try:
+        return json.loads(
+            text,
+            parse_float=_parse_float,
+            parse_constant=_parse_constant,
+            object_pairs_hook=_object_pairs,
+        )
+    except json.JSONDecodeError as exc:
+        raise fail(
+            f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
+            f"không phải JSON hợp lệ (dòng {exc.lineno}, cột {exc.colno})",
+        ) from None
+    except _InvalidError as exc:
+        raise fail(exc.en, exc.vi) from None
+    except RecursionError:
+        raise fail("the JSON is nested too deeply", "JSON lồng nhau quá sâu") from None
+    except (ValueError, InvalidOperation) as exc:  # e.g. an integer of more than 4300 digits
+        raise fail(f"unreadable number: {exc}", f"số không đọc được: {exc}") from None
+
+
+def loads(data: str | bytes | bytearray, *, source: str | None = None) -> Report:
+    """Read a report from a JSON document.
+
+    Args:
+        data: The document, as text or UTF-8 bytes (a byte-order mark is allowed).
+        source: A name for the input (a file name) used in error messages.
+
+    Raises:
+        ReportFormatError: The document cannot be read; every problem is listed.
+
+    >>> report = loads('''{"format": "cchc-report", "version": 1,
+    ...   "report": {"agency": "UBND xã A", "level": "commune", "period": "year", "year": 2024},
+    ...   "templates": {"PL8": {"values": {"6.4": "70.1", "2": 3}}}}''')
+    >>> report.pl8.online_dossiers_rate, report.pl8.meeting_system
+    (Decimal('70.1'), 3)
+    >>> loads('{"format": "cchc-report", "version": 1, "report": {}, "templates": {"PL9": {}}}')
+    Traceback (most recent call last):
+    ...
+    cchc_model.ReportFormatError: cannot read the report: 5 problems
+      $.report.agency: required field missing
+      $.report.level: required field missing
+      $.report.period: required field missing
+      $.report.year: required field missing
+      $.templates.PL9: unknown template (templates: PL2, PL3, PL4, PL5, PL6, PL7, PL8)
+    """
+    return report_from_data(_decode(data, source), source=source)
+
+
+def load(fp: str | os.PathLike[str] | IO[str] | IO[bytes]) -> Report:
+    """Read a report from a path or an open file (text or binary).
+
+    Raises:
+        ReportFormatError: The file cannot be read as a report (including a missing
+            or unreadable file); every problem is listed.
+    """
+    if isinstance(fp, (str, os.PathLike)):
+        name = os.fspath(fp)
+        try:
+            raw = Path(fp).read_bytes()
+        except OSError as exc:
+            raise ReportFormatError(
+                [
+                    Problem(
+                        "$",
+                        f"cannot open: {exc.strerror}",
+                        f"không mở được tệp (lỗi hệ thống {exc.errno}: {exc.strerror})",
+                    )
+                ],
+                source=name,
+            ) from None
+        return loads(raw, source=name)
+    if not callable(getattr(fp, "read", None)):
+        raise ValueTypeError(
+            template=None,
+            code=None,
+            attribute="fp",
+            expected="a path or an open file",
+            expected_vi="đường dẫn hoặc tệp đã mở",
+            value=fp,
+        )
+    return loads(fp.read(), source=getattr(fp, "name", None))
+
+
+def report_from_data(data: object, *, source: str | None = None) -> Report:
+    """Build a report from plain data already decoded from JSON.
+
+    Raises:
+        ReportFormatError: The data is not a valid document; every problem is listed.
+    """
+    report = _read_fast(data)
+    if report is not None:
+        return report
+    return _read_thoroughly(data, source)
+
+
+def _read_thoroughly(data: object, source: str | None) -> Report:
+    """Read a document checking everything and collecting every problem with its path."""
+    problems: list[Problem] = []
+    if not isinstance(data, dict):
+        raise ReportFormatError(
+            [Problem("$", "expected a JSON object", "phải là một đối tượng JSON", value=data)],
+            source=source,
+        )
+    _check_object(data, "$", problems)
+    problems.extend(
+        Problem(_member("$", key), "unknown field", "trường không hợp lệ")
+        for key in sorted(k for k in set(data) - _TOP_KEYS if isinstance(k, str))
+    )
+    if data.get("format") != FORMAT:
+        problems.append(
+            Problem(
+                "$.format",
+                f"expected {FORMAT!r}",
+                f"phải là {FORMAT!r}",
+                value=data.get("format"),
+            )
+        )
+    if "version" not in data:
+        problems.append(Problem("$.version", "required field missing", "thiếu trường bắt buộc"))
+    elif data.get("version") != VERSION or type(data.get("version")) is not int:
+        version = short_repr(data.get("version"))
+        problems.append(
+            Problem(
+                "$.version",
+                f"unsupported version {version} (this library reads {VERSION})",
+                f"phiên bản {version} không được hỗ trợ (thư viện đọc {VERSION})",
+                value=data.get("version"),
+            )
+        )
+    ed = _edition(data.get("edition", _DEFAULT_EDITION), problems)
+    info = _info(data.get("report", _MISSING), problems)
+    templates = _templates(data.get("templates", _MISSING), ed, problems)
+    if problems:
+        raise ReportFormatError(problems, source=source)
+    assert info is not None  # noqa: S101  # no problems means it was read
+    assert ed is not None  # noqa: S101
+    return Report(info=info, templates=templates, edition=ed.id)
+
+
+_MISSING: Final = object()
+
+# --- the fast path ------------------------------------------------------------------------
+#
+# Most documents are valid. The fast path reads them with the same checks as the thorough
+# one but gives up (returns None) at the first thing it does not expect, without building
+# paths or messages; the thorough path then reads the document again and reports every
+# problem. Both build the same report from a valid document (tests/test_interchange.py).
+
+_COUNT, _DECIMAL, _CODE = 0, 1, 2
+_Entry = tuple[str, int, "dict[int, Any] | None"]
+
+
+_FAST_TABLES: dict[type[Template], tuple[dict[str, _Entry], dict[str, str]]] = {}
+
+
+def _fast_tables(cls: type[Template]) -> tuple[dict[str, _Entry], dict[str, str]]:
+    """Per template: each way a value code may be written, and each note code, resolved."""
+    found = _FAST_TABLES.get(cls)
+    if found is None:
+        codes = {variant: code for code in cls.spec.codes for variant in (code, code + ".")}
+        found = _FAST_TABLES[cls] = (_fast_values(cls), codes)
+    return found
+
+
+def _fast_values(cls: type[Template]) -> dict[str, _Entry]:
+    table: dict[str, _Entry] = {}
+    for row in cls.spec.value_indicators:
+        assert row.attribute is not None  # noqa: S101  # value rows have attributes
+        if row.kind is Kind.COUNT:
+            entry: _Entry = (row.attribute, _COUNT, None)
+        elif row.code_list is not None:
+            entry = (row.attribute, _CODE, dict(row.code_list._value2member_map_))
+        else:
+            entry = (row.attribute, _DECIMAL, None)
+        table[row.code] = table[row.code + "."] = entry
+    return table
+
+
+def _plain_object(value: object) -> bool:
+    return isinstance(value, dict) and not getattr(value, "duplicates", ())
+
+
+def _read_fast(data: object) -> Report | None:  # gives up early, often
+    if not _plain_object(data) or data.keys() - _TOP_KEYS:  # type: ignore[attr-defined]
+        return None
+    assert isinstance(data, dict)  # noqa: S101  # for the type checker
+    version = data.get("version")
+    if data.get("format") != FORMAT or type(version) is not int or version != VERSION:
+        return None
+    edition_id = data.get("edition", _DEFAULT_EDITION)
+    info_data = data.get("report")
+    templates_data = data.get("templates")
+    if (
+        type(edition_id) is not str
+        or not _plain_object(info_data)
+        or not _plain_object(templates_data)
+    ):
+        return None
+    try:
+        ed = get_edition(edition_id)
+        info = _fast_info(info_data)  # type: ignore[arg-type]
+    except Exception:  # noqa: BLE001  # anything unexpected: read thoroughly
+        return None
+    by_id = {cls.spec.id: cls for cls in ed.classes}
+    templates: list[Template] = []
+    for tid, body in templates_data.items():  # type: ignore[union-attr]
+        cls = by_id.get(tid)
+        tpl = None if cls is None else _fast_template(cls, body)
+        if tpl is None:
+            return None
+        templates.append(tpl)
+    return Report.checked(info, templates, ed.id)
+
+
+def _optional(hook: Callable[[object, type], Any]) -> Callable[[object, Any], Any]:
+    return lambda value, kind: None if value is None else hook(value, kind)
+
+
+_INFO_FIELDS: Final[dict[str, Callable[[object, Any], Any]]] = {
+    **dict.fromkeys(
+        (
+            "agency",
+            "place",
+            "number",
+            "recipient",
+            "signer",
+            "signer_title",
+            "unit_code",
+            "province",
+            "district",
+        ),
+        _optional(_strict_str),
+    ),
+    "level": _enum_hook(AdminLevel),
+    "period": _enum_hook(Period),
+    "year": _strict_int,
+    "date": _optional(_structure_date),
+}
+
+
+def _fast_info(data: dict[str, Any]) -> ReportInfo:
+    """The metadata, read with the converter's own hooks called directly.
+
+    Raises at the first thing not expected (an unknown key, a refused value); the
+    caller then reads the document thoroughly, through cattrs, to report every problem.
+    """
+    return ReportInfo(**{key: _INFO_FIELDS[key](value, None) for key, value in data.items()})
+
+
+def _fast_template(  # noqa: C901, PLR0911, PLR0912  # one flat pass, for speed
+    cls: type[Template], body: object
+) -> Template | None:
+    """A template of the fast path, or ``None`` at the first thing not expected."""
+    if not isinstance(body, dict) or body.keys() - {"values", "notes"}:
+        return None
+    if getattr(body, "duplicates", ()):
+        return None
+    values = body.get("values")
+    notes = body.get("notes")
+    if values is None:
+        values = {}
+    if notes is None:
+        notes = {}
+    if not _plain_object(values) or not _plain_object(notes):
+        return None
+    table, codes = _fast_tables(cls)
+    checked: dict[str, Value] = {}
+    for code, raw in values.items():
+        entry = table.get(code)
+        if entry is None:
+            return None
+        if raw is None:
+            continue
+        attribute, tag, members = entry
+        if attribute in checked:
+            return None
+        kind = type(raw)
+        if tag == _DECIMAL:
+            if kind is int or (
+                kind is str and len(raw) <= MAX_DECIMAL_CHARS and _DECIMAL_RE.fullmatch(raw)
+            ):
+                checked[attribute] = Decimal(raw)
+            else:
+                return None
+        elif kind is not int:
+            return None
+        else:
+            checked[attribute] = raw if members is None else members.get(raw, raw)
+    texts: dict[str, str] = {}
+    seen: set[str] = set()
+    for code, text in notes.items():
+        norm = codes.get(code)
+        if norm is None:
+            return None
+        if text is None:
+            continue
+        if norm in seen or note_problem(text) is not None:
+            return None
+        seen.add(norm)
+        if text:
+            texts[norm] = text
+    if len(texts) > 1:  # notes are kept in the order of the form
+        order = cls.spec.order
+        texts = dict(sorted(texts.items(), key=lambda item: order[item[0]]))
+    return build_checked(cls, checked, FrozenMap(texts))
+
+
+_NAME_RE: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _member(path: str, key: object) -> str:
+    """The JSON path of ``key`` in the object at ``path``: ``$.report`` or ``values["6.4"]``."""
+    if not isinstance(key, str):  # data built in code or by another decoder
+        return f"{path}[{short_repr(key)}]"
+    if _NAME_RE.fullmatch(key):
+        return f"{path}.{key}"
+    return f"{path}[{json.dumps(key, ensure_ascii=False)}]"
+
+
+def _check_object(obj: dict[Any, Any], path: str, problems: list[Problem]) -> bool:
+    """Report keys given twice and keys that are not strings; whether all keys are strings."""
+    problems.extend(
+        Problem(_member(path, key), "key given more than once", "khóa bị lặp lại")
+        for key in getattr(obj, "duplicates", ())
+    )
+    wrong = [key for key in obj if not isinstance(key, str)]
+    problems.extend(
+        Problem(_member(path, key), "a key must be a string", "khóa phải là chuỗi ký tự")
+        for key in wrong
+    )
+    return not wrong
+
+
+def _edition(value: object, problems: list[Problem]) -> Edition | None:
+    if not isinstance(value, str):
+        problems.append(
+            Problem("$.edition", "expected a string", "phải là chuỗi ký tự", value=value)
+        )
+        return None
+    try:
+        return get_edition(value)
+    except CodeError as exc:
+        problems.append(Problem("$.edition", exc.en, exc.vi, value=value))
+        return None
+
+
+def _info(value: object, problems: list[Problem]) -> ReportInfo | None:
+    if value is _MISSING:
+        problems.append(Problem("$.report", "required field missing", "thiếu trường bắt buộc"))
+        return None
+    if not isinstance(value, dict):
+        problems.append(
+            Problem("$.report", "expected a JSON object", "phải là một đối tượng JSON", value=value)
+        )
+        return None
+    if not _check_object(value, "$.report", problems):
+        return None
+    try:
+        return _converter().structure(value, ReportInfo)
+    except ClassValidationError as exc:
+        for line in cattrs.transform_error(exc, "$.report", _format_cattrs_error):
+            text, _, path = line.rpartition(" @ ")
+            en, vi, *attribute = text.split("\x1f")
+            if attribute and path == "$.report":  # raised by ReportInfo about one field
+                path = f"$.report.{attribute[0]}"
+            problems.append(Problem(path, en, vi))
+    except ValueTypeError as exc:
+        problems.append(Problem(f"$.report.{exc.attribute}", exc.en, exc.vi, value=exc.value))
+    return None
+
+
+def _format_cattrs_error(exc: BaseException, _: type | None) -> str:
+    if isinstance(exc, _InvalidError):
+        return f"{exc.en}\x1f{exc.vi}"
+    if isinstance(exc, KeyError):
+        return "required field missing\x1fthiếu trường bắt buộc"
+    if isinstance(exc, ForbiddenExtraKeysError):
+        keys = ", ".join(sorted(exc.extra_fields))
+        return f"unknown field(s): {keys}\x1ftrường không hợp lệ: {keys}"
+    if isinstance(exc, ValueTypeError):
+        return f"{exc.en}\x1f{exc.vi}\x1f{exc.attribute}"
+    return f"invalid value ({exc})\x1fgiá trị không hợp lệ ({exc})"
+
+
+def _templates(value: object, ed: Edition | None, problems: list[Problem]) -> list[Template]:
+    if value is _MISSING:
+        problems.append(Problem("$.templates", "required field missing", "thiếu trường bắt buộc"))
+        return []
+    if not isinstance(value, dict):
+        problems.append(
+            Problem(
+                "$.templates", "expected a JSON object", "phải là một đối tượng JSON", value=value
+            )
+        )
+        return []
+    _check_object(value, "$.templates", problems)
+    if ed is None:
+        return []
+    result: list[Template] = []
+    for tid, body in value.items():
+        path = _member("$.templates", tid)
+        try:
+            cls = ed.template(tid) if isinstance(tid, str) and tid == tid.strip().upper() else None
+        except CodeError:
+            cls = None
+        if cls is None:
+            problems.append(
+                Problem(
+                    path,
+                    f"unknown template (templates: {', '.join(ed.template_ids)})",
+                    f"không có biểu này (các biểu: {', '.join(ed.template_ids)})",
+                )
+            )
+            continue
+        tpl = _template(cls, body, path, problems)
+        if tpl is not None:
+            result.append(tpl)
+    return result
+
+
+def _template(
+    cls: type[Template], body: object, path: str, problems: list[Problem]
+) -> Template | None:
+    if not isinstance(body, dict):
+        problems.append(
+            Problem(path, "expected a JSON object", "phải là một đối tượng JSON", value=body)
+        )
+        return None
+    _check_object(body, path, problems)
+    before = len(problems)
+    problems.extend(
+        Problem(_member(path, key), "unknown field", "trường không hợp lệ")
+        for key in sorted(k for k in set(body) - {"values", "notes"} if isinstance(k, str))
+    )
+    kwargs = _values(cls, body.get("values", {}), f"{path}.values", problems)
+    notes = _notes(cls, body.get("notes", {}), f"{path}.notes", problems)
+    if len(problems) > before:
+        return None
+    try:
+        return cls(notes=notes, **kwargs)
+    except CchcError as exc:  # pragma: no cover  # every check above mirrors the class's
+        problems.append(Problem(path, exc.en, exc.vi, template=cls.spec.id))
+        return None
+
+
+def _values(
+    cls: type[Template], values: object, path: str, problems: list[Problem]
+) -> dict[str, Value]:
+    if values is None:
+        return {}
+    if not isinstance(values, dict):
+        problems.append(
+            Problem(
+                path,
+                "expected a JSON object of code to value",
+                "phải là một đối tượng JSON (mã chỉ tiêu: số liệu)",
+                value=values,
+            )
+        )
+        return {}
+    _check_object(values, path, problems)
+    spec = cls.spec
+    kwargs: dict[str, Value] = {}
+    for code, raw in values.items():
+        where = _member(path, code)
+
+        def problem(
+            en: str, vi: str, code: str = code, raw: object = raw, where: str = where
+        ) -> None:
+            problems.append(Problem(where, en, vi, value=raw, template=spec.id, code=code))
+
+        try:
+            row = spec.indicator(code)
+        except CodeError:
+            problem(f"{spec.id} has no indicator {code!r}", f"{spec.id} không có chỉ tiêu {code!r}")
+            continue
+        if raw is None:
+            continue
+        if row.attribute is None:
+            problem(
+                f"{spec.id} {row.code} is a heading and holds no value",
+                f"{spec.id} {row.code} là tiêu đề nhóm, không có số liệu",
+            )
+        elif row.attribute in kwargs:
+            problem(f"{spec.id} {row.code} is given twice", f"{spec.id} {row.code} bị ghi hai lần")
+        else:
+            try:
+                kwargs[row.attribute] = _value(row.kind, raw)
+            except _InvalidError as exc:
+                problem(f"{spec.id} {row.code}: {exc.en}", f"{spec.id} {row.code}: {exc.vi}")
+    return kwargs
+
+
+def _value(kind: Kind | None, raw: object) -> Value:
+    if kind is Kind.COUNT or kind is Kind.CODE:
+        if type(raw) is int:
+            return raw
+        what = "a count" if kind is Kind.COUNT else "a code"
+        what_vi = "số đếm" if kind is Kind.COUNT else "mã"
+        hint_en = hint_vi = ""
+        if isinstance(raw, str) and raw.strip().isdigit():
+            hint_en = f" (write it without quotes: {raw.strip()})"
+            hint_vi = f" (viết không có dấu ngoặc kép: {raw.strip()})"
+        raise _InvalidError(
+            f"{what} must be a JSON integer, got {_kind_name(raw)} {short_repr(raw)}{hint_en}",
+            f"{what_vi} phải là số nguyên JSON, nhận được {short_repr(raw)}{hint_vi}",
+        )
+    return _decimal_value(raw)
+
+
+def _decimal_value(raw: object) -> Decimal:
+    """A percentage or an amount as the format writes it: a string such as ``"78.94"``."""
+    number: Decimal | None = None
+    if type(raw) is int:
+        number = Decimal(raw)
+    elif isinstance(raw, Decimal):
+        number = raw  # a JSON number with a fraction, read exactly
+    elif isinstance(raw, str):
+        text = raw.strip()
+        if len(text) <= MAX_DECIMAL_CHARS and _DECIMAL_RE.fullmatch(text):
+            return Decimal(text)
+    if number is not None:
+        if decimal_fits(number):
+            return number
+        raise _InvalidError(
+            f"the number is longer than {MAX_DECIMAL_CHARS} characters written out",
+            f"số dài quá {MAX_DECIMAL_CHARS} ký tự khi viết đầy đủ",
+        )
+    if isinstance(raw, str):
+        text = raw.strip()
+        hint_en = hint_vi = ""
+        if re.fullmatch(r"-?[0-9]+,[0-9]+%?", text):
+            fixed = text.rstrip("%").replace(",", ".")
+            hint_en = f"; did you mean {fixed!r}? (the format uses a decimal point)"
+            hint_vi = f"; có phải là {fixed!r}? (định dạng dùng dấu chấm thập phân)"
+        raise _InvalidError(
+            f"expected a decimal number as a string like '78.94', got {short_repr(raw)}{hint_en}",
+            f"phải là số thập phân dạng chuỗi như '78.94', nhận được {short_repr(raw)}{hint_vi}",
+        )
+    raise _InvalidError(
+        f"expected a decimal number as a string like '78.94', got {_kind_name(raw)}",
+        f"phải là số thập phân dạng chuỗi như '78.94', nhận được {_kind_name(raw, 'vi')}",
+    )
+
+
+def _notes(
+    cls: type[Template], value: object, path: str, problems: list[Problem]
+) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        problems.append(
+            Problem(
+                path,
+                "expected a JSON object of code to note",
+                "phải là một đối tượng JSON (mã chỉ tiêu: ghi chú)",
+                value=value,
+            )
+        )
+        return {}
+    _check_object(value, path, problems)
+    notes: dict[str, str] = {}
+    for code, text in value.items():
+        where = _member(path, code)
+        try:
+            row = cls.spec.indicator(code)
+        except CodeError:
+            problems.append(
+                Problem(
+                    where,
+                    f"{cls.spec.id} has no indicator {code!r}",
+                    f"{cls.spec.id} không có chỉ tiêu {code!r}",
+                    template=cls.spec.id,
+                    code=code,
+                )
+            )
+            continue
+        if text is None:
+            continue
+        wrong = note_problem(text)
+        if wrong is not None:
+            problems.append(
+                Problem(
+                    where,
+                    f"a note must be {wrong[0]}",
+                    f"ghi chú phải là {wrong[1]}",
+                    value=short_repr(text),
+                    template=cls.spec.id,
+                    code=row.code,
+                )
+            )
+            continue
+        if row.code in notes:
+            problems.append(
+                Problem(
+                    where,
+                    f"{cls.spec.id} {row.code} has two notes",
+                    f"{cls.spec.id} {row.code} có hai ghi chú",
+                    template=cls.spec.id,
+                    code=row.code,
+                )
+            )
+            continue
+        notes[row.code] = text
+    return notes

@@ -1,0 +1,919 @@
+"""Excel workbooks (the ``xlsx`` extra, openpyxl): writing and reading the appendices.
+
+**Writing**: the appendices as sheets laid out like the forms.
+
+One sheet per carried appendix (*Phụ lục 2* …): heading, title and *Kèm theo* line
+above a table STT | Chỉ tiêu thống kê | Đơn vị tính | Số liệu | Ghi chú (with *Kết quả
+thống kê* over the middle two), group rows bold, *trong đó* rows italic, Times New
+Roman, A4 portrait, header rows repeated on each printed page. A sheet *Thông tin báo
+cáo* holds the metadata and, when findings are given, a sheet *Kết quả kiểm tra* lists
+them with a link to their cell while their rows are shaded.
+
+Values are real numbers with number formats (``#,##0``, ``#,##0.00``, percentages as
+Excel percentages: ``78,94`` is the fraction 0,7894 shown ``0.00%``), which Excel
+shows with the separators of the reader's locale, ``78,94%`` in Vietnamese. The number
+format carries the decimals written, so ``70,10`` reads back as ``70.10``. Excel keeps
+15 significant digits: a value with more, or with more than 15 decimals, is written
+as text (cell format ``@``) in Vietnamese notation, and read back exactly.
+
+Text cells are text even when they start with ``=``, ``+``, ``-`` or ``@``: their type is
+string and their style has Excel's *quote prefix*, so no spreadsheet runs them, also
+after an edit; characters XML cannot hold are written as Excel writes them
+(``_x0001_``).
+
+**Reading** a workbook laid out like the forms.
+
+What ``render(report, "xlsx")`` writes reads back without loss; a workbook a person
+filled in by hand reads too: one sheet per appendix, named *Phụ lục 2* or *PL2* (or
+with *Phụ lục 2* in its first rows), the columns found by their headers (*STT, Chỉ
+tiêu thống kê, Đơn vị tính, Số liệu, Ghi chú*), and a sheet *Thông tin báo cáo* for the
+metadata (or pass it with ``info=``).
+
+The file is not trusted. Before openpyxl sees it: at most 20 MB, a zip archive of at
+most 1,000 members and 100 MB uncompressed (no zip bomb), not encrypted, and no XML
+part with a document type declaration (no entity expansion, no external entity).
+Then openpyxl reads it in read-only mode, at most 50 sheets, 2,000 rows and 30
+columns a sheet. openpyxl parses XML with the standard library unless ``defusedxml``
+is installed, when it uses that (installing it is a good idea where files come from
+outside). Formulas are never evaluated: a formula where a value belongs is refused,
+one in a title or a note is read as its text, with a warning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator, Mapping
+from decimal import ROUND_HALF_EVEN, Context, Decimal
+from typing import Any, Final
+
+from .. import vi
+from .._model.catalog import Edition
+from .._model.errors import Problem, ReportFormatError
+from .._model.extras import require
+from .._model.report import Report
+from .._model.template import Emphasis, Indicator, Value
+from .._model.units import Code, Kind
+from .interchange import FORMAT
+from .reading import (
+    Collector,
+    TemplateRows,
+    ValueCell,
+    build_report,
+    check_title,
+    check_unit,
+    filed_note,
+    fold,
+    plain_code,
+    read_value_text,
+    resolve_edition,
+)
+from .table import (
+    COLUMNS,
+    RESULT_HEADER,
+    TITLE_NOTE,
+    ReportTable,
+    TableFinding,
+    TableRow,
+    TemplateTable,
+    severity_label,
+)
+from .tabular import METADATA, metadata_rows, xml_escape, xml_unescape
+
+__all__ = [
+    "FINDINGS_SHEET",
+    "FIRST_ROW",
+    "MAX_COLUMNS",
+    "MAX_DIGITS",
+    "MAX_MEMBERS",
+    "MAX_ROWS",
+    "MAX_SHEETS",
+    "MAX_UNCOMPRESSED",
+    "METADATA_SHEET",
+    "format_decimals",
+    "number_cell",
+    "read_xlsx",
+    "render_xlsx",
+    "sheet_name",
+]
+
+METADATA_SHEET: Final = "Thông tin báo cáo"
+FINDINGS_SHEET: Final = "Kết quả kiểm tra"
+FIRST_ROW: Final = 7
+"""The first row of data on an appendix sheet (after the heading and two header rows)."""
+
+MAX_DIGITS: Final = 15
+"""Excel keeps 15 significant digits; longer values are written as text."""
+
+Worksheet = Any
+"""An openpyxl worksheet (openpyxl has no type hints)."""
+Cell = Any
+"""An openpyxl cell."""
+Style = Any
+"""An openpyxl font or alignment."""
+
+
+# --- writing ----------------------------------------------------------------------
+
+_MM_PER_INCH: Final = 25.4
+_FONT: Final = "Times New Roman"
+_WIDTHS: Final = {"A": 8, "B": 62, "C": 16, "D": 13, "E": 26}
+_FILLS: Final = {"error": "FDE2E1", "warning": "FFF3C4", "info": "E3EEFC"}
+_TRIGGERS: Final = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def sheet_name(number: int) -> str:
+    """The sheet of appendix ``number``: ``"Phụ lục 2"``."""
+    return f"Phụ lục {number}"
+
+
+def _decimals(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)  # noqa: S101  # values are finite
+    return max(0, -exponent)
+
+
+def _fits(value: Decimal) -> bool:
+    return len(value.as_tuple().digits) <= MAX_DIGITS and _decimals(value) <= MAX_DIGITS
+
+
+def number_cell(row: TableRow) -> tuple[int | float | str | None, str]:
+    """The cell of a row's value: ``(value, number format)``.
+
+    A count or code is an ``int``, a percentage the fraction (``0.7894``), money a
+    ``float``, each with a format that shows the decimals written; a value Excel
+    cannot hold exactly is the Vietnamese text with format ``@``.
+
+    >>> import cchc_model
+    >>> table = cchc_model.table_model(cchc_model.example())
+    >>> number_cell(table["PL2"].row("2")), number_cell(table["PL7"].row("1.1"))
+    ((0.7894, '#,##0.00%'), (3.887, '#,##0.000'))
+    >>> number_cell(table["PL2"].row("2.1")), number_cell(table["PL2"].row("3.1"))
+    ((19, '#,##0'), (None, 'General'))
+    """
+    value = row.value
+    if value is None:
+        return None, "General"
+    kind = row.kind
+    if kind is Kind.COUNT or kind is Kind.CODE:
+        number = int(value)
+        if len(str(abs(number))) <= MAX_DIGITS:
+            return number, "#,##0" if kind is Kind.COUNT else "0"
+        return row.text, "@"
+    decimal = Decimal(value)
+    if not _fits(decimal):
+        return row.text, "@"
+    places = _decimals(decimal)
+    fraction = "." + "0" * places if places else ""
+    if kind is Kind.PERCENT:
+        return float(decimal.scaleb(-2)), f"#,##0{fraction}%"
+    return float(decimal), f"#,##0{fraction}"
+
+
+class _Sheets:
+    """Styles and helpers of one workbook (openpyxl is imported when it is made)."""
+
+    def __init__(self) -> None:
+        openpyxl = require("openpyxl")
+        styles = require("openpyxl.styles")
+        self.rich = require("openpyxl.cell.rich_text")
+        self.hyperlink = require("openpyxl.worksheet.hyperlink").Hyperlink
+        self.inline_font = require("openpyxl.cell.text").InlineFont
+        self.workbook = openpyxl.Workbook()
+        self.styles = styles
+        side = styles.Side(style="thin", color="000000")
+        self.border = styles.Border(left=side, right=side, top=side, bottom=side)
+        self.fills = {
+            severity: styles.PatternFill("solid", start_color=color, end_color=color)
+            for severity, color in _FILLS.items()
+        }
+
+    def font(self, *, bold: bool = False, italic: bool = False, size: int = 12) -> Style:
+        return self.styles.Font(name=_FONT, size=size, bold=bold, italic=italic)
+
+    def align(self, horizontal: str = "left", *, vertical: str = "top") -> Style:
+        return self.styles.Alignment(horizontal=horizontal, vertical=vertical, wrap_text=True)
+
+    def text(self, cell: Cell, text: str) -> None:
+        """Put ``text`` in ``cell`` as text that no spreadsheet runs."""
+        cell.value = xml_escape(text)
+        cell.data_type = "s"  # openpyxl takes a leading "=" for a formula
+        if text.startswith(_TRIGGERS):
+            cell.quotePrefix = True
+
+    def rich_text(self, cell: Cell, parts: list[tuple[str, bool, bool]]) -> None:
+        """Put text of mixed bold and italic in ``cell``: ``(text, bold, italic)`` parts."""
+        parts = [p for p in parts if p[0]]
+        if len(parts) <= 1:
+            if parts:
+                self.text(cell, parts[0][0])
+            return
+        blocks = [
+            self.rich.TextBlock(
+                self.inline_font(rFont=_FONT, sz=12, b=bold or None, i=italic or None),
+                xml_escape(text),
+            )
+            for text, bold, italic in parts
+        ]
+        cell.value = self.rich.CellRichText(blocks)
+        if parts[0][0].startswith(_TRIGGERS):
+            cell.quotePrefix = True
+
+
+def _title_parts(row: TableRow) -> list[tuple[str, bool, bool]]:
+    bold = row.emphasis is Emphasis.GROUP
+    italic = row.emphasis is Emphasis.SUB
+    parts = [(row.title, bold, italic)]
+    if row.hint:
+        parts.append((f"\n{row.hint}", False, True))
+    return parts
+
+
+def _note_parts(row: TableRow) -> list[tuple[str, bool, bool]]:
+    # The template's own note first, in bold as printed; the filed note on the next line.
+    # The reader takes an exact leading template note off again.
+    if row.template_note and row.note is not None:
+        return [(row.template_note, True, False), ("\n" + row.note, False, False)]
+    if row.template_note:
+        return [(row.template_note, True, False)]
+    return [(row.note or "", False, False)]
+
+
+def _sheet_header(book: _Sheets, table: TemplateTable, ws: Worksheet) -> None:
+    """The heading lines and the two header rows, merged as in the form."""
+    for column, width in _WIDTHS.items():
+        ws.column_dimensions[column].width = width
+    lines = [
+        (table.heading, True, False),
+        (table.title, True, False),
+        (table.attached, False, True),
+    ]
+    for row_number, (text, bold, italic) in enumerate(lines, start=1):
+        ws.merge_cells(start_row=row_number, start_column=1, end_row=row_number, end_column=5)
+        cell = ws.cell(row_number, 1)
+        book.text(cell, text)
+        cell.font = book.font(bold=bold, italic=italic, size=13)
+        cell.alignment = book.align("center", vertical="center")
+    ws.row_dimensions[2].height = 36
+    book.text(ws["A5"], COLUMNS[0])
+    book.rich_text(ws["B5"], [(COLUMNS[1], True, False), (f"\n{TITLE_NOTE}", False, True)])
+    book.text(ws["C5"], RESULT_HEADER)
+    book.text(ws["E5"], COLUMNS[4])
+    book.text(ws["C6"], COLUMNS[2])
+    book.text(ws["D6"], COLUMNS[3])
+    for cells in ws["A5:E6"]:
+        for cell in cells:
+            cell.font = book.font(bold=True)
+            cell.alignment = book.align("center", vertical="center")
+            cell.border = book.border
+    for merged in ("A5:A6", "B5:B6", "C5:D5", "E5:E6"):
+        ws.merge_cells(merged)
+    ws.row_dimensions[5].height = 32
+
+
+def _data_row(book: _Sheets, ws: Worksheet, r: int, row: TableRow) -> None:
+    bold = row.emphasis is Emphasis.GROUP
+    italic = row.emphasis is Emphasis.SUB
+    book.text(ws.cell(r, 1), row.number)
+    book.rich_text(ws.cell(r, 2), _title_parts(row))
+    book.text(ws.cell(r, 3), row.unit)
+    value, number_format = number_cell(row)
+    value_cell = ws.cell(r, 4)
+    if isinstance(value, str):
+        book.text(value_cell, value)
+    else:
+        value_cell.value = value
+    value_cell.number_format = number_format
+    book.rich_text(ws.cell(r, 5), _note_parts(row))
+    fonts = [
+        book.font(bold=bold),
+        book.font(bold=bold, italic=italic),
+        book.font(bold=bold, italic=italic),
+        book.font(bold=bold, italic=italic),
+        book.font(bold=row.template_note is not None and row.note is None),
+    ]
+    for column, font in enumerate(fonts, start=1):
+        cell = ws.cell(r, column)
+        if not isinstance(cell.value, book.rich.CellRichText):  # rich text has its fonts
+            cell.font = font
+        cell.alignment = book.align("center" if column in (1, 3, 4) else "left")
+        cell.border = book.border
+        if row.severity is not None:
+            cell.fill = book.fills[row.severity]
+
+
+def _page_setup(ws: Worksheet) -> None:
+    """A4 portrait, fitted to the width, the margins of an official document."""
+    ws.freeze_panes = f"A{FIRST_ROW}"
+    ws.print_title_rows = "5:6"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = 30 / _MM_PER_INCH
+    ws.page_margins.right = 15 / _MM_PER_INCH
+    ws.page_margins.top = 20 / _MM_PER_INCH
+    ws.page_margins.bottom = 20 / _MM_PER_INCH
+
+
+def _template_sheet(book: _Sheets, table: TemplateTable, ws: Worksheet) -> dict[int, str]:
+    """Write one appendix; return the cell of each finding's first row."""
+    _sheet_header(book, table, ws)
+    locations: dict[int, str] = {}
+    for r, row in enumerate(table.rows, start=FIRST_ROW):
+        _data_row(book, ws, r, row)
+        for finding in row.findings:
+            locations.setdefault(id(finding), f"D{r}")
+    _page_setup(ws)
+    return locations
+
+
+def _write_metadata_sheet(book: _Sheets, table: ReportTable, ws: Worksheet) -> None:
+    ws.column_dimensions["A"].width = 14
+    ws.column_dimensions["B"].width = 30
+    ws.column_dimensions["C"].width = 48
+    for column, text in enumerate(("Trường", "Nội dung", "Giá trị"), start=1):
+        cell = ws.cell(1, column)
+        book.text(cell, text)
+        cell.font = book.font(bold=True)
+        cell.border = book.border
+    info = table.info
+    shown: dict[str, object] = {
+        "level": info.level.label,
+        "period": vi.format_period(info.period, info.year),
+        "year": info.year,
+        "version": 1,
+        "date": info.date,
+    }
+    for offset, (key, label, text) in enumerate(metadata_rows(table)):
+        r = 2 + offset
+        book.text(ws.cell(r, 1), key)
+        book.text(ws.cell(r, 2), label)
+        value = shown.get(key, text)
+        cell = ws.cell(r, 3)
+        if value is None or value == "":
+            pass
+        elif isinstance(value, str):
+            book.text(cell, value)
+        else:
+            cell.value = value
+            if key == "date":
+                cell.number_format = "dd/mm/yyyy"
+        for column in (1, 2, 3):
+            ws.cell(r, column).font = book.font(italic=column == 1)
+            ws.cell(r, column).border = book.border
+            ws.cell(r, column).alignment = book.align()
+    ws.freeze_panes = "A2"
+
+
+def _findings_sheet(
+    book: _Sheets,
+    table: ReportTable,
+    ws: Worksheet,
+    locations: dict[int, tuple[str, str]],
+) -> None:
+    headers = ("Mức độ", "Quy tắc", "Biểu", "Chỉ tiêu", "Ô", "Nội dung")
+    for column, (text, width) in enumerate(
+        zip(headers, (12, 22, 8, 14, 18, 80), strict=True), start=1
+    ):
+        cell = ws.cell(1, column)
+        book.text(cell, text)
+        cell.font = book.font(bold=True)
+        cell.border = book.border
+        ws.column_dimensions[cell.column_letter].width = width
+    findings: list[TableFinding] = list(table.all_findings())
+    for r, finding in enumerate(findings, start=2):
+        where = locations.get(id(finding))
+        cells = (
+            severity_label(finding.severity, table.lang),
+            finding.rule,
+            finding.template or "",
+            ", ".join(finding.codes),
+            f"'{where[0]}'!{where[1]}" if where else "",
+            finding.message,
+        )
+        for column, text in enumerate(cells, start=1):
+            cell = ws.cell(r, column)
+            book.text(cell, text)
+            cell.font = book.font()
+            cell.alignment = book.align()
+            cell.border = book.border
+        ws.cell(r, 1).fill = book.fills[finding.severity]
+        if where:  # a link inside the workbook
+            ws.cell(r, 5).hyperlink = book.hyperlink(
+                ref=f"E{r}", location=f"'{where[0]}'!{where[1]}"
+            )
+    ws.freeze_panes = "A2"
+
+
+def render_xlsx(table: ReportTable) -> bytes:
+    """The report as an Excel workbook (see the module's docstring).
+
+    Raises:
+        MissingExtraError: openpyxl is not installed (``pip install 'cchc-model[xlsx]'``).
+    """
+    book = _Sheets()
+    wb = book.workbook
+    wb.properties.creator = "cchc_model"
+    wb.properties.title = xml_escape(f"Phụ lục — {table.info.agency}")
+    locations: dict[int, tuple[str, str]] = {}
+    first = True
+    for template in table:
+        name = sheet_name(template.number)
+        if first:
+            ws = wb.active
+            ws.title = name
+            first = False
+        else:
+            ws = wb.create_sheet(name)
+        for key, cell in _template_sheet(book, template, ws).items():
+            locations.setdefault(key, (name, cell))
+    meta = wb.active if first else wb.create_sheet(METADATA_SHEET)
+    meta.title = METADATA_SHEET
+    _write_metadata_sheet(book, table, meta)
+    if table.all_findings():
+        _findings_sheet(book, table, wb.create_sheet(FINDINGS_SHEET), locations)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+# --- reading ----------------------------------------------------------------------
+
+MAX_MEMBERS: Final = 1_000
+MAX_UNCOMPRESSED: Final = 100_000_000
+MAX_SHEETS: Final = 50
+MAX_ROWS: Final = 2_000
+MAX_COLUMNS: Final = 30
+_HEADER_ROWS: Final = 20
+Workbook = Any
+"""An openpyxl workbook (openpyxl has no type hints)."""
+_FIFTEEN: Final = Context(prec=MAX_DIGITS, rounding=ROUND_HALF_EVEN)
+_SHEET_ID: Final = re.compile(r"(?:phụ lục|pl)\s*([0-9]{1,2})")
+_QUOTED: Final = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+_DTD: Final = (
+    b"<!DOCTYPE",
+    b"<!ENTITY",
+    "<!DOCTYPE".encode("utf-16-le"),
+    "<!ENTITY".encode("utf-16-le"),
+)
+_HEADERS: Final = (
+    ("code", ("stt",)),
+    ("title", ("chỉ tiêu",)),
+    ("unit", ("đơn vị",)),
+    ("value", ("số liệu",)),
+    ("note", ("ghi chú",)),
+)
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _sheet_ref(sheet: str) -> str:
+    return f"'{sheet}'" if re.search(r"[^A-Za-z0-9_]", sheet) else sheet
+
+
+def _ref(sheet: str, row: int, column: int) -> str:
+    return f"{_sheet_ref(sheet)}!{_column_letter(column)}{row}"
+
+
+def format_decimals(number_format: str) -> tuple[int | None, bool]:
+    """The decimals a number format shows and whether it is a percentage.
+
+    ``None`` decimals for *General* (it shows what the value holds).
+
+    >>> format_decimals("#,##0.00%"), format_decimals("General"), format_decimals('0.0" ha"')
+    ((2, True), (None, False), (1, False))
+    """
+    section = _QUOTED.sub("", number_format.split(";", maxsplit=1)[0])
+    if fold(section) in ("general", "") or "@" in section:
+        return None, False
+    percent = "%" in section
+    match = re.search(r"\.([0#?]+)", section)
+    return (match.group(1).count("0") if match else 0), percent
+
+
+def _check_archive(data: bytes, out: Collector) -> None:
+    """Refuse what openpyxl should never parse."""
+    out.check_size(len(data))
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        out.error(
+            "file",
+            "not an Excel workbook (.xlsx); an old .xls or an .ods must be saved as .xlsx first",
+            "không phải tệp Excel (.xlsx); tệp .xls cũ hoặc .ods cần lưu lại dưới dạng .xlsx",
+        )
+        out.check()
+        raise  # pragma: no cover  # check() raised
+    with archive:
+        members = archive.infolist()
+        total = sum(m.file_size for m in members)
+        if len(members) > MAX_MEMBERS or total > MAX_UNCOMPRESSED:
+            out.error(
+                "file",
+                f"the workbook unpacks to {len(members):,} parts and {total:,} bytes"
+                f" (at most {MAX_MEMBERS:,} and {MAX_UNCOMPRESSED:,}): refused",
+                f"tệp giải nén ra {len(members):,} phần và {total:,} byte (tối đa"
+                f" {MAX_MEMBERS:,} và {MAX_UNCOMPRESSED:,}): từ chối",
+            )
+            out.check()
+        names = {m.filename for m in members}
+        if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+            out.error(
+                "file",
+                "not an Excel workbook (.xlsx): the archive has no workbook",
+                "không phải tệp Excel (.xlsx): không có workbook trong tệp nén",
+            )
+            out.check()
+        for member in members:
+            if member.flag_bits & 0x1:
+                out.error("file", "the workbook is encrypted", "tệp Excel được mã hóa")
+                out.check()
+            if member.filename.endswith((".xml", ".rels", ".vml")):
+                try:
+                    body = archive.read(member)
+                except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
+                    out.error(
+                        "file",
+                        f"the workbook is damaged ({member.filename}: {exc})",
+                        f"tệp Excel bị hỏng ({member.filename}: {exc})",
+                    )
+                    out.check()
+                    raise  # pragma: no cover  # check() raised
+                if any(marker in body for marker in _DTD):
+                    out.error(
+                        "file",
+                        f"{member.filename} declares a document type (entities): refused",
+                        f"{member.filename} có khai báo DOCTYPE/ENTITY: từ chối",
+                    )
+                    out.check()
+
+
+def _sheet_kind(name: str, first_cells: list[str]) -> str | None:
+    folded = fold(name)
+    if folded in (fold(METADATA_SHEET), "thông tin", "metadata", "report"):
+        return "meta"
+    if folded in (fold(FINDINGS_SHEET), "findings"):
+        return "skip"
+    for text in (folded, *map(fold, first_cells)):
+        match = _SHEET_ID.fullmatch(text)
+        if match:
+            return f"PL{int(match.group(1))}"
+    return None
+
+
+def _rows(ws: Worksheet, out: Collector, sheet: str) -> Iterator[tuple[int, list[Cell]]]:
+    for number, row in enumerate(
+        ws.iter_rows(min_row=1, max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS), start=1
+    ):
+        if number > MAX_ROWS:
+            if any(getattr(c, "value", None) not in (None, "") for c in row):
+                out.error(
+                    _sheet_ref(sheet),
+                    f"more than {MAX_ROWS:,} rows: refused",
+                    f"nhiều hơn {MAX_ROWS:,} dòng: từ chối",
+                )
+            return
+        yield number, list(row)
+
+
+def _text(cell: Cell) -> str:
+    value = getattr(cell, "value", None)
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return xml_unescape(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _round15(value: float) -> Decimal:
+    # Excel keeps 15 significant digits; what openpyxl writes ("%.16g") and reads back
+    # can differ in the 16th.
+    decimal = _FIFTEEN.create_decimal(repr(value))
+    return _plain(decimal)
+
+
+def _plain(decimal: Decimal) -> Decimal:
+    """``decimal`` without trailing zeros in its fraction and without an exponent."""
+    if decimal == decimal.to_integral_value():
+        return Decimal(int(decimal))
+    return decimal.normalize()
+
+
+def _read_number(value: float | Decimal, number_format: str, cell: ValueCell) -> Value | None:
+    """Read a numeric cell.
+
+    Counts and codes are whole numbers; other values are decimals with the decimals
+    their number format shows (a percentage format holds a fraction).
+    """
+    row = cell.row
+    if row.kind is None:
+        cell.heading()
+        return None
+    if row.kind is Kind.COUNT or row.kind is Kind.CODE:
+        if isinstance(value, Decimal) or not float(value).is_integer():
+            what, what_vi = ("count", "số đếm") if row.kind is Kind.COUNT else ("code", "mã")
+            cell.error(
+                f": a {what} is a whole number, got {value!r}",
+                f": {what_vi} phải là số nguyên, nhận được {value!r}",
+            )
+            return None
+        whole = int(value)
+        if row.kind is Kind.CODE:
+            assert row.code_list is not None  # noqa: S101  # a code row has its list
+            member = row.code_list._value2member_map_.get(whole)
+            return member if isinstance(member, Code) else whole
+        return whole
+    decimals, percent = format_decimals(number_format)
+    number = _round15(value) if isinstance(value, float) else Decimal(value)
+    if percent:
+        number = _plain(number.scaleb(2))
+    places = max(0, -int(number.as_tuple().exponent))
+    if decimals is not None and decimals > places:
+        number = number.quantize(Decimal(1).scaleb(-decimals))
+    elif decimals is not None and places > decimals:
+        shown = vi.format_number(number, decimals)
+        cell.warn(
+            f"the cell shows {shown} but holds {vi.format_number(number)}; read what it holds",
+            f"ô hiển thị {shown} nhưng chứa {vi.format_number(number)};"
+            " đã đọc giá trị chứa trong ô",
+        )
+    return number
+
+
+def _value(cell: Cell, row: Indicator, where: str, out: Collector, *, ours: bool) -> Value | None:
+    value = getattr(cell, "value", None)
+    kind = getattr(cell, "data_type", "n")
+    number_format = getattr(cell, "number_format", "General")
+    context = ValueCell(row, value, where, out)
+    if value is None or value == "":
+        return None
+    if kind == "f":
+        context.error(
+            f": the cell holds a formula ({value}); formulas are not evaluated,"
+            " type the value itself",
+            f": ô chứa công thức ({value}); công thức không được tính, hãy nhập trực tiếp số liệu",
+        )
+        return None
+    if isinstance(value, (bool, dt.date, dt.time, dt.timedelta)) or kind == "e":
+        context.error(f": expected a number, got {value!r}", f": phải là số, nhận được {value!r}")
+        return None
+    if isinstance(value, (int, float, Decimal)):
+        return _read_number(value, number_format, context)
+    # A value the writer could not give Excel as a number (too many digits) is a text cell
+    # of format @ in a workbook that says it is a cchc-report: its notation is known.
+    declared = ours and number_format == "@"
+    return read_value_text(
+        _text(cell), row, where, out, typed_as_text=not declared, declared=declared
+    )
+
+
+def _columns(rows: list[tuple[int, list[Cell]]]) -> tuple[dict[str, int], int]:
+    """The column of each field (0-based) and the number of the last header row."""
+    columns: dict[str, int] = {}
+    last = 0
+    for number, cells in rows[:_HEADER_ROWS]:
+        texts = [fold(_text(c)) for c in cells]
+        if not columns and "stt" not in texts:
+            continue
+        found = {
+            field: index
+            for field, words in _HEADERS
+            for index, text in enumerate(texts)
+            if field not in columns and text.startswith(words)
+        }
+        if not found and columns:
+            break
+        if found:
+            columns = {**found, **columns}
+            last = number
+    if "code" not in columns or "value" not in columns:
+        return {"code": 0, "title": 1, "unit": 2, "value": 3, "note": 4}, 0
+    return columns, last
+
+
+class _SheetReader:
+    """Reads the rows of one appendix sheet into its :class:`TemplateRows`."""
+
+    def __init__(
+        self, sheet: str, rows_of: TemplateRows, ed: Edition, out: Collector, *, ours: bool
+    ) -> None:
+        self.ours = ours
+        self.sheet = sheet
+        self.rows_of = rows_of
+        self.ed = ed
+        self.out = out
+        self.columns: dict[str, int] = {}
+
+    def cell(self, cells: list[Cell], field: str) -> Cell:
+        index = self.columns.get(field)
+        return cells[index] if index is not None and index < len(cells) else None
+
+    def where(self, number: int, field: str) -> str:
+        return _ref(self.sheet, number, self.columns.get(field, 0) + 1)
+
+    def read(self, ws: Worksheet) -> None:
+        rows = list(_rows(ws, self.out, self.sheet))
+        self.columns, header = _columns(rows)
+        for number, cells in rows:
+            if number > header:
+                self.row(number, cells, has_header=header > 0)
+
+    def code(self, number: int, cells: list[Cell], *, has_header: bool) -> str | None:
+        code_cell = self.cell(cells, "code")
+        raw = getattr(code_cell, "value", None)
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+            code = plain_code(repr(raw) if isinstance(raw, float) else str(raw))
+            self.out.warn(
+                self.where(number, "code"),
+                f"the STT {raw!r} is a number, read as the code {code}: write codes as text"
+                " (2.10 and 2.1 are one number)",
+                f"STT {raw!r} là số, đã đọc thành mã {code}: hãy nhập mã dưới dạng văn bản"
+                " (2.10 và 2.1 là cùng một số)",
+                value=raw,
+                template=self.rows_of.spec_id,
+            )
+            return code
+        code = plain_code(_text(code_cell))
+        head = _text(code_cell) or _text(self.cell(cells, "title"))
+        if code is None and has_header and head.strip() and not _SHEET_ID.fullmatch(fold(head)):
+            self.out.warn(
+                _ref(self.sheet, number, 1),
+                f"row {number} has no code in its STT cell: ignored",
+                f"dòng {number} không có mã ở cột STT: đã bỏ qua",
+                value=head[:60],
+            )
+        return code
+
+    def text(self, number: int, cells: list[Cell], field: str) -> str:
+        """A text cell; a formula there is read as its text, with a warning."""
+        target = self.cell(cells, field)
+        if getattr(target, "data_type", "s") == "f":
+            self.out.warn(
+                self.where(number, field),
+                f"a formula ({_text(target)}) is read as its text",
+                f"công thức ({_text(target)}) được đọc như văn bản",
+                value=_text(target),
+            )
+        return _text(target)
+
+    def row(self, number: int, cells: list[Cell], *, has_header: bool) -> None:
+        code = self.code(number, cells, has_header=has_header)
+        if code is None:
+            return
+        row = self.rows_of.row(code, self.where(number, "code"))
+        if row is None:
+            return
+        if "title" in self.columns:
+            title = self.text(number, cells, "title")
+            check_title(title, row, self.where(number, "title"), self.out, self.ed)
+        if "unit" in self.columns:
+            unit = self.text(number, cells, "unit")
+            check_unit(unit, row, self.where(number, "unit"), self.out, self.ed)
+        value = _value(
+            self.cell(cells, "value"), row, self.where(number, "value"), self.out, ours=self.ours
+        )
+        note = None
+        if "note" in self.columns:
+            note = filed_note(self.text(number, cells, "note"), row)
+        self.rows_of.add(row, value, note)
+
+
+def _read_metadata_sheet(
+    ws: Worksheet,
+    sheet: str,
+    fields: dict[str, tuple[object, str]],
+    out: Collector,
+) -> None:
+    keys = {key for key, _ in METADATA}
+    labels = {fold(label): key for key, label in METADATA}
+    for number, cells in _rows(ws, out, sheet):
+        key_cell, label_cell, value_cell = [*cells, None, None, None][:3]
+        key = _text(key_cell).strip()
+        key = key if key in keys else labels.get(fold(_text(label_cell)), "")
+        if not key:
+            continue
+        where = _ref(sheet, number, 3)
+        if key in fields:
+            out.error(
+                where,
+                f"the report field {key!r} is given twice (also at {fields[key][1]})",
+                f"trường {key!r} bị ghi hai lần (cả ở {fields[key][1]})",
+            )
+            continue
+        value = getattr(value_cell, "value", None)
+        fields[key] = (_text(value_cell) if isinstance(value, str) else value, where)
+
+
+def _sheets(
+    wb: Workbook, fields: dict[str, tuple[object, str]], out: Collector
+) -> list[tuple[str, str, Worksheet]]:
+    """The appendix sheets ``(name, template id, sheet)``; the metadata goes to ``fields``."""
+    if len(wb.sheetnames) > MAX_SHEETS:
+        out.error("file", f"more than {MAX_SHEETS} sheets", f"nhiều hơn {MAX_SHEETS} trang tính")
+        out.check()
+    sheets: list[tuple[str, str, Worksheet]] = []
+    for name in wb.sheetnames:
+        ws = wb[name]
+        first = [_text(c) for row in ws.iter_rows(min_row=1, max_row=3, max_col=2) for c in row]
+        kind = _sheet_kind(name, first)
+        if kind == "meta":
+            _read_metadata_sheet(ws, name, fields, out)
+        elif kind is None:
+            out.warn(
+                _sheet_ref(name),
+                f"the sheet {name!r} is not an appendix (Phụ lục 2 …): ignored",
+                f"trang tính {name!r} không phải là phụ lục (Phụ lục 2 …): đã bỏ qua",
+            )
+        elif kind != "skip":
+            sheets.append((name, kind, ws))
+    if not sheets and not fields:  # a report may carry no appendix, but say what it is
+        out.error(
+            "file",
+            "no appendix sheet (Phụ lục 2 … Phụ lục 8) in the workbook",
+            "không có trang tính phụ lục (Phụ lục 2 … Phụ lục 8) trong tệp",
+        )
+    return sheets
+
+
+def _appendices(
+    sheets: list[tuple[str, str, Worksheet]], ed: Edition, out: Collector, *, ours: bool
+) -> list[TemplateRows]:
+    builders: dict[str, TemplateRows] = {}
+    for name, tid, ws in sheets:
+        if tid not in ed.template_ids:
+            out.error(
+                _sheet_ref(name),
+                f"unknown template {tid} (templates: {', '.join(ed.template_ids)})",
+                f"không có biểu {tid} (các biểu: {', '.join(ed.template_ids)})",
+            )
+        elif tid in builders:
+            out.error(
+                _sheet_ref(name),
+                f"a second sheet of {tid} (the first is {builders[tid].where})",
+                f"trang tính thứ hai của {tid} (trang thứ nhất là {builders[tid].where})",
+            )
+        else:
+            builders[tid] = TemplateRows(ed.template(tid), _sheet_ref(name), out)
+            _SheetReader(name, builders[tid], ed, out, ours=ours).read(ws)
+    return list(builders.values())
+
+
+def read_xlsx(
+    data: bytes, *, source: str | None = None, overrides: Mapping[str, object] | None = None
+) -> tuple[Report, tuple[Problem, ...]]:
+    """Read a workbook; return the report and the warnings.
+
+    Raises:
+        ReportFormatError: The file cannot be read; every problem is listed.
+        MissingExtraError: openpyxl is not installed.
+    """
+    openpyxl = require("openpyxl")
+    out = Collector(source)
+    _check_archive(data, out)
+    try:
+        wb = openpyxl.load_workbook(
+            io.BytesIO(data), read_only=True, data_only=False, keep_links=False
+        )
+        try:
+            fields: dict[str, tuple[object, str]] = {}
+            sheets = _sheets(wb, fields, out)
+            ed = resolve_edition(fields, out)
+            ours = fold(str(fields.get("format", ("", ""))[0])) == FORMAT
+            builders = _appendices(sheets, ed, out, ours=ours)
+        finally:
+            wb.close()
+    except ReportFormatError:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds on a damaged file
+        out.error(
+            "file",
+            f"the workbook cannot be read: {type(exc).__name__}: {exc}",
+            f"không đọc được tệp Excel: {type(exc).__name__}: {exc}",
+        )
+        out.check()
+        raise  # pragma: no cover  # check() raised
+    report = build_report(
+        fields,
+        builders,
+        out,
+        ed,
+        overrides=overrides,
+        missing_hint=(
+            f"; fill the sheet {METADATA_SHEET!r} or pass info={{...}}",
+            f"; điền trang tính {METADATA_SHEET!r} hoặc truyền info={{...}}",
+        ),
+    )
+    return report, tuple(out.warnings)

@@ -1,0 +1,959 @@
+"""Compiling rules into closures, once per rule set, edition and report level.
+
+A compiled expression is a function ``f(templates, mode)`` of the report's templates (a
+mapping of template id to template instance, or any object with the attributes) and of
+the reading of written decimals (:data:`~cchc_model._rules.interval.ROUNDED`, ``TRUNCATED``,
+``POINT``). A numeric expression returns an :class:`~cchc_model._rules.interval.Interval`, or
+``None`` when it cannot be known (a blank row, a row not asked at the level, a division
+by what may be zero); a condition returns ``True``, ``False`` or ``None`` (unknown), with
+Kleene's rules for ``and``, ``or`` and ``not``.
+
+What the level decides is decided here, once: whether a row applies, which arguments of
+``sum``/``min``/``max`` remain, and which rules can never be evaluated at that level.
+
+Three fast paths give the same answers as the interval arithmetic, faster:
+
+* an expression over counts, codes and whole numbers (no division, no decimal row)
+  is computed with plain ``int`` (its ``native`` form);
+* a comparison is first tried on the values as written: a written value lies in the
+  interval it stands for, and interval arithmetic keeps what lies inside, so if the
+  values as written satisfy it, some choice does;
+* a ratio ``R = N / D × K`` of two counts is checked by cross-multiplying integers.
+
+The rules about one row (domains, code lists, level checks) are also grouped by
+template into :class:`Batch` pre-checks; a value that fails one is confirmed by the
+rule's own check.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Final, cast
+
+import attrs
+
+from .._model.catalog import Edition
+from .._model.units import AdminLevel, Kind
+from . import interval as iv
+from .expr import (
+    AGGREGATES,
+    BinOp,
+    BlankTest,
+    Call,
+    Compare,
+    If,
+    In,
+    Logic,
+    Neg,
+    Node,
+    Not,
+    Num,
+    Ref,
+    main_comparison,
+    walk,
+)
+from .interval import Interval
+from .rulesets import Rule, RuleSet, compiled
+
+__all__ = [
+    "Batch",
+    "Compiled",
+    "Entry",
+    "Plan",
+    "compile_bool",
+    "compile_num",
+    "context",
+    "plan_for",
+    "read_refs",
+]
+
+Templates = Mapping[str, Any]
+NumFn = Callable[[Templates, int], Interval | None]
+BoolFn = Callable[[Templates, int], bool | None]
+NativeFn = Callable[[Templates], int | None]
+
+_DYNAMIC: Final = object()
+
+
+@attrs.frozen
+class Compiled:
+    """A compiled expression, or its constant value when it does not depend on the report.
+
+    An expression over counts, codes and whole numbers only also has a ``native`` form
+    computing with plain ``int`` (``None`` for unknown).
+    """
+
+    fn: Callable[[Templates, int], Any]
+    const: Any = _DYNAMIC
+    native: NativeFn | None = None
+
+    @property
+    def is_const(self) -> bool:
+        """Whether the value is known without reading the report."""
+        return self.const is not _DYNAMIC
+
+
+def _constant(value: object) -> Compiled:
+    native = None
+    if isinstance(value, Interval) and value.is_exact and Fraction(value.low).denominator == 1:
+        number = int(value.low)
+
+        def native(_tpls: Templates) -> int | None:
+            return number
+
+    return Compiled(lambda _t, _m: value, value, native)
+
+
+class _Context:
+    """What compiling one rule at one level needs to know."""
+
+    def __init__(self, rule: Rule, ed: Edition, level: AdminLevel) -> None:
+        self.rule = rule
+        self.edition = ed
+        self.level = level
+        self.zero_blanks = rule.blanks == "zero"
+        tol = rule.tolerance
+        self.tolerance = (tol.absolute, tol.relative) if tol is not None else None
+
+    def applies(self, ref: Ref) -> bool:
+        return self.edition.indicator(ref.template, ref.code).applies_to(self.level)
+
+    def kind(self, ref: Ref) -> Kind | None:
+        return self.edition.indicator(ref.template, ref.code).kind
+
+
+def context(rule: Rule, ed: Edition, level: AdminLevel) -> _Context:
+    """The compile context of ``rule`` for reports of edition ``ed`` at ``level``."""
+    return _Context(rule, ed, level)
+
+
+def _gather(fns: list[Any], tpls: Templates, *args: int) -> list[Any] | None:
+    """Every ``fn(tpls, *args)``, or ``None`` as soon as one is unknown."""
+    values = []
+    for fn in fns:
+        value = fn(tpls, *args)
+        if value is None:
+            return None
+        values.append(value)
+    return values
+
+
+# --- numbers ----------------------------------------------------------------------------
+
+
+def _num(node: Num, _ctx: _Context) -> Compiled:
+    return _constant(iv.point(node.value))
+
+
+def _ref(node: Ref, ctx: _Context) -> Compiled:
+    if not ctx.applies(node):
+        return _constant(None)
+    tid, attr = node.template, node.attribute
+    zero = iv.point(0) if ctx.zero_blanks else None
+    native_zero = 0 if ctx.zero_blanks else None
+    small = iv._SMALL  # noqa: SLF001  # the interval module's cache of small counts
+
+    def read(tpls: Templates, mode: int) -> Interval | None:
+        tpl = tpls.get(tid)
+        if tpl is None:
+            return None
+        value = getattr(tpl, attr)
+        if value is None:
+            return zero
+        if type(value) is int and 0 <= value < len(small):
+            return small[value]
+        return iv.from_value(value, mode)
+
+    def native(tpls: Templates) -> int | None:
+        tpl = tpls.get(tid)
+        if tpl is None:
+            return None
+        value: int | None = getattr(tpl, attr)
+        return native_zero if value is None else value
+
+    whole = ctx.kind(node) in (Kind.COUNT, Kind.CODE)
+    return Compiled(read, native=native if whole else None)
+
+
+_INTERVAL_OPS: Final = {"+": iv.add, "-": iv.sub, "*": iv.mul, "/": iv.div}
+_NATIVE_OPS: Final[dict[str, Callable[[int, int], int]]] = {
+    "+": operator.add,
+    "-": operator.sub,
+    "*": operator.mul,
+}
+
+
+def _binop(node: BinOp, ctx: _Context) -> Compiled:
+    left = compile_num(node.left, ctx)
+    right = compile_num(node.right, ctx)
+    op = _INTERVAL_OPS[node.op]
+    if left.const is None or right.const is None:
+        return _constant(None)
+    if left.is_const and right.is_const:
+        return _constant(op(left.const, right.const))
+    lf, rf = left.fn, right.fn
+
+    def apply(tpls: Templates, mode: int) -> Interval | None:
+        a = lf(tpls, mode)
+        if a is None:
+            return None
+        b = rf(tpls, mode)
+        return None if b is None else op(a, b)
+
+    ln, rn = left.native, right.native
+    if ln is None or rn is None or node.op not in _NATIVE_OPS:
+        return Compiled(apply)
+    nop = _NATIVE_OPS[node.op]
+
+    def native(tpls: Templates) -> int | None:
+        a = ln(tpls)
+        if a is None:
+            return None
+        b = rn(tpls)
+        return None if b is None else nop(a, b)
+
+    return Compiled(apply, native=native)
+
+
+def _neg(node: Neg, ctx: _Context) -> Compiled:
+    inner = compile_num(node.operand, ctx)
+    if inner.is_const:
+        return _constant(None if inner.const is None else iv.neg(inner.const))
+    fn, inner_native = inner.fn, inner.native
+
+    def apply(tpls: Templates, mode: int) -> Interval | None:
+        a = fn(tpls, mode)
+        return None if a is None else iv.neg(a)
+
+    if inner_native is None:
+        return Compiled(apply)
+
+    def native(tpls: Templates) -> int | None:
+        a = inner_native(tpls)
+        return None if a is None else -a
+
+    return Compiled(apply, native=native)
+
+
+def _interval_sum(items: list[Interval]) -> Interval:
+    total = items[0]
+    for item in items[1:]:
+        total = iv.add(total, item)
+    return total
+
+
+_COMBINE: Final[dict[str, Callable[[list[Interval]], Interval]]] = {
+    "sum": _interval_sum,
+    "min": iv.interval_min,
+    "max": iv.interval_max,
+}
+_REDUCE: Final[dict[str, Callable[[list[int]], int]]] = {"sum": sum, "min": min, "max": max}
+
+
+def _aggregate(node: Call, ctx: _Context) -> Compiled:
+    # rows not asked at the level are not part of the whole: they are left out
+    args = [
+        compile_num(a, ctx) for a in node.args if not (isinstance(a, Ref) and not ctx.applies(a))
+    ]
+    if not args or any(a.const is None for a in args):
+        return _constant(None)
+    combine = _COMBINE[node.name]
+    fns = [a.fn for a in args]
+
+    def apply(tpls: Templates, mode: int) -> Interval | None:
+        items = _gather(fns, tpls, mode)
+        return None if items is None else combine(items)
+
+    natives = [a.native for a in args]
+    if any(n is None for n in natives):
+        return Compiled(apply)
+    reduce = _REDUCE[node.name]
+
+    def native(tpls: Templates) -> int | None:
+        values = _gather(natives, tpls)
+        return None if values is None else reduce(values)
+
+    return Compiled(apply, native=native)
+
+
+def _decimals(node: Ref, ctx: _Context) -> Compiled:
+    if not ctx.applies(node):
+        return _constant(None)
+    tid, attr = node.template, node.attribute
+
+    def native(tpls: Templates) -> int | None:
+        tpl = tpls.get(tid)
+        value = None if tpl is None else getattr(tpl, attr)
+        if value is None:
+            return None
+        return iv.written_decimals(value) if isinstance(value, Decimal) else 0
+
+    def read(tpls: Templates, _mode: int) -> Interval | None:
+        places = native(tpls)
+        return None if places is None else iv.point(places)
+
+    return Compiled(read, native=native)
+
+
+def _abs(node: Call, ctx: _Context) -> Compiled:
+    inner = compile_num(node.args[0], ctx)
+    if inner.const is None:
+        return _constant(None)
+    fn = inner.fn
+
+    def apply(tpls: Templates, mode: int) -> Interval | None:
+        a: Interval | None = fn(tpls, mode)
+        if a is None:
+            return None
+        if a.low >= 0:
+            return a
+        if a.high <= 0:
+            return iv.neg(a)
+        return iv.hull(iv.point(0), iv.hull(iv.neg(a), a))
+
+    return Compiled(apply)
+
+
+def _call(node: Call, ctx: _Context) -> Compiled:
+    if node.name in AGGREGATES:
+        return _aggregate(node, ctx)
+    if node.name == "decimals":
+        assert isinstance(node.args[0], Ref)  # noqa: S101  # the parser checks it
+        return _decimals(node.args[0], ctx)
+    return _abs(node, ctx)
+
+
+_NUMERIC: Final[dict[type, Callable[[Any, _Context], Compiled]]] = {
+    Num: _num,
+    Ref: _ref,
+    BinOp: _binop,
+    Neg: _neg,
+    Call: _call,
+}
+
+
+def compile_num(node: Node, ctx: _Context) -> Compiled:
+    """Compile a numeric expression."""
+    return _NUMERIC[type(node)](node, ctx)
+
+
+# --- comparisons ------------------------------------------------------------------------
+
+_RELATIONS: Final[dict[str, Callable[[Interval, Interval], bool]]] = {
+    "=": iv.may_equal,
+    "!=": iv.may_not_equal,
+    "<": iv.may_less,
+    "<=": iv.may_less_equal,
+    ">": lambda a, b: iv.may_less(b, a),
+    ">=": lambda a, b: iv.may_less_equal(b, a),
+}
+_EXACT: Final[dict[str, Callable[[Any, Any], bool]]] = {
+    "=": operator.eq,
+    "!=": operator.ne,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+}
+
+
+def _holds(relations: list[Callable[[Any, Any], bool]], values: list[Any]) -> bool:
+    return all(r(a, b) for r, a, b in zip(relations, values, values[1:], strict=False))
+
+
+def _compare(node: Compare, ctx: _Context) -> Compiled:
+    operands = [compile_num(o, ctx) for o in node.operands]
+    if any(o.const is None for o in operands):
+        return _constant(None)
+    natives = [o.native for o in operands]
+    if ctx.tolerance is None:
+        if all(n is not None for n in natives):
+            return Compiled(_native_compare(node.ops, natives))  # type: ignore[arg-type]
+        ratio = _ratio_check(node, ctx)
+        if ratio is not None:
+            return Compiled(ratio)
+    full = _interval_compare(node, [o.fn for o in operands], ctx.tolerance)
+    return Compiled(_point_first(node, ctx, full))
+
+
+def _interval_compare(
+    node: Compare, fns: list[NumFn], tolerance: tuple[Fraction, Fraction] | None
+) -> BoolFn:
+    relations = [_RELATIONS[op] for op in node.ops]
+    if len(fns) == 2 and tolerance is None:  # noqa: PLR2004  # the common case, unrolled
+        relation = relations[0]
+        lf, rf = fns
+
+        def pair(tpls: Templates, mode: int) -> bool | None:
+            a = lf(tpls, mode)
+            if a is None:
+                return None
+            b = rf(tpls, mode)
+            return None if b is None else relation(a, b)
+
+        return pair
+
+    def chain(tpls: Templates, mode: int) -> bool | None:
+        values = _gather(fns, tpls, mode)
+        if values is None:
+            return None
+        if tolerance is not None:  # the right-hand side of each relation is widened
+            values = [values[0], *(iv.widen(v, *tolerance) for v in values[1:])]
+        return _holds(relations, values)
+
+    return chain
+
+
+def _native_compare(ops: tuple[str, ...], natives: list[NativeFn]) -> BoolFn:
+    # counts, codes and whole numbers: exact, no interval needed
+    relations = [_EXACT[op] for op in ops]
+    if len(natives) == 2:  # noqa: PLR2004  # the common case, unrolled
+        relation = relations[0]
+        ln, rn = natives
+
+        def pair(tpls: Templates, _mode: int) -> bool | None:
+            a = ln(tpls)
+            if a is None:
+                return None
+            b = rn(tpls)
+            return None if b is None else relation(a, b)
+
+        return pair
+
+    def chain(tpls: Templates, _mode: int) -> bool | None:
+        values = _gather(natives, tpls)
+        return None if values is None else _holds(relations, values)
+
+    return chain
+
+
+def _written(node: Node, ctx: _Context) -> Callable[[Templates], Any] | None:  # noqa: PLR0911
+    """The value of ``node`` computed exactly from the values as written.
+
+    Only rows, numbers, ``min`` and ``max``: ``None`` for anything with arithmetic,
+    which a Decimal context could round.
+    """
+    if isinstance(node, Num):
+        return _literal(_plain_number(node.value))
+    if isinstance(node, Ref):
+        if not ctx.applies(node) or ctx.zero_blanks:
+            return None
+        return _row_reader(node.template, node.attribute)
+    if isinstance(node, Call) and node.name in ("min", "max") and node.args:
+        parts = []
+        for arg in node.args:
+            if isinstance(arg, Ref) and not ctx.applies(arg):
+                continue  # as the interval path does: rows not asked are left out
+            part = _written(arg, ctx)
+            if part is None:
+                return None
+            parts.append(part)
+        if not parts:
+            return None
+        pick = min if node.name == "min" else max
+
+        def read(tpls: Templates) -> Any:  # noqa: ANN401  # an int or a Decimal
+            values = [part(tpls) for part in parts]
+            return None if None in values else pick(values)
+
+        return read
+    return None
+
+
+def _point_first(node: Compare, ctx: _Context, full: BoolFn) -> BoolFn:
+    """Try the values as written first; if they satisfy the comparison, it holds."""
+    written = [_written(o, ctx) for o in node.operands]
+    if all(w is not None for w in written):
+        exact = [_EXACT[op] for op in node.ops]
+        readers = cast("list[Callable[[Templates], Any]]", written)
+
+        def check_written(tpls: Templates, mode: int) -> bool | None:
+            values = [read(tpls) for read in readers]
+            if None not in values and _holds(exact, values):
+                return True
+            return full(tpls, mode)
+
+        return check_written
+    fns = [compile_num(o, ctx).fn for o in node.operands]
+    relations = [_RELATIONS[op] for op in node.ops]
+
+    def check(tpls: Templates, mode: int) -> bool | None:
+        if mode != iv.POINT:
+            values = _gather(fns, tpls, iv.POINT)
+            if values is None:
+                return None
+            if _holds(relations, values):
+                return True
+        return full(tpls, mode)
+
+    return check
+
+
+def _literal(number: object) -> Callable[[Templates], Any]:
+    return lambda _tpls: number
+
+
+def _row_reader(tid: str, attr: str) -> Callable[[Templates], Any]:
+    def read(tpls: Templates) -> Any:  # noqa: ANN401  # a reported value of any kind
+        tpl = tpls.get(tid)
+        return None if tpl is None else getattr(tpl, attr)
+
+    return read
+
+
+def _plain_number(x: Fraction) -> int | Fraction:
+    # comparing an int with an int or a Decimal is far faster than with a Fraction
+    return int(x) if x.denominator == 1 else x
+
+
+def _ratio_parts(node: Node, ctx: _Context) -> tuple[Ref, Ref, int] | None:
+    # N / D * K, N * K / D or K * N / D, with N and D count rows and K a positive integer
+    if not isinstance(node, BinOp) or not isinstance(node.left, BinOp):
+        return None
+    inner = node.left
+    if node.op == "*" and inner.op == "/":
+        num, den, k = inner.left, inner.right, node.right
+    elif node.op == "/" and inner.op == "*":
+        den = node.right
+        num, k = (
+            (inner.left, inner.right) if isinstance(inner.right, Num) else (inner.right, inner.left)
+        )
+    else:
+        return None
+    if not isinstance(k, Num) or k.value.denominator != 1 or k.value <= 0:
+        return None
+    if not isinstance(num, Ref) or not isinstance(den, Ref):
+        return None
+    if any(
+        not ctx.applies(r) or ctx.kind(r) not in (Kind.COUNT, Kind.MONEY, Kind.PERCENT)
+        for r in (num, den)
+    ):
+        return None
+    return num, den, int(k.value)
+
+
+_EXACT_DIGITS: Final = 28
+
+
+def _scaled(value: int | Decimal) -> tuple[int, int]:
+    """``value`` as ``m / s`` with integers, ``s`` a power of ten (``3.887`` is 3887/1000)."""
+    if not isinstance(value, Decimal):
+        return int(value), 1
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)  # noqa: S101  # reported values are finite
+    m = int("".join(map(str, digits))) if digits else 0
+    return (m * 10**exponent, 1) if exponent >= 0 else (m, 10**-exponent)
+
+
+def _ratio_holds(rate: int | Decimal, target: int, d: int, mode: int) -> bool:
+    """Whether ``rate`` as written may be ``target / d`` (``d > 0``, all >= 0)."""
+    if not isinstance(rate, Decimal):
+        return rate * d == target
+    # rate = m·10⁻ᵖ exactly; scaleb is exact within the context's 28 digits, and the
+    # digits themselves are used beyond (a rate written with more digits than that)
+    _, digits, exponent = rate.as_tuple()
+    assert isinstance(exponent, int)  # noqa: S101  # reported values are finite
+    places = -exponent if exponent < 0 else 0
+    if len(digits) < _EXACT_DIGITS:
+        m = int(rate.scaleb(places))
+    else:
+        m = int("".join(map(str, digits))) * 10 ** max(exponent, 0)
+    if mode == iv.ROUNDED:
+        scaled: int = target * 10 ** (places + 1)
+        return (10 * m - 5) * d <= scaled < (10 * m + 5) * d
+    scaled = target * 10**places
+    if mode == iv.TRUNCATED:
+        return m * d <= scaled < (m + 1) * d
+    return m * d == scaled
+
+
+def _ratio_check(node: Compare, ctx: _Context) -> BoolFn | None:
+    """The exact integer check of ``R = N / D * K`` (every *Tỷ lệ* row of the templates).
+
+    ``R`` written ``m·10⁻ᵈ`` stands for ``[(10m − 5)/10ᵈ⁺¹, (10m + 5)/10ᵈ⁺¹)`` when
+    rounded, ``[m/10ᵈ, (m + 1)/10ᵈ)`` when truncated; with ``x = K·N/D`` the checks are
+    cross-multiplied in integers. Negative values take the general path.
+    """
+    if node.ops != ("=",) or ctx.zero_blanks:
+        return None
+    left, right = node.operands
+    parts = _ratio_parts(right, ctx)
+    if not isinstance(left, Ref) or not ctx.applies(left) or parts is None:
+        return None
+    num, den, factor = parts
+    readers = [(r.template, r.attribute) for r in (left, num, den)]
+    full = _interval_compare(node, [compile_num(o, ctx).fn for o in node.operands], None)
+    # counts are exact, so the integer check is the answer; amounts are intervals, so
+    # their written values are tried first and the interval arithmetic decides otherwise
+    exact = ctx.kind(num) is Kind.COUNT and ctx.kind(den) is Kind.COUNT
+
+    def check(tpls: Templates, mode: int) -> bool | None:
+        values = []
+        for tid, attr in readers:
+            tpl = tpls.get(tid)
+            value = None if tpl is None else getattr(tpl, attr)
+            if value is None:
+                return None
+            values.append(value)
+        rate, n, d = values
+        if d == 0:
+            return None  # a ratio of nothing is not evaluated
+        if n < 0 or d < 0 or rate < 0:
+            return full(tpls, mode)
+        if exact:
+            return _ratio_holds(rate, factor * n, d, mode)
+        n_int, n_scale = _scaled(n)
+        d_int, d_scale = _scaled(d)
+        if _ratio_holds(rate, factor * n_int * d_scale, n_scale * d_int, mode):
+            return True
+        return full(tpls, mode)
+
+    return check
+
+
+# --- conditions -------------------------------------------------------------------------
+
+
+def _in(node: In, ctx: _Context) -> Compiled:
+    operand = compile_num(node.operand, ctx)
+    if operand.const is None:
+        return _constant(None)
+    native = operand.native
+    if native is not None and all(v.value.denominator == 1 for v in node.values):
+        whole = frozenset(int(v.value) for v in node.values)
+
+        def member(tpls: Templates, _mode: int) -> bool | None:
+            value = native(tpls)
+            return None if value is None else value in whole
+
+        return Compiled(member)
+    allowed = [iv.point(v.value) for v in node.values]
+    fn = operand.fn
+
+    def apply(tpls: Templates, mode: int) -> bool | None:
+        value = fn(tpls, mode)
+        if value is None:
+            return None
+        return any(iv.may_equal(value, a) for a in allowed)
+
+    return Compiled(apply)
+
+
+def _blank_test(node: BlankTest, _ctx: _Context) -> Compiled:
+    tid, attr, negated = node.ref.template, node.ref.attribute, node.negated
+
+    def apply(tpls: Templates, _mode: int) -> bool | None:
+        tpl = tpls.get(tid)
+        if tpl is None:
+            return None  # a template the report does not carry: nothing to check
+        return (getattr(tpl, attr) is None) is not negated
+
+    return Compiled(apply)
+
+
+def _not(node: Not, ctx: _Context) -> Compiled:
+    inner = compile_bool(node.operand, ctx)
+    if inner.is_const:
+        return _constant(None if inner.const is None else not inner.const)
+    fn = inner.fn
+
+    def apply(tpls: Templates, mode: int) -> bool | None:
+        value = fn(tpls, mode)
+        return None if value is None else not value
+
+    return Compiled(apply)
+
+
+def _logic(node: Logic, ctx: _Context) -> Compiled:
+    parts = [compile_bool(o, ctx) for o in node.operands]
+    decisive = node.op == "or"  # True decides an `or`, False an `and`
+    if any(p.const is decisive for p in parts):
+        return _constant(decisive)
+    parts = [p for p in parts if p.const is not (not decisive)]  # neutral constants drop out
+    if not parts:
+        return _constant(not decisive)
+    if all(p.is_const for p in parts):  # only unknown constants remain
+        return _constant(None)
+    fns = [p.fn for p in parts]
+
+    def apply(tpls: Templates, mode: int) -> bool | None:
+        unknown = False
+        for fn in fns:
+            value: bool | None = fn(tpls, mode)
+            if value is None:
+                unknown = True
+            elif value is decisive:
+                return value
+        return None if unknown else not decisive
+
+    return Compiled(apply)
+
+
+def _if(node: If, ctx: _Context) -> Compiled:
+    cond = compile_bool(node.cond, ctx)
+    if cond.is_const and cond.const is not True:
+        return _constant(None)  # never applies at this level
+    then = compile_bool(node.then, ctx)
+    if cond.is_const:
+        return then
+    cf, tf = cond.fn, then.fn
+
+    def apply(tpls: Templates, mode: int) -> bool | None:
+        if cf(tpls, mode) is not True:
+            return None  # the condition is false or unknown: the rule does not apply
+        result: bool | None = tf(tpls, mode)
+        return result
+
+    return Compiled(apply)
+
+
+def _applicable(node: Call, ctx: _Context) -> Compiled:
+    ref = node.args[0]
+    assert isinstance(ref, Ref)  # noqa: S101  # the parser checks it
+    return _constant(ctx.applies(ref))
+
+
+_CONDITIONS: Final[dict[type, Callable[[Any, _Context], Compiled]]] = {
+    Compare: _compare,
+    In: _in,
+    BlankTest: _blank_test,
+    Not: _not,
+    Logic: _logic,
+    If: _if,
+    Call: _applicable,  # the only function that gives a condition
+}
+
+
+def compile_bool(node: Node, ctx: _Context) -> Compiled:
+    """Compile a condition."""
+    return _CONDITIONS[type(node)](node, ctx)
+
+
+# --- plans ------------------------------------------------------------------------------
+
+
+def read_refs(rule: Rule, ed: Edition, level: AdminLevel) -> tuple[Ref, ...]:
+    """The rows a rule reads at ``level``, in form order: all but aggregated rows left out."""
+    dropped: set[tuple[str, str]] = set()
+    for node in walk(rule.tree):
+        if isinstance(node, Call) and node.name in AGGREGATES:
+            dropped.update(
+                (a.template, a.code)
+                for a in node.args
+                if isinstance(a, Ref) and not ed.indicator(a.template, a.code).applies_to(level)
+            )
+    seen: dict[tuple[str, str], Ref] = {}
+    for node in walk(rule.tree):
+        if isinstance(node, Ref) and (node.template, node.code) not in dropped:
+            seen.setdefault((node.template, node.code), node)
+    number = {tid: i for i, tid in enumerate(ed.template_ids)}
+    return tuple(
+        sorted(
+            seen.values(),
+            key=lambda r: (number[r.template], tuple(int(p) for p in r.code.split("."))),
+        )
+    )
+
+
+@attrs.frozen
+class Entry:
+    """One rule of a plan: the rule, its compiled check, and what a finding needs."""
+
+    rule: Rule
+    check: BoolFn
+    reads_decimals: bool
+    refs: tuple[Ref, ...]
+    expected: Callable[[Templates], Interval | None]
+
+
+@attrs.frozen
+class Batch:
+    """The one-row rules of a template, pre-checked together (exact, and fast).
+
+    Each group of ``bounds`` holds when ``low <= value <= high`` for every value it
+    reads, each group of ``members`` when every value is in the set; ``blanks`` hold when
+    the rows are blank. Rules of a group share their bounds or set, so that a group of a
+    report that keeps to them is checked with one ``min``/``max`` or one set operation. A
+    value that fails the pre-check is confirmed by the rule's own check, which also tells
+    a truncation.
+    """
+
+    template: str
+    bounds: tuple[tuple[Any, Any, tuple[Entry, ...], Callable[[Any], tuple[Any, ...]]], ...]
+    members: tuple[tuple[frozenset[int], tuple[Entry, ...], Callable[[Any], tuple[Any, ...]]], ...]
+    blanks: tuple[Entry, ...]
+    read_blanks: Callable[[Any], tuple[Any, ...]]
+
+
+@attrs.frozen
+class Plan:
+    """The rules of a set that can be evaluated at one level, compiled."""
+
+    entries: tuple[Entry, ...]
+    batches: tuple[Batch, ...]
+    total: int
+
+
+def _expected(rule: Rule, ctx: _Context) -> Callable[[Templates], Interval | None]:
+    """What the other side of the rule's comparison allows, as a function of the report."""
+    main = main_comparison(rule.tree)
+    if not isinstance(main, Compare):
+        return lambda _t: None
+    if len(main.operands) == 3:  # noqa: PLR2004  # low <= x <= high: the range allowed
+        low_fn = compile_num(main.operands[0], ctx).fn
+        high_fn = compile_num(main.operands[2], ctx).fn
+
+        def allowed(tpls: Templates) -> Interval | None:
+            low = low_fn(tpls, iv.ROUNDED)
+            high = high_fn(tpls, iv.ROUNDED)
+            if low is None or high is None:
+                return None
+            return Interval(low.low, high.high, low.low_open, high.high_open)
+
+        return allowed
+    other = compile_num(main.operands[-1], ctx).fn
+    return lambda tpls: other(tpls, iv.ROUNDED)
+
+
+_INF: Final = float("inf")
+_Shape = tuple[str, Ref, Any, Any]
+
+
+def _level_shape(tree: Node, ctx: _Context) -> _Shape | None:
+    # if not applicable(R) then R = blank, at a level where R is not asked
+    if not (isinstance(tree, If) and isinstance(tree.then, BlankTest)):
+        return None
+    cond, ref = tree.cond, tree.then.ref
+    if tree.then.negated or not isinstance(cond, Not) or not isinstance(cond.operand, Call):
+        return None
+    call = cond.operand
+    arg = call.args[0]
+    if call.name != "applicable" or not isinstance(arg, Ref) or arg.key != ref.key:
+        return None
+    return None if ctx.applies(ref) else ("blank", ref, None, None)
+
+
+def _member_shape(tree: Node, ctx: _Context) -> _Shape | None:
+    if not isinstance(tree, In) or not isinstance(tree.operand, Ref):
+        return None
+    if not ctx.applies(tree.operand) or any(v.value.denominator != 1 for v in tree.values):
+        return None
+    return ("member", tree.operand, frozenset(int(v.value) for v in tree.values), None)
+
+
+def _bounds_shape(tree: Node, ctx: _Context) -> _Shape | None:
+    # c <= R, R >= c, R <= c, c <= R <= d: one row between whole-number bounds
+    if not isinstance(tree, Compare) or any(op not in ("<=", ">=") for op in tree.ops):
+        return None
+    refs = [o for o in tree.operands if isinstance(o, Ref)]
+    if len(refs) != 1 or not ctx.applies(refs[0]):
+        return None
+    low: Any = -_INF
+    high: Any = _INF
+    for op, a, b in zip(tree.ops, tree.operands, tree.operands[1:], strict=False):
+        small, big = (a, b) if op == "<=" else (b, a)
+        if isinstance(small, Num) and isinstance(big, Ref):
+            low = max(low, _plain_number(small.value))
+        elif isinstance(small, Ref) and isinstance(big, Num):
+            high = min(high, _plain_number(big.value))
+        else:
+            return None
+    return ("bounds", refs[0], low, high)
+
+
+def _one_row(rule: Rule, ctx: _Context) -> _Shape | None:
+    """The shape of a rule about one row only, if it is one the batches know."""
+    if rule.tolerance is not None or rule.blanks != "skip":
+        return None
+    return (
+        _level_shape(rule.tree, ctx)
+        or _member_shape(rule.tree, ctx)
+        or _bounds_shape(rule.tree, ctx)
+    )
+
+
+def _reader(attributes: list[str]) -> Callable[[Any], tuple[Any, ...]]:
+    """A function reading ``attributes`` of a template at once, as a tuple."""
+    if not attributes:
+        return lambda _tpl: ()
+    getter = operator.attrgetter(*attributes)
+    if len(attributes) == 1:
+        return lambda tpl: (getter(tpl),)
+    return getter
+
+
+def _batches(
+    entries: list[tuple[Entry, _Context]],
+) -> tuple[list[Entry], list[Batch]]:
+    rest: list[Entry] = []
+    groups: dict[str, list[tuple[Entry, _Shape]]] = {}
+    for entry, ctx in entries:
+        shape = _one_row(entry.rule, ctx)
+        if shape is None:
+            rest.append(entry)
+        else:
+            groups.setdefault(shape[1].template, []).append((entry, shape))
+    batches: list[Batch] = []
+    for tid, items in groups.items():
+        bounds: dict[tuple[Any, Any], list[tuple[Entry, str]]] = {}
+        members: dict[frozenset[int], list[tuple[Entry, str]]] = {}
+        blanks: list[tuple[Entry, str]] = []
+        for entry, shape in items:
+            kind, ref, a, b = shape
+            if kind == "bounds":
+                bounds.setdefault((a, b), []).append((entry, ref.attribute))
+            elif kind == "member":
+                members.setdefault(a, []).append((entry, ref.attribute))
+            else:
+                blanks.append((entry, ref.attribute))
+        batches.append(
+            Batch(
+                tid,
+                tuple(
+                    (low, high, tuple(e for e, _ in group), _reader([a for _, a in group]))
+                    for (low, high), group in bounds.items()
+                ),
+                tuple(
+                    (allowed, tuple(e for e, _ in group), _reader([a for _, a in group]))
+                    for allowed, group in members.items()
+                ),
+                tuple(e for e, _ in blanks),
+                _reader([a for _, a in blanks]),
+            )
+        )
+    return rest, batches
+
+
+def _reads_decimals(rule: Rule, ed: Edition) -> bool:
+    return any(
+        ed.indicator(r.template, r.code).kind in (Kind.PERCENT, Kind.MONEY) for r in rule.references
+    )
+
+
+def plan_for(rules: RuleSet, ed: Edition, level: AdminLevel) -> Plan:
+    """The compiled plan of a rule set for reports of edition ``ed`` at ``level`` (cached)."""
+
+    def build() -> Plan:
+        compiled: list[tuple[Entry, _Context]] = []
+        for rule in rules:
+            if rule.edition != ed.id or (rule.levels is not None and level not in rule.levels):
+                continue
+            ctx = _Context(rule, ed, level)
+            check = compile_bool(rule.tree, ctx)
+            if check.is_const and check.const is None:
+                continue  # cannot be evaluated at this level, whatever the report says
+            entry = Entry(
+                rule,
+                check.fn,
+                _reads_decimals(rule, ed),
+                read_refs(rule, ed, level),
+                _expected(rule, ctx),
+            )
+            compiled.append((entry, ctx))
+        rest, batches = _batches(compiled)
+        return Plan(tuple(rest), tuple(batches), len(rules))
+
+    return compiled(rules, ("plan", ed.id, level), build)

@@ -1,0 +1,189 @@
+"""Validation: check a report against a rule set and collect the findings.
+
+>>> from cchc_model import example, validate
+>>> result = validate(example())
+>>> for finding in result.findings:
+...     print(finding.severity.value, finding.rule)
+warning PL2.ratio.2
+info PL7.plausible.1.1
+info PL7.plausible.1.2
+error PL8.domain.2
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from .._model.catalog import Edition
+from .._model.catalog import edition as get_edition
+from .._model.errors import ValueTypeError
+from .._model.frozen import FrozenMap
+from .._model.report import Report
+from .._model.template import Value
+from .._model.units import AdminLevel
+from . import interval as iv
+from .engine import Entry, Plan, Templates, plan_for
+from .findings import Finding, ValidationResult
+from .rulesets import Rule, RuleSet, Severity, builtin_rules
+
+__all__ = ["as_ruleset", "validate"]
+
+
+def as_ruleset(rules: RuleSet | Iterable[Rule] | None, edition: str) -> RuleSet:
+    """``rules`` as a :class:`RuleSet` (the built-in rules of ``edition`` for ``None``)."""
+    if rules is None:
+        return builtin_rules(edition)
+    if isinstance(rules, RuleSet):
+        return rules
+    if isinstance(rules, Rule):
+        return RuleSet((rules,))
+    candidate: object = rules  # the type says Iterable[Rule]; a caller may pass anything
+    if isinstance(candidate, Iterable) and not isinstance(candidate, (str, bytes)):
+        items = tuple(candidate)
+        if all(isinstance(rule, Rule) for rule in items):
+            return RuleSet(items)
+    raise ValueTypeError(
+        template=None,
+        code=None,
+        attribute="rules",
+        expected="a RuleSet, an iterable of Rule, or None",
+        expected_vi="một RuleSet, các Rule, hoặc None",
+        value=rules,
+    )
+
+
+def validate(report: Report, *, rules: RuleSet | Iterable[Rule] | None = None) -> ValidationResult:
+    """Check ``report`` against ``rules`` and return every finding.
+
+    Each rule is evaluated with the values as they were written: a decimal stands for
+    the interval it was rounded from, and a rule holds when some choice of exact values
+    in those intervals satisfies it. A rule that fails so but holds if the decimals had
+    been truncated gives a warning saying so. A rule that reads a blank row, a row not
+    asked at the report's level, or divides by zero is not evaluated (it is counted in
+    ``skipped``).
+
+    Args:
+        report: The report.
+        rules: The rules to check (default: :func:`builtin_rules` of the report's
+            edition). Pass a :class:`RuleSet` you keep, so its compiled form is reused;
+            add your own with ``builtin_rules() + load_rules(path)``.
+
+    Returns:
+        The findings, and how many rules were evaluated and skipped.
+
+    Raises:
+        ValueTypeError: ``report`` is not a :class:`~cchc_model.Report`.
+
+    >>> from cchc_model import example
+    >>> result = validate(example())
+    >>> result.valid, result.summary()["errors"]
+    (False, 1)
+    >>> print(result.findings[-1].message())
+    PL8 2 = 3 không thuộc danh mục mã (Chưa có = 0; 2 cấp = 1; 3 cấp = 2) — có phải là 2
+    (3 cấp)?
+    """
+    if not isinstance(report, Report):
+        raise ValueTypeError(
+            template=None, code=None, attribute="report", expected="a Report", value=report
+        )
+    ruleset = as_ruleset(rules, report.edition)
+    ed = get_edition(report.edition)
+    level = report.info.level
+    plan = plan_for(ruleset, ed, level)
+    tpls: Templates = dict(report.templates)
+    findings: list[Finding] = []
+    rounded = iv.ROUNDED
+    evaluated, suspects = _prechecks(plan, tpls)
+    failed: list[Entry] = [  # the suspects were counted as evaluated by their batch
+        entry for entry in suspects if entry.check(tpls, rounded) is False
+    ]
+    for entry in plan.entries:
+        result = entry.check(tpls, rounded)
+        if result is None:
+            continue
+        evaluated += 1
+        if not result:
+            failed.append(entry)
+    for entry in failed:
+        truncated = entry.reads_decimals and entry.check(tpls, iv.TRUNCATED) is True
+        findings.append(_finding(entry, ed, level, tpls, truncated=truncated))
+    findings.sort(key=lambda f: _order(f, ed))
+    return ValidationResult(tuple(findings), evaluated, plan.total - evaluated)
+
+
+def _prechecks(plan: Plan, tpls: Templates) -> tuple[int, list[Entry]]:
+    """Run the batches: how many one-row rules were evaluated, and which may fail."""
+    evaluated = 0
+    suspects: list[Entry] = []
+    for batch in plan.batches:
+        tpl = tpls.get(batch.template)
+        if tpl is None:
+            continue
+        for low, high, entries, read in batch.bounds:
+            values = read(tpl)
+            present = [v for v in values if v is not None]
+            evaluated += len(present)
+            if present and (min(present) < low or max(present) > high):
+                suspects += [
+                    e
+                    for e, v in zip(entries, values, strict=True)
+                    if v is not None and not low <= v <= high
+                ]
+        for allowed, entries, read in batch.members:
+            values = read(tpl)
+            present = [v for v in values if v is not None]
+            evaluated += len(present)
+            if not allowed.issuperset(present):
+                suspects += [
+                    e
+                    for e, v in zip(entries, values, strict=True)
+                    if v is not None and v not in allowed
+                ]
+        evaluated += len(batch.blanks)
+        if batch.blanks:
+            suspects += [
+                entry
+                for entry, value in zip(batch.blanks, batch.read_blanks(tpl), strict=True)
+                if value is not None
+            ]
+    return evaluated, suspects
+
+
+def _finding(
+    entry: Entry, ed: Edition, level: AdminLevel, tpls: Templates, *, truncated: bool
+) -> Finding:
+    rule = entry.rule
+    values: dict[str, Value | None] = {}
+    home = rule.template or ""
+    for ref in entry.refs:
+        tpl = tpls.get(ref.template)
+        key = ref.code if ref.template == home else ref.key
+        values[key] = None if tpl is None else getattr(tpl, ref.attribute)
+    severity = rule.severity
+    if truncated and severity is Severity.ERROR:
+        severity = Severity.WARNING
+    return Finding(
+        rule=rule.id,
+        severity=severity,
+        template=home,
+        codes=tuple(k for k in values if ":" not in k),
+        other_codes=tuple(k for k in values if ":" in k),
+        values=FrozenMap(values),
+        relation=rule.relation,
+        expected=entry.expected(tpls),
+        truncated=truncated,
+        level=level,
+        definition=rule,
+        edition=ed.id,
+    )
+
+
+def _order(finding: Finding, ed: Edition) -> tuple[Any, ...]:
+    first = finding.codes[0] if finding.codes else ""
+    return (
+        ed.spec(finding.template).number,
+        tuple(int(p) for p in first.split(".")) if first else (),
+        [Severity.ERROR, Severity.WARNING, Severity.INFO].index(finding.severity),
+        finding.rule,
+    )

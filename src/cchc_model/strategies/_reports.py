@@ -1,0 +1,675 @@
+"""Strategies for report metadata, templates and whole reports, consistent or not.
+
+Private to :mod:`cchc_model.strategies`, which documents and re-exports them.
+
+A consistent report is built leaves first: the counts nothing is computed from are
+drawn, then what derives from them (totals over the children asked at the level, ratios
+rounded half-up, identities), then the parts bounded by their wholes (a part is drawn
+between 0 and its whole, never filtered). The rules are the built-in ones of
+``templates/edition_2024/rules.toml``; each function below says which it builds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import itertools
+import random
+from collections.abc import Collection, Mapping
+from fractions import Fraction
+from typing import Any, Final, TypeGuard, TypeVar
+
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from .._model.catalog import edition as get_edition
+from .._model.report import Report, ReportInfo
+from .._model.template import Indicator, Template, Value
+from .._model.units import (
+    AdminLevel,
+    Code,
+    Completion,
+    Kind,
+    MeetingSystem,
+    Progress,
+    SurveyMethod,
+    YesNo,
+)
+from .._rules.derive import DEFAULT_DECIMALS
+from .._rules.interval import round_half_up
+from ..vi import Period
+from . import _values as sv
+
+__all__ = [
+    "Values",
+    "arbitrary_template",
+    "blank_cells",
+    "build_template",
+    "chosen_templates",
+    "consistent_values",
+    "report_infos",
+    "reports",
+    "split",
+    "template_ids",
+    "templates",
+]
+
+T = TypeVar("T")
+Values = dict[str, dict[str, Value]]
+"""Cell values by template id, then by official code."""
+
+_EDITION: Final = "2024"
+
+
+# --- metadata -----------------------------------------------------------------------------
+
+_BOOLEANS: Final = st.booleans()
+_RECIPIENTS: Final = {
+    AdminLevel.PROVINCE: st.sampled_from(("Bộ Nội vụ", "Văn phòng Chính phủ")),
+    AdminLevel.DEPARTMENT: st.sampled_from(("Ủy ban nhân dân tỉnh", "Sở Nội vụ")),
+    AdminLevel.DISTRICT: st.sampled_from(("Ủy ban nhân dân tỉnh", "Sở Nội vụ")),
+    AdminLevel.COMMUNE: st.sampled_from(("Ủy ban nhân dân huyện Nam Đông", "Phòng Nội vụ huyện")),
+}
+_SIGNER_TITLES: Final = st.sampled_from(
+    (
+        "TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH",
+        "TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH",
+        "GIÁM ĐỐC",
+    )
+)
+_UNIT_CODE_DIGITS: Final = {
+    AdminLevel.PROVINCE: 2,
+    AdminLevel.DEPARTMENT: 5,
+    AdminLevel.DISTRICT: 3,
+    AdminLevel.COMMUNE: 5,
+}
+_DISTRICTS_END: Final = 2025
+"""The last year districts filed reports (two-tier local government from 1 July 2025)."""
+
+
+def _optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.none() | strategy
+
+
+def _check_choice(value: object, kind: type, name: str) -> None:
+    if value is not None and not isinstance(value, kind):
+        raise InvalidArgument(f"{name} must be a {kind.__name__} or None, got {value!r}")
+
+
+def report_infos(
+    *,
+    level: AdminLevel | None = None,
+    period: Period | None = None,
+    year: int | None = None,
+    realistic: bool = True,
+) -> st.SearchStrategy[ReportInfo]:
+    """The metadata of a report (:class:`~cchc_model.ReportInfo`).
+
+    Args:
+        level: Only this level (default: any).
+        period: Only this period (default: any).
+        year: Only this year (default: 2016–2035, or up to 2025 for a district).
+        realistic: Metadata as units write it: an agency named for its level (*UBND xã
+            Hương Sơn*), a number such as ``341/BC-UBND``, a date near the end of the
+            period's data window, Vietnamese names. With ``False``, any text in every
+            text field (formula-like starts, every character a file can hold) and any
+            year from 1900, for testing writers and readers.
+
+    Shrinks towards a province's report on the first quarter of 2024 with only the
+    required fields.
+
+    >>> from hypothesis import find
+    >>> info = find(report_infos(level=AdminLevel.COMMUNE), lambda i: i.number is not None)
+    >>> info.agency.startswith(("UBND xã", "UBND phường", "UBND thị trấn")), "/BC-" in info.number
+    (True, True)
+    """
+    _check_choice(level, AdminLevel, "level")
+    _check_choice(period, Period, "period")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        raise InvalidArgument(f"year must be an int or None, got {year!r}")
+    levels = sv.levels() if level is None else st.just(level)
+    periods = sv.periods() if period is None else st.just(period)
+    if realistic:
+        return _realistic_infos(levels, periods, year)
+    texts = sv.texts()
+    return st.builds(
+        ReportInfo,
+        agency=st.just("UBND xã Hương Sơn") | texts.map(lambda t: "UBND xã " + t),
+        level=levels,
+        period=periods,
+        year=st.integers(1900, 9999) if year is None else st.just(year),
+        place=_optional(texts),
+        number=_optional(st.sampled_from(["341/BC-UBND", "=1+1", "-5", "'x"]) | texts),
+        date=_optional(st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31))),
+        recipient=_optional(texts),
+        signer=_optional(texts),
+        signer_title=_optional(texts),
+        unit_code=_optional(st.sampled_from(["19897", "00123"]) | texts),
+        province=_optional(texts),
+        district=_optional(texts),
+    )
+
+
+def _maybe(draw: st.DrawFn, strategy: st.SearchStrategy[T]) -> T | None:
+    """A value of ``strategy`` or ``None``; shrinks towards ``None``."""
+    return draw(strategy) if draw(_BOOLEANS) else None
+
+
+def _realistic_infos(
+    levels: st.SearchStrategy[AdminLevel], periods: st.SearchStrategy[Period], year: int | None
+) -> st.SearchStrategy[ReportInfo]:
+    @st.composite
+    def report_infos(draw: st.DrawFn) -> ReportInfo:
+        level = draw(levels)
+        period = draw(periods)
+        last = _DISTRICTS_END if level is AdminLevel.DISTRICT else _LAST_YEAR
+        chosen = sv.draw_year(draw, _FIRST_YEAR, last) if year is None else year
+        place = draw(_PLACE_NAMES)
+        agency = draw(_AGENCY_FORMS[level]).format(place)
+        number = _maybe(draw, _DOCUMENT_NUMBERS)
+        issuer = "SNV" if level is AdminLevel.DEPARTMENT else "UBND"
+        digits = _UNIT_CODE_DIGITS[level]
+        unit_code = _maybe(draw, _UNIT_CODES[digits])
+        has_district = level in (AdminLevel.DISTRICT, AdminLevel.COMMUNE)
+        # drawn whether or not it is kept, so that shrinking the year towards 2024 does
+        # not lengthen the example (Hypothesis would then refuse it as not simpler)
+        district = _maybe(draw, _PLACE_NAMES)
+        return ReportInfo(
+            agency=agency,
+            level=level,
+            period=period,
+            year=chosen,
+            place=place if draw(_BOOLEANS) else None,
+            number=None if number is None else f"{number:02d}/BC-{issuer}",
+            date=_maybe(draw, sv.report_dates(period, chosen)),
+            recipient=_maybe(draw, _RECIPIENTS[level]),
+            signer=_maybe(draw, _PERSON_NAMES),
+            signer_title=_maybe(draw, _SIGNER_TITLES),
+            unit_code=None if unit_code is None else f"{unit_code:0{digits}d}",
+            province=_maybe(draw, _PLACE_NAMES),
+            district=district if has_district and chosen <= _DISTRICTS_END else None,
+        )
+
+    return report_infos()
+
+
+_AGENCY_FORMS: Final = {level: st.sampled_from(forms) for level, forms in sv.AGENCY_FORMS.items()}
+_PLACE_NAMES: Final = sv.place_names()
+_PERSON_NAMES: Final = sv.person_names()
+_DOCUMENT_NUMBERS: Final = st.integers(1, 999)
+_UNIT_CODES: Final = {digits: st.integers(1, 10**digits - 1) for digits in (2, 3, 5)}
+_FIRST_YEAR: Final = 2016
+_LAST_YEAR: Final = 2035
+
+
+# --- consistent values --------------------------------------------------------------------
+
+
+@functools.cache
+def _asked(level: AdminLevel) -> frozenset[tuple[str, str]]:
+    ed = get_edition(_EDITION)
+    return frozenset((row.template, row.code) for row in ed.indicators() if row.applies_to(level))
+
+
+_COUNT_LIMITS: Final = {"Hồ sơ": 50_000, "Người": 2_000, "Thủ tục": 2_000, "Số lượng": 5_000}
+_DEFAULT_LIMIT: Final = 300
+
+
+@functools.cache
+def _rows() -> Mapping[tuple[str, str], Indicator]:
+    ed = get_edition(_EDITION)
+    return {(row.template, row.code): row for row in ed.indicators()}
+
+
+def split(draw: st.DrawFn, total: int, n: int) -> list[int]:
+    """``n`` counts that sum to ``total``; shrinks towards ``[0, …, 0, total]``."""
+    cuts = sorted(sv.draw_int(draw, 0, total) for _ in range(n - 1))
+    return [b - a for a, b in itertools.pairwise([0, *cuts, total])]
+
+
+class _Builder:
+    """Draws the values of one consistent report at one level, leaves first."""
+
+    def __init__(self, draw: st.DrawFn, level: AdminLevel) -> None:
+        self.draw = draw
+        self.asked_cells = _asked(level)
+        self.values: Values = {}
+
+    def asked(self, tid: str, code: str) -> bool:
+        return (tid, code) in self.asked_cells
+
+    def put(self, tid: str, code: str, value: Value | None) -> None:
+        if value is not None and (tid, code) in self.asked_cells:
+            self.values.setdefault(tid, {})[code] = value
+
+    def count(self, tid: str, code: str, high: int | None = None, low: int = 0) -> int:
+        """Draw a count for a row asked at the level (0 for a row not asked)."""
+        if (tid, code) not in self.asked_cells:
+            return 0
+        if high is None:
+            unit = _rows()[tid, code].unit
+            high = _COUNT_LIMITS.get(unit.label if unit else "", _DEFAULT_LIMIT)
+        value = sv.draw_int(self.draw, low, max(low, high))
+        self.values.setdefault(tid, {})[code] = value
+        return value
+
+    def percent(self, tid: str, code: str) -> None:
+        if (tid, code) in self.asked_cells:
+            self.put(tid, code, sv.draw_decimal(self.draw, 0, 100, self.places(tid, code)))
+
+    def places(self, tid: str, code: str) -> tuple[int, int]:
+        decimals = _rows()[tid, code].decimals
+        return (0, DEFAULT_DECIMALS if decimals is None else decimals)
+
+    def ratio(self, tid: str, code: str, part: Fraction | int, whole: Fraction | int) -> None:
+        """``part / whole × 100``, rounded half-up to 0–2 decimals; blank when ``whole`` is 0."""
+        if whole > 0 and (tid, code) in self.asked_cells:
+            written = sv.draw_int(self.draw, *self.places(tid, code))
+            self.put(tid, code, round_half_up(Fraction(part) * 100 / Fraction(whole), written))
+
+    def ratio_group(self, tid: str, rate: str, whole: str, part: str) -> tuple[int, int]:
+        """The whole, the part drawn from 0 to it, and their ratio."""
+        total = self.count(tid, whole)
+        done = self.count(tid, part, high=total)
+        self.ratio(tid, rate, done, total)
+        return total, done
+
+    def split(self, total: int, n: int) -> list[int]:
+        return split(self.draw, total, n)
+
+    def total(self, tid: str, code: str, children: tuple[str, ...]) -> int:
+        """The children asked at the level, and their sum in ``code``."""
+        asked = [c for c in children if self.asked(tid, c)]
+        total = sum(self.count(tid, c) for c in asked)
+        if asked:
+            self.put(tid, code, total)
+        return total
+
+    def code(self, tid: str, code: str, code_list: type[Code]) -> int:
+        if (tid, code) not in self.asked_cells:
+            return 0
+        member = self.draw(sv.codes(code_list))
+        self.put(tid, code, member)
+        return int(member)
+
+
+def _pl2(b: _Builder) -> None:
+    """PL2.ratio.*, PL2.part.*, PL2.parts.5.1 and 6.1, PL2.condition.*."""
+    b.count("PL2", "1")
+    b.ratio_group("PL2", "2", "2.1", "2.2")
+    b.count("PL2", "3.1")
+    b.count("PL2", "3.2")
+    b.ratio_group("PL2", "3.3", "3.3.1", "3.3.2")
+    b.count("PL2", "4.1")
+    b.percent("PL2", "4.2")
+    for head in ("5", "6"):
+        assigned = b.count("PL2", f"{head}.1")
+        kinds = b.split(sv.draw_int(b.draw, 0, assigned), 3)  # on time, late, overdue
+        for index, value in enumerate(kinds, 2):
+            b.put("PL2", f"{head}.{index}", value)
+    held = b.code("PL2", "7", YesNo)
+    if held:  # a survey held has forms (PL2.condition.7) and a method
+        b.count("PL2", "7.1", low=1)
+        b.code("PL2", "7.2", SurveyMethod)
+    elif b.draw(_BOOLEANS):  # none held: no forms, written 0 or left blank
+        b.put("PL2", "7.1", 0)
+    b.code("PL2", "8", YesNo)
+
+
+def _pl3(b: _Builder) -> None:
+    """PL3.total.1 over the levels asked, PL3.ratio.*, PL3.part.*."""
+    b.total("PL3", "1", ("1.1", "1.2", "1.3"))
+    b.count("PL3", "2.1")
+    b.ratio_group("PL3", "2.2", "2.2.1", "2.2.2")
+    b.count("PL3", "3.1")
+    b.ratio_group("PL3", "3.2", "3.2.1", "3.2.2")
+
+
+def _pl4(b: _Builder) -> int:
+    """PL4.total.1.4, PL4.ratio.*, PL4.part.*; returns the procedures of 1.4."""
+    for code in ("1.1", "1.2", "1.3"):
+        b.count("PL4", code)
+    procedures = b.total("PL4", "1.4", ("1.4.1", "1.4.2", "1.4.3"))
+    for code in ("2.1", "2.2", "2.3"):  # linked procedures are procedures of the locality
+        b.count("PL4", code, high=procedures)
+    for head in ("3.1", "3.2", "3.3", "3.4"):
+        b.ratio_group("PL4", head, f"{head}.1", f"{head}.2")
+    return procedures
+
+
+def _pl5(b: _Builder) -> int:
+    """PL5.total.1.5 (a free count where no part is asked), PL5.plausible.*; returns 1.5."""
+    b.percent("PL5", "1.1")
+    b.percent("PL5", "1.2")
+    b.count("PL5", "1.3")
+    b.count("PL5", "1.4")
+    children = ("1.5.1", "1.5.2", "1.5.3")
+    if any(b.asked("PL5", c) for c in children):
+        units = b.total("PL5", "1.5", children)
+    else:
+        units = b.count("PL5", "1.5")
+    b.percent("PL5", "1.5.4")
+    for quota, present in (("2.1", "2.2"), ("3.1", "3.2")):  # staff present <= quota
+        b.count("PL5", present, high=b.count("PL5", quota))
+    for code in ("2.3", "2.4", "3.3"):
+        b.count("PL5", code)
+    b.percent("PL5", "2.5")
+    b.percent("PL5", "3.4")
+    return units
+
+
+def _pl6(b: _Builder, units: int) -> None:
+    """PL6.cross.1.2: units with approved positions are units of PL5 1.5."""
+    for code in ("1.1", "1.3", "2.1", "2.2", "2.3", "2.4", "2.5", "3", "4.1", "4.2", "4.3", "4.4"):
+        b.count("PL6", code)
+    b.count("PL6", "1.2", high=units)
+
+
+def _pl7(b: _Builder, units: int) -> None:
+    """PL7.ratio.1 (0–2 decimals: never PL7.plausible's 3), PL7.total.*, PL5.cross.1.5."""
+    planned = sv.draw_decimal(b.draw, 0, 10_000_000, (0, 2))
+    done = sv.draw_decimal(b.draw, 0, 10_000_000, (0, 2))
+    b.put("PL7", "1.1", planned)
+    b.put("PL7", "1.2", done)
+    b.ratio("PL7", "1", Fraction(done), Fraction(planned))
+    b.put("PL7", "2.1", units)
+    groups = b.split(units, 4)
+    for code, value in zip(("2.2", "2.3", "2.4", "2.5"), groups, strict=True):
+        b.put("PL7", code, value)
+    for code, value in zip(("2.4.1", "2.4.2", "2.4.3"), b.split(groups[2], 3), strict=True):
+        b.put("PL7", code, value)
+    b.count("PL7", "2.6", high=units)
+
+
+def _pl8(b: _Builder, procedures: int) -> None:
+    """PL8's rules; the procedures counted are bounded by PL4 1.4 (``procedures``)."""
+    b.code("PL8", "1", Completion)
+    b.code("PL8", "2", MeetingSystem)
+    b.percent("PL8", "3")
+    b.code("PL8", "4", Progress)
+    for code in ("5.1.1", "5.1.2", "5.1.3", "5.2.1", "5.2.2", "5.2.3", "5.3.1", "5.3.2", "5.3.3"):
+        b.percent("PL8", code)
+    parts = [v for c, v in b.values.get("PL8", {}).items() if c.startswith("5.2.")]
+    if parts:  # the locality's rate lies between its parts' (PL8.range.5.2)
+        low, high = Fraction(min(parts)), Fraction(max(parts))
+        share = Fraction(sv.draw_int(b.draw, 0, 100), 100)
+        written = sv.draw_int(b.draw, *b.places("PL8", "5.2"))
+        b.put("PL8", "5.2", round_half_up(low + (high - low) * share, written))
+    eligible3 = b.count("PL8", "6.1.1", high=procedures)
+    eligible4 = b.count("PL8", "6.2.1", high=procedures - eligible3)
+    provided = []
+    with_dossiers = 0
+    for head, eligible in (("6.1", eligible3), ("6.2", eligible4)):
+        online = b.count("PL8", f"{head}.2", high=eligible)
+        b.ratio("PL8", head, online, eligible)
+        with_dossiers += b.count("PL8", f"{head}.3", high=online)
+        provided.append(online)
+    online_total = sum(provided)
+    b.put("PL8", "6.3.1", online_total)  # PL8.identity.6.3.1
+    portal = b.count("PL8", "6.3.2", high=online_total)
+    b.ratio("PL8", "6.3", portal, online_total)
+    # dossiers received online: at least one per procedure with online dossiers, and
+    # none unless some procedure had them (PL8.condition.6.4.2 and 6.1.3)
+    received_online = with_dossiers + (sv.draw_int(b.draw, 0, 500) if with_dossiers else 0)
+    received = received_online + sv.draw_int(b.draw, 0, 500)
+    b.put("PL8", "6.4.1", received)
+    b.put("PL8", "6.4.2", received_online)
+    b.ratio("PL8", "6.4", received_online, received)
+    fees = b.count("PL8", "6.5.1", high=procedures)
+    paid = b.count("PL8", "6.5.2", high=fees)
+    b.ratio("PL8", "6.5", paid, fees)
+
+
+def consistent_values(draw: st.DrawFn, level: AdminLevel, wanted: Collection[str]) -> Values:
+    """The values of the templates ``wanted`` of a report that satisfies every built-in rule.
+
+    A value another template is bounded by is drawn freely when that template is not
+    wanted (PL4 1.4 for PL8, PL5 1.5 for PL6 and PL7).
+    """
+    b = _Builder(draw, level)
+    if "PL2" in wanted:
+        _pl2(b)
+    if "PL3" in wanted:
+        _pl3(b)
+    procedures = _pl4(b) if "PL4" in wanted else sv.draw_int(draw, 0, 2_000)
+    units = _pl5(b) if "PL5" in wanted else sv.draw_int(draw, 0, 300)
+    if "PL6" in wanted:
+        _pl6(b, units)
+    if "PL7" in wanted:
+        _pl7(b, units)
+    if "PL8" in wanted:
+        _pl8(b, procedures)
+    return {tid: cells for tid, cells in b.values.items() if tid in wanted}
+
+
+# --- arbitrary values -------------------------------------------------------------------
+
+
+def _any_value(row: Indicator) -> st.SearchStrategy[Value]:
+    kind = row.kind
+    if kind is Kind.COUNT:
+        return st.integers(-(10**20), 10**20)
+    if kind is Kind.CODE:
+        assert row.code_list is not None  # noqa: S101  # a coded row has its list
+        members: st.SearchStrategy[Value] = st.sampled_from(list(row.code_list))
+        return members | st.integers(-3, 99)
+    return st.builds(sv.decimal_of, st.integers(-(10**19), 10**19), st.integers(0, 6))
+
+
+@functools.cache
+def _arbitrary_cells(template_id: str) -> st.SearchStrategy[dict[str, Value]]:
+    spec = get_edition(_EDITION).spec(template_id)
+    return st.fixed_dictionaries(
+        {}, optional={row.code: _any_value(row) for row in spec.value_indicators}
+    )
+
+
+def arbitrary_template(cls: type[Template]) -> st.SearchStrategy[dict[str, Value]]:
+    """Any values the types allow, in any rows (see :func:`templates`)."""
+    return _arbitrary_cells(cls.spec.id)
+
+
+# --- templates and reports ----------------------------------------------------------------
+
+
+def build_template(
+    cls: type[Template], cells: Mapping[str, Value], notes: Mapping[str, str]
+) -> Template:
+    spec = cls.spec
+    kwargs: dict[str, Any] = {spec.indicator(code).attribute or "": v for code, v in cells.items()}
+    return cls(notes=notes, **kwargs)
+
+
+@functools.cache
+def _notes(template_id: str, *, realistic: bool) -> st.SearchStrategy[dict[str, str]]:
+    return st.dictionaries(
+        st.sampled_from(get_edition(_EDITION).spec(template_id).codes),
+        sv.notes(realistic=realistic),
+        max_size=2 if realistic else 4,
+    )
+
+
+def _is_template_class(value: object) -> TypeGuard[type[Template]]:
+    return isinstance(value, type) and issubclass(value, Template) and hasattr(value, "spec")
+
+
+def template_ids(templates: Collection[str | type[Template]] | None) -> tuple[str, ...] | None:
+    """The template ids of ``templates`` (ids or classes), in appendix order."""
+    if templates is None:
+        return None
+    ed = get_edition(_EDITION)
+    if isinstance(templates, (str, type)):
+        templates = [templates]
+    wanted: set[str] = set()
+    for item in templates:
+        if isinstance(item, str):
+            tid = item.strip().upper()
+        elif _is_template_class(item):
+            tid = item.spec.id
+        else:
+            raise InvalidArgument(f"templates holds template ids or classes, got {item!r}")
+        if tid not in ed.template_ids:
+            raise InvalidArgument(
+                f"unknown template {item!r} (templates: {', '.join(ed.template_ids)})"
+            )
+        wanted.add(tid)
+    return tuple(t for t in ed.template_ids if t in wanted)
+
+
+def templates(
+    cls: type[Template],
+    *,
+    level: AdminLevel | None = None,
+    consistent: bool = True,
+    blanks: bool = True,
+) -> st.SearchStrategy[Template]:
+    """Instances of one template class (``Direction``, …, ``DigitalGovernment``).
+
+    ``st.from_type(Direction)`` gives ``templates(Direction)``.
+
+    Args:
+        cls: The template class.
+        level: The level whose rows are filled (default: any); rows not asked at the
+            level stay blank.
+        consistent: Every built-in rule about the template's own rows holds, as in
+            :func:`reports`; with ``False``, any value its types allow in any row.
+        blanks: Leave some cells blank (none, or about 10, 20 or 30 % of them).
+
+    Shrinks towards every value 0, nothing blank and no note, at a level with few rows.
+
+    >>> from hypothesis import find
+    >>> from cchc_model import Direction
+    >>> find(templates(Direction), lambda t: t.plan_tasks is not None).plan_tasks >= 0
+    True
+    """
+    if not _is_template_class(cls):
+        raise InvalidArgument(f"templates() takes a template class such as Direction, got {cls!r}")
+    _check_choice(level, AdminLevel, "level")
+    tid = cls.spec.id
+    levels = sv.levels() if level is None else st.just(level)
+
+    @st.composite
+    def templates(draw: st.DrawFn) -> Template:
+        if consistent:
+            values = consistent_values(draw, draw(levels), (tid,))
+            if blanks:
+                values = blank_cells(draw, values)
+            cells = values.get(tid, {})
+        else:
+            cells = draw(_arbitrary_cells(tid))
+        return build_template(cls, cells, draw(_notes(tid, realistic=consistent)))
+
+    return templates()
+
+
+def reports(
+    *,
+    level: AdminLevel | None = None,
+    period: Period | None = None,
+    year: int | None = None,
+    templates: Collection[str | type[Template]] | None = None,
+    consistent: bool = True,
+    blanks: bool = True,
+) -> st.SearchStrategy[Report]:
+    """Whole reports, for any level, period and subset of the templates.
+
+    With ``consistent=True`` every built-in rule holds by construction, so that
+    :func:`~cchc_model.validate` finds no error, no warning and no info: leaves are drawn
+    first (the counts nothing is computed from), then what derives from them (totals
+    over the children asked at the report's level, ratios rounded half-up to 0–2
+    decimals as reports write them: ``100``, ``78.95``, ``70.1``; identities such as
+    PL8 6.3.1 = 6.1.2 + 6.2.2 and PL5 1.5 = PL7 2.1), then the parts drawn between 0
+    and their whole (staff present within the quota, procedures online within those of
+    PL4 1.4, PL7 amounts never with three decimals). Rows not asked at the level stay
+    blank, as do ratios of nothing; with ``blanks``, more cells are left blank (a blank
+    never breaks a rule: a rule that reads one is not evaluated).
+
+    With ``consistent=False``, any value the types allow, in any row: negative counts
+    of 20 digits, decimals with up to 6 written decimals, codes outside their list,
+    values in rows not asked at the level; and any text in the metadata and the notes.
+    Such reports break rules, and must still round-trip through every format.
+
+    ``st.from_type(Report)`` gives ``reports()``.
+
+    Args:
+        level: Only this level (default: any).
+        period: Only this period (default: any).
+        year: Only this year.
+        templates: Exactly these templates (ids such as ``"PL4"`` or classes); default:
+            any non-empty subset.
+        consistent: See above.
+        blanks: Leave cells blank at random (consistent reports only).
+
+    Shrinks towards fewer templates and rows (one template, at a level asked few of its
+    rows), every value 0, nothing blank, no note and only the required metadata of a
+    report on the first quarter of 2024. (Hypothesis stops after 500 successful
+    shrinks, so a large example stops short of that.)
+
+    >>> from hypothesis import given, settings
+    >>> from cchc_model import validate
+    >>> @settings(max_examples=5)
+    ... @given(reports(templates=["PL4", "PL8"]))
+    ... def test_no_finding(report):
+    ...     assert validate(report).findings == ()
+    >>> test_no_finding()
+    """
+    wanted = template_ids(templates)
+    infos = report_infos(level=level, period=period, year=year, realistic=consistent)
+    ed = get_edition(_EDITION)
+    all_ids = ed.template_ids
+
+    @st.composite
+    def reports(draw: st.DrawFn) -> Report:
+        info = draw(infos)
+        chosen = wanted if wanted is not None else chosen_templates(draw, all_ids)
+        if consistent:
+            values = consistent_values(draw, info.level, chosen)
+            if blanks:
+                values = blank_cells(draw, values)
+        else:
+            values = {tid: draw(_arbitrary_cells(tid)) for tid in chosen}
+        built = [
+            build_template(
+                ed.template(tid), values.get(tid, {}), draw(_notes(tid, realistic=consistent))
+            )
+            for tid in chosen
+        ]
+        return Report(info=info, templates=built, edition=ed.id)
+
+    return reports()
+
+
+def chosen_templates(
+    draw: st.DrawFn, ids: tuple[str, ...], *, at_least_one: bool = True
+) -> tuple[str, ...]:
+    """Every template of ``ids``, or a subset; shrinks towards fewer of them.
+
+    Half the reports carry every template, as filed reports do; the others any subset
+    (the first template when none was drawn and ``at_least_one``).
+    """
+    # the subset first, then whether to take every template: shrinking the latter to
+    # "no" leaves the subset as drawn, which then shrinks template by template
+    chosen = tuple(tid for tid in ids if draw(_BOOLEANS))
+    if draw(_BOOLEANS):
+        return ids
+    return chosen or (ids[:1] if at_least_one else ())
+
+
+_BLANK_RATES: Final = st.integers(0, 3)
+_SEEDS: Final = st.integers(0, 2**32 - 1)
+
+
+def blank_cells(draw: st.DrawFn, values: Values) -> Values:
+    """``values`` with some cells blanked: none, or about 10, 20 or 30 % of them.
+
+    Two draws instead of one per cell: a rate, which shrinks towards no blank at all,
+    and the seed of a generator choosing the cells.
+    """
+    rate = draw(_BLANK_RATES)
+    if not rate:
+        return values
+    rng = random.Random(draw(_SEEDS))  # noqa: S311  # a replayable choice, not a secret
+    return {
+        tid: {code: v for code, v in cells.items() if rng.random() >= rate / 10}
+        for tid, cells in values.items()
+    }

@@ -1,0 +1,93 @@
+"""The 2024 edition: Phụ lục 2–8 as used in report 341/BC-UBND (June 2024)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ..._model.catalog import Correction, Edition, register_edition
+from ._common import EDITION
+from ._pl2 import Direction
+from ._pl3 import Institutions
+from ._pl4 import Procedures
+from ._pl5 import Organisation
+from ._pl6 import CivilService
+from ._pl7 import PublicFinance
+from ._pl8 import DigitalGovernment
+
+__all__ = ["EDITION_2024"]
+
+_SPELLING = "spelling slip in the source"
+
+EDITION_2024: Final = register_edition(
+    Edition(
+        id=EDITION,
+        title="Biểu mẫu thống kê số liệu báo cáo cải cách hành chính, Phụ lục 2–8 (2024)",
+        source=(
+            "Báo cáo số 341/BC-UBND ngày 10 tháng 6 năm 2024 của UBND xã Hương Sơn, Phụ lục 2–8"
+        ),
+        classes=(
+            Direction,
+            Institutions,
+            Procedures,
+            Organisation,
+            CivilService,
+            PublicFinance,
+            DigitalGovernment,
+        ),
+        corrections=(
+            Correction(
+                "PL2",
+                "4",
+                "title",
+                "… quy định pháp luật về tuyên dụng, quản lý …",
+                "… quy định pháp luật về tuyển dụng, quản lý …",
+                f"{_SPELLING}: tuyển dụng (recruitment), not tuyên dụng",
+            ),
+            Correction(
+                "PL2",
+                "4.1",
+                "unit",
+                "%",
+                "Cơ quan, đơn vị",
+                "the row counts agencies (Số cơ quan, đơn vị…); a percentage is impossible"
+                " and PL2 3.1 and 3.2 count agencies in Cơ quan, đơn vị",
+            ),
+            Correction(
+                "PL3",
+                None,
+                "template title",
+                "BIỂU MẪU THỐNG KÊ SỐ LIỆU BÁO CÁO CẢI CÁCH THẺ CHẾ",
+                "BIỂU MẪU THỐNG KÊ SỐ LIỆU BÁO CÁO CẢI CÁCH THỂ CHẾ",
+                f"{_SPELLING}: thể chế (institutions), not thẻ chế",
+            ),
+            Correction(
+                "PL4",
+                "1",
+                "title",
+                "Thông kê TTHC",
+                "Thống kê TTHC",
+                f"{_SPELLING}: thống kê (statistics), not thông kê",
+            ),
+            *(
+                Correction(
+                    "PL4",
+                    code,
+                    "title",
+                    "… (Bao gồm cả TTHC của cơ quan ngành đọc)",
+                    "… (Bao gồm cả TTHC của cơ quan ngành dọc)",
+                    f"{_SPELLING}: ngành dọc (vertical sector agencies), not ngành đọc",
+                )
+                for code in ("1.4.1", "1.4.2", "1.4.3")
+            ),
+            Correction(
+                "PL7",
+                None,
+                "template title",
+                "BIỂU MÃU THỐNG KÊ SỐ LIỆU BÁO CÁO CẢI CÁCH TÀI CHÍNH CÔNG",
+                "BIỂU MẪU THỐNG KÊ SỐ LIỆU BÁO CÁO CẢI CÁCH TÀI CHÍNH CÔNG",
+                f"{_SPELLING}: biểu mẫu (form), not biểu mãu",
+            ),
+        ),
+    ),
+    current=True,
+)

@@ -1,0 +1,131 @@
+"""``cchc render``, ``show``, ``convert`` and ``schema``."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+from cchc_model import dumps, example, read, render
+from cchc_model._cli.main import main
+from cchc_model._io.schema import shipped_schema
+
+TABLES = Path(__file__).parents[1] / "data" / "huong-son-2024-h1-tables.md"
+PROVINCE = "province=Thừa Thiên Huế"
+
+
+@pytest.fixture
+def example_json(tmp_path: Path) -> Path:
+    path = tmp_path / "report.json"
+    path.write_text(dumps(example()), encoding="utf-8")
+    return path
+
+
+class _Stdout(io.TextIOWrapper):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_render_text_to_standard_output(
+    example_json: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    assert main(["render", str(example_json), "--to", "text"]) == 0
+    assert capsysbinary.readouterr().out.decode("utf-8") == render(example(), "text")
+
+
+def test_render_to_files(example_json: Path, tmp_path: Path) -> None:
+    for to, name in (
+        ("csv", "out.csv"),
+        ("xlsx", "out.xlsx"),
+        ("docx", "out.docx"),
+        ("html", "o.html"),
+    ):
+        out = tmp_path / name
+        assert main(["render", str(example_json), "--to", to, "-o", str(out)]) == 0
+        assert out.stat().st_size > 0
+    assert (tmp_path / "out.csv").read_bytes() == render(example(), "csv").encode("utf-8")
+    assert read(tmp_path / "out.xlsx").report == example()
+    assert (tmp_path / "out.docx").read_bytes().startswith(b"PK")
+
+
+def test_render_with_findings(
+    example_json: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    assert main(["render", str(example_json), "--to", "markdown", "--findings"]) == 0
+    out = capsysbinary.readouterr().out.decode("utf-8")
+    assert "`PL8.domain.2`" in out
+    assert main(["--lang", "en", "show", str(example_json), "--findings"]) == 0
+    assert "[Error] PL8.domain.2: PL8 2 = 3" in capsysbinary.readouterr().out.decode("utf-8")
+
+
+def test_a_binary_format_is_not_written_to_a_terminal(
+    example_json: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdout", _Stdout(io.BytesIO(), encoding="utf-8"))
+    assert main(["render", str(example_json), "--to", "xlsx"]) == 2
+    assert "xlsx là định dạng nhị phân: hãy ghi ra tệp với -o TỆP" in capsys.readouterr().err
+
+
+def test_show_reads_text_tables_and_warns(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    assert main(["show", str(TABLES), "--info", PROVINCE]) == 0
+    captured = capsysbinary.readouterr()
+    assert captured.out.decode("utf-8") == render(example(), "text")
+    err = captured.err.decode("utf-8")
+    assert err.count(f"cchc: {TABLES}: cảnh báo: ") == 5
+    assert f"cchc: {TABLES}: cảnh báo: line 99: PL4 2.1: đã đọc '01' thành 1 (số 0 ở đầu)" in err
+
+
+def test_convert_between_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    json_path = tmp_path / "report.json"
+    assert main(["--lang", "en", "convert", str(TABLES), str(json_path), "--info", PROVINCE]) == 0
+    assert json_path.read_text(encoding="utf-8") == dumps(example())
+    assert "warning: line 26" in capsys.readouterr().err
+    xlsx_path = tmp_path / "report.xlsx"
+    csv_path = tmp_path / "report.csv"
+    again = tmp_path / "again.json"
+    assert main(["convert", str(json_path), str(xlsx_path)]) == 0
+    assert main(["convert", str(xlsx_path), str(csv_path)]) == 0
+    assert main(["convert", str(csv_path), str(again)]) == 0
+    assert again.read_text(encoding="utf-8") == dumps(example())
+    assert capsys.readouterr().err == ""
+
+
+def test_convert_refuses_what_it_cannot_write(
+    example_json: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--lang", "en", "convert", str(example_json), str(tmp_path / "x.md")]) == 2
+    assert "text tables are read, not written: use cchc render" in capsys.readouterr().err
+    assert main(["--lang", "en", "convert", str(example_json), str(tmp_path / "x.pdf")]) == 2
+    assert "cannot tell the output format from" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_unreadable_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("template,code,value\r\nPL2,1,mười\r\n", encoding="utf-8")
+    assert main(["--lang", "en", "show", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"cchc: cannot read {bad}: ")
+    assert "line 2, value: PL2 1: 'mười' is not a number" in err
+    assert main(["show", str(tmp_path / "missing.json")]) == 2
+    assert "không mở được" in capsys.readouterr().err
+    assert main(["show", str(bad), "--info", "no-equals"]) == 2
+    assert "--info nhận TRƯỜNG=GIÁ_TRỊ" in capsys.readouterr().err
+
+
+def test_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(render(example(), "csv").encode("utf-8")))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    assert main(["render", "-", "--from", "csv", "--to", "csv"]) == 0
+    assert capsysbinary.readouterr().out == render(example(), "csv").encode("utf-8")
+
+
+def test_schema(capsysbinary: pytest.CaptureFixture[bytes], tmp_path: Path) -> None:
+    assert main(["schema"]) == 0
+    assert capsysbinary.readouterr().out.decode("utf-8") == shipped_schema()
+    assert main(["schema", "-o", str(tmp_path / "s.json")]) == 0
+    assert (tmp_path / "s.json").read_text(encoding="utf-8") == shipped_schema()

@@ -1,0 +1,249 @@
+"""Reading tidy CSV: lossless for what render writes, forgiving and clear for what people write."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from cchc_model import (
+    Direction,
+    Period,
+    Problem,
+    Report,
+    ReportFormatError,
+    YesNo,
+    dumps,
+    example,
+    read,
+    render,
+)
+from report_strategies import canonical, reports
+
+HEADER = "template,code,title,unit,value,note\r\n"
+META = (
+    "report,agency,,,UBND xã Hương Sơn,\r\n"
+    "report,level,,,cấp xã,\r\n"
+    "report,period,,,6 tháng đầu năm,\r\n"
+    "report,year,,,2024,\r\n"
+)
+
+
+def _read(text: str) -> tuple[Report, tuple[Problem, ...]]:
+    return read(text.encode("utf-8"), "csv")
+
+
+def _paths(problems: tuple[Problem, ...]) -> list[str]:
+    return [p.path for p in problems]
+
+
+def test_the_example_round_trips_exactly() -> None:
+    report, warnings = _read(render(example(), "csv"))
+    assert dumps(report) == dumps(example())
+    assert warnings == ()
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(reports())
+def test_round_trip_is_lossless(report: Report) -> None:
+    back, warnings = read(render(report, "csv").encode("utf-8"))
+    assert canonical(back) == canonical(report)
+    assert warnings == ()
+
+
+def test_a_hand_filled_file() -> None:
+    text = (
+        "\ufeffBiểu;STT;Chỉ tiêu thống kê;Đơn vị tính;Số liệu;Ghi chú\r\n"
+        "report;agency;;;UBND xã Hương Sơn;\r\n"
+        "report;Cấp hành chính;;;xã;\r\n"  # a label for the field, a short level
+        "report;period;;;h1;\r\n"
+        "report;year;;;2024;\r\n"
+        ";;;;;\r\n"
+        "PL2;1.;;Văn bản;01;\r\n"
+        "Phụ lục 2;2.;;%;78,94%;\r\n"
+        "pl2;2.1;;;19;ghi chú\r\n"
+        "2;2.2.;;;'15;\r\n"
+        "PL2;7;;;Có;\r\n"
+        "PL2;7.1;;;1.276,0;\r\n"
+        "PL7;1.1;;;3,887;\r\n"
+        "PL8;6.4;;;1.234;\r\n"
+        "PL8;6.3;;;;\r\n"
+    )
+    report, warnings = _read(text)
+    assert report.info.level.value == "commune"
+    assert report.info.period is Period.H1
+    pl2 = report.pl2
+    assert pl2 is not None
+    assert (pl2["1"], pl2["2"], pl2["2.1"], pl2["2.2"], pl2["7"], pl2["7.1"]) == (
+        1,
+        Decimal("78.94"),
+        19,
+        15,
+        YesNo.YES,
+        1276,
+    )
+    assert pl2.notes == {"2.1": "ghi chú"}
+    assert report.value("PL7", "1.1") == Decimal("3.887")
+    assert report.value("PL8", "6.4") == Decimal(1234)
+    assert report.value("PL8", "6.3") is None
+    assert _paths(warnings) == [
+        "line 7, Số liệu",
+        "line 10, Số liệu",
+        "line 11, Số liệu",
+        "line 12, Số liệu",
+        "line 13, Số liệu",
+        "line 14, Số liệu",
+    ]
+    messages = [w.message("en") for w in warnings]
+    assert "read '01' as 1 (a leading zero)" in messages[0]
+    assert "without its text apostrophe" in messages[1]
+    assert "read the label 'Có' as the code 1" in messages[2]
+    assert "read '1.276,0' as the count 1276" in messages[3]
+    assert "if 3887 was meant, write '3.887'" in messages[4]
+    assert "('.' groups thousands)" in messages[5]
+    assert all(w.template and w.code for w in warnings)
+    assert "đã đọc '01' thành 1" in warnings[0].message("vi")
+
+
+def test_a_file_that_declares_its_notation_is_not_doubted() -> None:
+    text = HEADER + "report,format,,,cchc-report,\r\n" + META + 'PL7,1.1,,,"3,887",\r\n'
+    report, warnings = _read(text)
+    assert report.value("PL7", "1.1") == Decimal("3.887")
+    assert warnings == ()
+
+
+def test_titles_and_units_that_are_not_the_forms_are_reported() -> None:
+    text = HEADER + META + "PL2,2.1,Số cơ quan được thanh tra,Người,19,\r\nPL2,4.1,,%,,\r\n"
+    _, warnings = _read(text)
+    assert _paths(warnings) == ["line 6, title", "line 6, unit"]  # 4.1's % is a known slip
+    assert "is it the right row?" in warnings[0].en
+    assert "the value is read in 'Nhiệm vụ'" in warnings[1].en
+
+
+def test_encodings() -> None:
+    text = HEADER + META + "PL2,1,,,13,Hương Sơn\r\n"
+    utf16, _ = read(codecs.BOM_UTF16_LE + text.encode("utf-16-le"), "csv")
+    assert utf16.pl2 is not None
+    assert utf16.pl2.notes == {"1": "Hương Sơn"}
+    meta = "report,agency,,,UBND,\r\nreport,level,,,commune,\r\nreport,period,,,h1,\r\n"
+    legacy = (HEADER + meta + "report,year,,,2024,\r\nPL2,1,,,13,").encode() + b"S\xf5\xecn\r\n"
+    old, warnings = read(legacy, "csv")  # Windows-1258 writes the tone mark apart: S ơ ́ n
+    assert old.pl2 is not None
+    assert old.pl2.notes == {"1": "Sớn"}
+    assert _paths(warnings) == ["file"]
+    assert "Windows-1258" in warnings[0].en
+
+
+def test_what_cannot_be_read_is_listed_at_once() -> None:
+    text = (
+        HEADER
+        + "report,year,,,hai nghìn,\r\n"
+        + "report,year,,,2024,\r\n"
+        + "PL9,1,,,1,\r\n"
+        + "PL2,x.1,,,1,\r\n"
+        + "PL2,9.9,,,1,\r\n"
+        + "PL2,3,,,5,\r\n"
+        + "PL2,1,,,12.34,\r\n"
+        + "PL2,1,,,3,\r\n"
+        + "PL2,2.1,,,1,5,\r\n"
+        + 'PL2,2.2,,,"1,5",\r\n'
+        + "PL2,7,,,Có lẽ,\r\n"
+    )
+    with pytest.raises(ReportFormatError) as info:
+        _read(text)
+    problems = info.value.problems
+    assert _paths(problems) == [
+        "line 3, value",
+        "line 4, template",
+        "line 5, code",
+        "line 6",
+        "line 7, value",
+        "line 8, value",
+        "line 9",
+        "line 11, value",
+        "line 12, value",
+        "line 2, value",
+        "report.agency",
+        "report.level",
+        "report.period",
+    ]
+    text_en = str(info.value)
+    assert "the report field 'year' is given twice (also at line 2, value)" in text_en
+    assert "unknown template 'PL9'" in text_en
+    assert "'x.1' is not an indicator code" in text_en
+    assert "PL2 has no indicator '9.9'" in text_en
+    assert "PL2 3 is a heading and holds no value, found '5'" in text_en
+    assert "did you mean '12,34' or '1.234'?" in text_en
+    assert "PL2 1 is given twice (also at line 8)" in text_en
+    assert "a count is a whole number, got '1,5'" in text_en
+    assert "expected a code (Có = 1; Không = 0), got 'Có lẽ'" in text_en
+    assert "add a row 'report,<field>,,,<value>' or pass info={...}" in text_en
+
+
+def test_info_completes_or_replaces_the_metadata() -> None:
+    text = HEADER + "PL2,1,,,13,\r\n"
+    report, _ = read(
+        text.encode(),
+        "csv",
+        info={"agency": "UBND xã A", "level": "commune", "period": "năm", "year": 2024},
+    )
+    assert (report.info.agency, report.info.period, report.info.year) == (
+        "UBND xã A",
+        Period.YEAR,
+        2024,
+    )
+    with pytest.raises(ReportFormatError, match=r"info\['colour'\]: unknown report field"):
+        read(render(example(), "csv").encode(), info={"colour": "red"})
+    plain, _ = read(render(example(), "csv").encode(), info={"province": None})
+    assert plain.info.province is None
+    from_json, _ = read(dumps(example()).encode(), info={"unit_code": "19897", "date": "11/6/2024"})
+    assert (from_json.info.unit_code, from_json.info.date) == ("19897", dt.date(2024, 6, 11))
+    assert from_json.templates == example().templates
+    with pytest.raises(ReportFormatError, match=r"info\['level'\]: level: expected"):
+        read(dumps(example()).encode(), info={"level": "village"})
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "the file is empty"),
+        (b"a,b,c\r\n1,2,3\r\n", "no column template, code, value in the header"),
+        (b"\xff\xfe\x00\xd8", "not valid UTF-16"),
+        (HEADER.encode() + b'PL2,1,,,"13\r\n', "not valid CSV"),
+    ],
+)
+def test_bad_files(data: bytes, message: str) -> None:
+    with pytest.raises(ReportFormatError, match=message):
+        read(data, "csv")
+
+
+def test_unknown_metadata_is_ignored_with_a_warning() -> None:
+    report, warnings = _read(HEADER + META + "report,colour,,,red,\r\n")
+    assert report.templates == {}
+    assert _paths(warnings) == ["line 6, code"]
+
+
+def test_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    import cchc_model._io.csv as module  # noqa: PLC0415
+
+    monkeypatch.setattr(module, "MAX_ROWS", 3)
+    with pytest.raises(ReportFormatError, match="more than 3 rows"):
+        _read(HEADER + META)
+    import cchc_model._io.reading as common  # noqa: PLC0415
+
+    monkeypatch.setattr(common, "MAX_BYTES", 10)
+    with pytest.raises(ReportFormatError, match="larger than 10 bytes"):
+        _read(HEADER)
+
+
+def test_read_accepts_a_path(tmp_path: pytest.TempPathFactory) -> None:
+    path = tmp_path / "report.csv"  # type: ignore[operator]
+    path.write_text(
+        render(Report(info=example().info, templates=[Direction()]), "csv"), encoding="utf-8"
+    )
+    report, warnings = read(path)
+    assert report.pl2 == Direction()
+    assert warnings == ()

@@ -1,0 +1,277 @@
+"""Reading Excel: lossless for what render writes, forgiving for what people fill, wary."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sys
+import zipfile
+from decimal import Decimal
+from typing import Any
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import cchc_model._io.xlsx as reader
+from cchc_model import (
+    MissingExtraError,
+    Period,
+    Report,
+    ReportFormatError,
+    YesNo,
+    dumps,
+    example,
+    read,
+    render,
+)
+from report_strategies import canonical, reports
+
+
+def _save(wb: openpyxl.Workbook) -> bytes:
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _hand_filled() -> openpyxl.Workbook:
+    """A workbook as a person makes one: their own sheet names and rows, text numbers."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "PL2"
+    ws["A1"] = "Phụ lục 2"
+    ws.append([])
+    ws.append(["STT", "Chỉ tiêu thống kê", "Kết quả thống kê", None, "Ghi chú"])
+    ws.append([None, None, "Đơn vị tính", "Số liệu", None])
+    ws.append(["1.", "Số văn bản chỉ đạo", "Văn bản", "01", "=A1"])
+    ws.append(["2.", "Tỷ lệ hoàn thành", "%", 0.7894, None])
+    ws["D6"].number_format = "0.00%"
+    ws.append([2.1, "Số nhiệm vụ đề ra", "Nhiệm vụ", 19.0, None])
+    ws.append(["2.2.", "Số nhiệm vụ đã hoàn thành", "Nhiệm vụ", "15", "ghi chú"])
+    ws.append(["7", "Khảo sát", "Có = 1; Không = 0", 1, None])
+    ws.append([None, "Người lập biểu", None, None, None])
+    money = wb.create_sheet("Phụ lục 7")
+    money.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Ghi chú"])
+    money.append(["1", "Tỷ lệ", "%", 100, None])
+    money.append(["1.1", "Kế hoạch được giao", "Triệu đồng", 3.8875, None])
+    money["D3"].number_format = "#,##0.00"
+    money.append(["1.2", "Đã thực hiện", "Triệu đồng", 3.887, None])
+    money["D4"].number_format = "0.0000"
+    wb.create_sheet("Ghi nhớ")["A1"] = "không phải phụ lục"
+    meta = wb.create_sheet("Thông tin báo cáo")
+    meta.append(["", "Cơ quan báo cáo", "UBND xã Hương Sơn"])
+    meta.append(["level", "", "cấp xã"])
+    meta.append(["period", "", "6 tháng đầu năm 2024"])
+    naive = dt.datetime(2024, 6, 10)  # noqa: DTZ001  # Excel dates have no time zone
+    meta.append(["date", "", naive])
+    return wb
+
+
+def test_the_example_round_trips_exactly() -> None:
+    report, warnings = read(render(example(), "xlsx"), "xlsx")
+    assert dumps(report) == dumps(example())
+    assert warnings == ()
+
+
+def test_findings_do_not_change_what_is_read() -> None:
+    data = render(example(), "xlsx", findings=cchc_model_validate())
+    report, warnings = read(data)
+    assert report == example()
+    assert warnings == ()
+
+
+def cchc_model_validate() -> Any:
+    import cchc_model  # noqa: PLC0415
+
+    return cchc_model.validate(example())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports())
+def test_round_trip_is_lossless(report: Report) -> None:
+    back, warnings = read(render(report, "xlsx"), "xlsx")
+    assert canonical(back) == canonical(report)
+    assert warnings == ()
+
+
+def test_a_hand_filled_workbook() -> None:
+    report, warnings = read(_save(_hand_filled()), "xlsx")
+    assert (report.info.agency, report.info.period, report.info.year) == (
+        "UBND xã Hương Sơn",
+        Period.H1,
+        2024,
+    )
+    assert report.info.date == dt.date(2024, 6, 10)
+    pl2 = report.pl2
+    assert pl2 is not None
+    assert (pl2["1"], pl2["2"], pl2["2.1"], pl2["2.2"], pl2["7"]) == (
+        1,
+        Decimal("78.94"),
+        19,
+        15,
+        YesNo.YES,
+    )
+    assert str(pl2["2"]) == "78.94"
+    assert pl2.notes == {"1": "=A1", "2.2": "ghi chú"}
+    assert report.value("PL7", "1") == Decimal(100)
+    assert str(report.value("PL7", "1.1")) == "3.8875"
+    assert str(report.value("PL7", "1.2")) == "3.8870"  # the format shows four decimals
+    assert [(w.path, w.code) for w in warnings] == [
+        ("'Ghi nhớ'", None),
+        ("PL2!D5", "1"),
+        ("PL2!D5", "1"),
+        ("PL2!E5", None),
+        ("PL2!A7", None),
+        ("PL2!D8", "2.2"),
+        ("PL2!A10", None),
+        ("'Phụ lục 7'!D3", "1.1"),
+    ]
+    shown = [w.en for w in warnings[1:]]
+    assert "typed as text" in shown[0]
+    assert "a leading zero" in shown[1]
+    assert "a formula (=A1) is read as its text" in shown[2]
+    assert "the STT 2.1 is a number" in shown[3]
+    assert "has no code in its STT cell" in shown[5]
+    assert "the cell shows 3,89 but holds 3,8875" in shown[6]
+    assert "is not an appendix" in warnings[0].en
+
+
+def test_formulas_and_non_numbers_in_value_cells_are_refused() -> None:
+    wb = _hand_filled()
+    ws = wb["PL2"]
+    ws["D6"] = "=D8/D7*100"
+    ws["D7"] = True
+    ws["D8"] = dt.datetime(2024, 1, 1)  # noqa: DTZ001  # Excel dates have no time zone
+    ws["D9"] = 1.5
+    with pytest.raises(ReportFormatError) as info:
+        read(_save(wb), "xlsx")
+    assert [p.path for p in info.value.problems] == ["PL2!D6", "PL2!D7", "PL2!D8", "PL2!D9"]
+    assert "formulas are not evaluated, type the value itself" in str(info.value)
+    assert "a code is a whole number, got 1.5" in str(info.value)
+
+
+def test_metadata_missing_is_asked_for() -> None:
+    wb = openpyxl.Workbook()
+    wb.active.title = "Phụ lục 3"
+    wb.active.append(["1.3", "Số VBQPPL", "Văn bản", 0])
+    with pytest.raises(ReportFormatError, match="fill the sheet 'Thông tin báo cáo' or pass"):
+        read(_save(wb), "xlsx")
+    report, _ = read(
+        _save(wb),
+        "xlsx",
+        info={"agency": "UBND xã A", "level": "commune", "period": "h1", "year": "2024"},
+    )
+    assert report.value("PL3", "1.3") == 0
+
+
+def test_two_sheets_of_one_template_and_unknown_templates() -> None:
+    wb = openpyxl.Workbook()
+    wb.active.title = "PL2"
+    wb.create_sheet("Phụ lục 2")
+    wb.create_sheet("PL9")
+    with pytest.raises(ReportFormatError) as info:
+        read(_save(wb), "xlsx")
+    assert [p.path for p in info.value.problems][:2] == ["'Phụ lục 2'", "PL9"]
+    assert "a second sheet of PL2" in str(info.value)
+    assert "unknown template PL9" in str(info.value)
+
+
+def _rezip(data: bytes, change: dict[str, bytes]) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(item.filename, change.get(item.filename, source.read(item)))
+    return buffer.getvalue()
+
+
+def _encrypted(data: bytes) -> bytes:
+    # Set the "encrypted" flag of the first member in the central directory.
+    at = data.index(b"PK\x01\x02") + 8
+    return data[:at] + bytes([data[at] | 0x1]) + data[at + 1 :]
+
+
+def test_a_document_type_declaration_is_refused() -> None:
+    data = render(example(), "xlsx")
+    sheet = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
+    bomb = b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>' + sheet
+    with pytest.raises(ReportFormatError, match="declares a document type"):
+        read(_rezip(data, {"xl/worksheets/sheet1.xml": bomb}), "xlsx")
+
+
+def test_an_encrypted_archive_is_refused() -> None:
+    with pytest.raises(ReportFormatError, match="encrypted"):
+        read(_encrypted(render(example(), "xlsx")), "xlsx")
+
+
+def test_zip_bombs_and_huge_sheets_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = render(example(), "xlsx")
+    monkeypatch.setattr(reader, "MAX_UNCOMPRESSED", 50_000)
+    with pytest.raises(ReportFormatError, match=r"unpacks to .* refused"):
+        read(data, "xlsx")
+    monkeypatch.setattr(reader, "MAX_UNCOMPRESSED", 100_000_000)
+    monkeypatch.setattr(reader, "MAX_MEMBERS", 5)
+    with pytest.raises(ReportFormatError, match="at most 5 and"):
+        read(data, "xlsx")
+    monkeypatch.setattr(reader, "MAX_MEMBERS", 1_000)
+    monkeypatch.setattr(reader, "MAX_ROWS", 20)
+    with pytest.raises(ReportFormatError, match="more than 20 rows: refused"):
+        read(data, "xlsx")
+    import cchc_model._io.reading as common  # noqa: PLC0415
+
+    monkeypatch.setattr(common, "MAX_BYTES", 1_000)
+    with pytest.raises(ReportFormatError, match="larger than 1,000 bytes"):
+        read(data, "xlsx")
+
+
+def test_a_real_zip_bomb_is_refused_before_it_is_opened() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bomb:
+        bomb.writestr("[Content_Types].xml", b"<x/>")
+        bomb.writestr("xl/workbook.xml", b"<x/>")
+        for n in range(11):  # 11 x 10 MB of zeros, 110 kB compressed
+            bomb.writestr(f"xl/worksheets/sheet{n}.xml", b"\0" * 10_000_000)
+    assert len(buffer.getvalue()) < 200_000
+    with pytest.raises(ReportFormatError, match="110,000,"):
+        read(buffer.getvalue(), "xlsx")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"not a zip", "not an Excel workbook"),
+        (_rezip(b"PK\x05\x06" + b"\0" * 18, {}), "the archive has no workbook"),
+    ],
+)
+def test_not_a_workbook(data: bytes, message: str) -> None:
+    with pytest.raises(ReportFormatError, match=message):
+        read(data, "xlsx")
+
+
+def test_old_and_other_spreadsheets_are_named(tmp_path: Any) -> None:
+    for suffix, words in ((".xls", "save the workbook as .xlsx"), (".ods", "OpenDocument")):
+        path = tmp_path / f"report{suffix}"
+        path.write_bytes(b"x")
+        with pytest.raises(ReportFormatError, match=words):
+            read(path)
+
+
+def test_without_openpyxl(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = render(example(), "xlsx")
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    with pytest.raises(MissingExtraError, match="xlsx"):
+        read(data)
+
+
+def test_a_text_cell_is_doubted_unless_the_writer_made_it() -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Phụ lục 7"
+    ws.append(["1.1", "Kế hoạch được giao", "Triệu đồng", "3,887"])
+    ws["D1"].number_format = "@"
+    info = {"agency": "UBND xã A", "level": "commune", "period": "h1", "year": 2024}
+    report, warnings = read(_save(wb), "xlsx", info=info)
+    assert report.value("PL7", "1.1") == Decimal("3.887")
+    assert [w.path for w in warnings] == ["'Phụ lục 7'!D1", "'Phụ lục 7'!D1"]
+    assert "typed as text" in warnings[0].en
+    assert "if 3887 was meant" in warnings[1].en
