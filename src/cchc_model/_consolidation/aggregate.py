@@ -54,7 +54,7 @@ from .._model.catalog import edition as get_edition
 from .._model.errors import CodeError, ConsolidationError, Lang, Problem, ValueTypeError
 from .._model.frozen import FrozenMap
 from .._model.report import Report, ReportInfo, named_reports
-from .._model.template import Indicator, Template, Value, build_checked
+from .._model.template import Indicator, Template, Value, build_checked, cells
 from .._model.units import AdminLevel, Code, Consolidation, Kind
 from .._rules.derive import derive, derive_rules
 from .._rules.expr import BinOp, Call, Ref, references
@@ -506,7 +506,7 @@ def _prepared(report: Report, fills: tuple[_Fill, ...], rules: RuleSet) -> Repor
         if found is not None:
             return found
         tpl = templates.get(tid)
-        return None if tpl is None else tpl.__dict__
+        return None if tpl is None else cells(tpl)
 
     pending = list(fills)
     slow = False
@@ -548,9 +548,9 @@ def _derived_totals(report: Report, fills: tuple[_Fill, ...], rules: RuleSet) ->
     changes: dict[str, dict[str, Value]] = {}
     for fill in fills:
         before = report.templates.get(fill.template)
-        if before is None or before.__dict__[fill.target] is not None:
+        if before is None or cells(before)[fill.target] is not None:
             continue
-        value = derived.templates[fill.template].__dict__[fill.target]
+        value = cells(derived.templates[fill.template])[fill.target]
         if value is not None:
             changes.setdefault(fill.template, {})[fill.target] = value
     if not changes:
@@ -597,8 +597,7 @@ def _add_up(sources: Iterable[SourceReport], edition_id: str, into: AdminLevel) 
             group = groups.get((tid, level))
             if group is None:
                 group = groups[tid, level] = []
-            # a template keeps its values in __dict__ (see Template): read them in bulk
-            group.append(tpl.__dict__)
+            group.append(cells(tpl))  # read in bulk
     sums: _Sums = {}
     with decimal.localcontext(_EXACT):
         for (tid, level), states in groups.items():
@@ -827,7 +826,7 @@ class Aggregation:
         levels = row.levels
         for source in self.sources:
             tpl = source.report.templates.get(tid)
-            value = None if tpl is None else tpl.__dict__[attribute]
+            value = None if tpl is None else cells(tpl)[attribute]
             if source.report.info.level in levels:
                 if value is None:
                     blank.append(source.key)
@@ -839,14 +838,14 @@ class Aggregation:
                 ignored[source.key] = value
         own = None
         if self.own is not None and (tpl := self.own.report.templates.get(tid)) is not None:
-            own = tpl.__dict__[attribute]
+            own = cells(tpl)[attribute]
         mine = self.report.templates.get(tid)
         return RowProvenance(
             template=tid,
             code=row.code,
             kind=kind,
             consolidation=row.consolidation,
-            value=None if mine is None else mine.__dict__[attribute],
+            value=None if mine is None else cells(mine)[attribute],
             own=own,
             values=FrozenMap(values),
             blank=tuple(blank),
@@ -1051,7 +1050,7 @@ def _consolidate(
         values: dict[str, Value] = {a: summed[a] for a in layout.summed if a in summed}
         mine = own_templates.get(tid)
         if mine is not None:
-            state = mine.__dict__
+            state = cells(mine)
             values.update((a, state[a]) for a in layout.own if state[a] is not None)
         templates.append(
             build_checked(cls, values, mine.notes if mine is not None else FrozenMap())

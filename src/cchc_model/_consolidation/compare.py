@@ -30,7 +30,7 @@ import attrs
 from .._model.catalog import edition as get_edition
 from .._model.errors import CodeError, ComparisonError, Lang, ValueTypeError
 from .._model.report import Report, ReportInfo
-from .._model.template import Indicator, Template, Value
+from .._model.template import Indicator, Template, Value, cells
 from .._model.units import Kind
 from .._rules.interval import round_half_up
 from .aggregate import unit_key
@@ -356,8 +356,8 @@ def compare(before: Report, after: Report, *, blanks: bool = False) -> Compariso
             attribute, kind = row.attribute, row.kind
             if attribute is None or kind is None:  # pragma: no cover  # value rows have both
                 continue
-            old = None if first is None else first.__dict__[attribute]
-            new = None if second is None else second.__dict__[attribute]
+            old = None if first is None else cells(first)[attribute]
+            new = None if second is None else cells(second)[attribute]
             if old is None and new is None and not blanks:
                 continue
             rows.append(_compare_row(row, kind, old, new))

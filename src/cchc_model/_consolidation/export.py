@@ -28,7 +28,7 @@ from typing import Any, Final
 
 from .._model.extras import require
 from .._model.report import Report, ReportInfo, named_reports
-from .._model.template import Template
+from .._model.template import Template, cells
 from .._model.units import Code, Kind
 from .aggregate import unit_key
 
@@ -113,7 +113,7 @@ def _columns(reports: object, *, blanks: bool) -> dict[str, list[Any]]:
     for name, report in named_reports(reports):
         head = _info(name, report.info, report.edition)
         for tpl in report.templates.values():
-            state = tpl.__dict__
+            state = cells(tpl)
             notes = dict(tpl.notes)
             for attribute, code, meta, coded in _rows_of(type(tpl)):
                 value = None if attribute is None else state[attribute]

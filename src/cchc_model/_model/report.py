@@ -21,7 +21,7 @@ from .catalog import edition as get_edition
 from .errors import CodeError, ValueTypeError
 from .frozen import FrozenMap
 from .period import Period
-from .template import Indicator, Template, Value
+from .template import Indicator, Template, Value, build_unchecked
 from .units import AdminLevel
 
 __all__ = ["Report", "ReportInfo", "named_reports"]
@@ -215,12 +215,13 @@ class Report:
         ``templates`` are of ``edition``, at most one of each id; only the order of the
         form is settled here. Anything not checked so must go through the class instead.
         """
-        report = object.__new__(cls)
         ordered = sorted(templates, key=lambda t: t.spec.number)
-        object.__setattr__(report, "info", info)
-        object.__setattr__(report, "templates", FrozenMap({t.spec.id: t for t in ordered}))
-        object.__setattr__(report, "edition", edition)
-        return report
+        return build_unchecked(
+            cls,
+            info=info,
+            templates=FrozenMap({t.spec.id: t for t in ordered}),
+            edition=edition,
+        )
 
     def __getitem__(self, template_id: str) -> Template:
         """The template ``template_id`` (``"PL2"``…).

@@ -29,6 +29,9 @@ __all__ = [
     "Template",
     "TemplateSpec",
     "Value",
+    "build_checked",
+    "build_unchecked",
+    "cells",
     "coded",
     "count",
     "heading",
@@ -821,19 +824,54 @@ def template(
     return register
 
 
-def build_checked(cls: type[T], values: dict[str, Value], notes: FrozenMap[str, str]) -> T:
+# --- fast construction and reading: the one door ----------------------------------------
+#
+# A template is a frozen, non-slotted attrs class: its values live in the instance's
+# ``__dict__``. The library's hot paths (the JSON reader's fast path, consolidation,
+# comparison, the tidy export) read and build them there, and only through the three
+# functions below, so that how a template keeps its values is known in this module only.
+
+
+def cells(tpl: Template) -> Mapping[str, Any]:
+    """The values of ``tpl`` by attribute name (``None`` when blank), read in bulk.
+
+    The mapping is the instance's own state: read it, never write to it.
+
+    >>> from cchc_model import Direction
+    >>> cells(Direction(plan_tasks=19))["plan_tasks"]
+    19
+    """
+    return tpl.__dict__
+
+
+def build_checked(cls: type[T], values: Mapping[str, Value], notes: FrozenMap[str, str]) -> T:
     """Build a template from values already checked and converted, without its converters.
 
     For the library's own hot paths (the JSON reader's fast path, consolidation), which
     have checked each value against its row's kind and turned codes into members exactly
-    as the converters would, and so set the values directly (a template is a frozen,
-    non-slotted attrs class). Values not checked so must go through the class instead.
+    as the converters would, and so set the values directly. Values not checked so must
+    go through the class instead.
     """
     obj = object.__new__(cls)
     state = obj.__dict__
     state.update(cls._blank)
     state.update(values)
     state["notes"] = notes
+    return obj
+
+
+U = TypeVar("U")
+
+
+def build_unchecked(cls: type[U], **fields: object) -> U:
+    """An instance of the frozen attrs class ``cls`` with ``fields`` set as given.
+
+    Neither converters nor validators nor ``__attrs_post_init__`` run: for parts the
+    library has already checked (:meth:`Report.checked <cchc_model.Report.checked>`).
+    """
+    obj = object.__new__(cls)
+    for name, value in fields.items():
+        object.__setattr__(obj, name, value)
     return obj
 
 
