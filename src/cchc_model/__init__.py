@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from ._io.interchange import dump, dumps, load, loads, make_converter
+from ._io.interchange import configure_converter, dump, dumps, load, loads, make_converter
 from ._model.catalog import Correction, Edition, catalog_data, edition, editions
 from ._model.errors import (
     CchcError,
@@ -197,6 +197,7 @@ __all__ = [
     "catalog_data",
     "combine",
     "compare",
+    "configure_converter",
     "derive",
     "dump",
     "dumps",

@@ -202,6 +202,7 @@ def test_every_problem_is_listed_with_its_path() -> None:
         "$.report.year",
         "$.report.level",
         "$.report.agency",
+        "$.report.colour",
         '$.templates.PL2.values["2.1"]',
         '$.templates.PL2.values["2"]',
         '$.templates.PL2.values["9.9"]',
@@ -223,6 +224,10 @@ def test_every_problem_is_listed_with_its_path() -> None:
     assert by_path['$.templates.PL2.values["2.1"]'].template == "PL2"
     assert by_path['$.templates.PL2.values["2.1"]'].code == "2.1"
     assert by_path['$.templates.PL2.values["2.1"]'].value == "19"
+    assert by_path["$.report.year"].value == "2024"  # the metadata's values, as written
+    assert by_path["$.report.level"].value == "village"
+    assert by_path["$.report.colour"].en == "unknown field"
+    assert by_path["$.report.agency"].vi == "thiếu trường bắt buộc"
     assert "có phải là '78.94'" in exc.message("vi")
 
 

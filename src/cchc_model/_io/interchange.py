@@ -22,7 +22,7 @@ import io
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import IO, Any, Final, cast
@@ -166,6 +166,19 @@ def configure_converter(converter: cattrs.Converter) -> None:
       attributes are left out when writing and unknown keys are refused when reading.
     * :class:`Report` is the whole document, and each template is
       ``{"values": {code: value}, "notes": {code: text}}`` (see :func:`report_to_data`).
+
+    Use it to add the format to a converter of your own, as cattrs' ``preconf``
+    modules do; :func:`make_converter` builds a ready one. Build the converter with
+    ``detailed_validation=True`` so that errors name every field:
+
+    >>> import cattrs
+    >>> from cchc_model import ReportInfo
+    >>> converter = cattrs.Converter(detailed_validation=True)
+    >>> configure_converter(converter)
+    >>> converter.unstructure(converter.structure(
+    ...     {"agency": "UBND xã A", "level": "commune", "period": "h1", "year": 2024}, ReportInfo
+    ... ))["period"]
+    'h1'
     """
     converter.register_structure_hook(str, _strict_str)
     converter.register_structure_hook(int, _strict_int)
@@ -671,28 +684,41 @@ def _info(value: object, problems: list[Problem]) -> ReportInfo | None:
     try:
         return _converter().structure(value, ReportInfo)
     except ClassValidationError as exc:
-        for line in cattrs.transform_error(exc, "$.report", _format_cattrs_error):
-            text, _, path = line.rpartition(" @ ")
-            en, vi, *attribute = text.split("\x1f")
-            if attribute and path == "$.report":  # raised by ReportInfo about one field
-                path = f"$.report.{attribute[0]}"
-            problems.append(Problem(path, en, vi))
+        problems.extend(_info_problems(exc, value))
     except ValueTypeError as exc:
-        problems.append(Problem(f"$.report.{exc.attribute}", exc.en, exc.vi, value=exc.value))
+        problems.append(_field_problem(exc.attribute, exc, value))
     return None
 
 
-def _format_cattrs_error(exc: BaseException, _: type | None) -> str:
-    if isinstance(exc, _InvalidError):
-        return f"{exc.en}\x1f{exc.vi}"
-    if isinstance(exc, KeyError):
-        return "required field missing\x1fthiếu trường bắt buộc"
-    if isinstance(exc, ForbiddenExtraKeysError):
-        keys = ", ".join(sorted(exc.extra_fields))
-        return f"unknown field(s): {keys}\x1ftrường không hợp lệ: {keys}"
-    if isinstance(exc, ValueTypeError):
-        return f"{exc.en}\x1f{exc.vi}\x1f{exc.attribute}"
-    return f"invalid value ({exc})\x1fgiá trị không hợp lệ ({exc})"
+def _info_problems(exc: ClassValidationError, data: dict[str, Any]) -> Iterator[Problem]:
+    """The problems of the metadata ``data``, from cattrs' grouped errors and their notes."""
+    located, others = exc.group_exceptions()
+    for error, note in located:  # a hook refused the value of one attribute
+        yield _field_problem(note.name, error, data)
+    for error in others:
+        if isinstance(error, ForbiddenExtraKeysError):
+            for key in sorted(error.extra_fields):
+                yield Problem(_member("$.report", key), "unknown field", "trường không hợp lệ")
+        else:  # ReportInfo's own check of one attribute (a ValueTypeError)
+            attribute = error.attribute if isinstance(error, ValueTypeError) else None
+            yield _field_problem(attribute, error, data)
+
+
+def _field_problem(attribute: str | None, error: BaseException, data: dict[str, Any]) -> Problem:
+    """The problem ``error`` of the metadata field ``attribute``, in both languages."""
+    if attribute is None:  # pragma: no cover  # every hook and check names its attribute
+        return Problem("$.report", f"invalid value ({error})", f"giá trị không hợp lệ ({error})")
+    path = _member("$.report", attribute)
+    if isinstance(error, KeyError):
+        return Problem(path, "required field missing", "thiếu trường bắt buộc")
+    if isinstance(error, (_InvalidError, CchcError)):
+        return Problem(path, error.en, error.vi, value=data.get(attribute))
+    return Problem(  # pragma: no cover  # the hooks raise only the errors above
+        path,
+        f"invalid value ({error})",
+        f"giá trị không hợp lệ ({error})",
+        value=data.get(attribute),
+    )
 
 
 def _templates(value: object, ed: Edition | None, problems: list[Problem]) -> list[Template]:
