@@ -175,9 +175,12 @@ def configure_converter(converter: cattrs.Converter) -> None:
     >>> from cchc_model import ReportInfo
     >>> converter = cattrs.Converter(detailed_validation=True)
     >>> configure_converter(converter)
-    >>> converter.unstructure(converter.structure(
-    ...     {"agency": "UBND xã A", "level": "commune", "period": "h1", "year": 2024}, ReportInfo
-    ... ))["period"]
+    >>> converter.unstructure(
+    ...     converter.structure(
+    ...         {"agency": "UBND xã A", "level": "commune", "period": "h1", "year": 2024},
+    ...         ReportInfo,
+    ...     )
+    ... )["period"]
     'h1'
     """
     converter.register_structure_hook(str, _strict_str)
