@@ -87,7 +87,8 @@ def candidates(key: str, value: Any) -> list[Value]:  # any reported value
         return [*(m for m in members if m != int(value)), max(members) + 1, -1]
     if isinstance(value, Decimal):
         options = [Decimal(0), Decimal(100), Decimal(101), Decimal(-1), Decimal("1.234")]
-        options += [value + 1, value - 1, value * 2 + 1, Decimal("33.33")]
+        # value + 10**6: a part of a whole of 20 100 moves a rate only past 0,5 %
+        options += [value + 1, value - 1, value * 2 + 1, Decimal("33.33"), value + 10**6]
         return [o for o in options if o != value]
     base = [0, value + 1, value - 1, 2 * value + 1, value + 10**6, -1, -(10**6)]
     return [o for o in dict.fromkeys(base) if o != value]
