@@ -128,12 +128,12 @@ def test_what_the_document_says_otherwise_is_reported() -> None:
         "\tdòng không mã\t\t\t\n"
     )
     _, warnings = read(_text(body), "text")
-    assert _paths(warnings) == ["line 22", "line 25", "line 25", "line 25", "line 26", "line 18"]
+    assert _paths(warnings) == ["line 22", "line 18", "line 25", "line 25", "line 25", "line 26"]
     shown = " ".join(w.en for w in warnings)
     assert "the title 'Một tiêu đề khác hẳn' is not the form's" in shown
     assert "the unit 'Người' is not the form's" in shown
     assert "more than 5 cells; the extra ones are ignored: 'thừa'" in shown
-    assert "a table row without a code in its STT cell: ignored" in shown
+    assert "a row without a code in its STT cell, ignored: 'dòng không mã'" in shown
     assert "attached to report '13/BC-UBND', not '12/BC-UBND'" in shown
     assert "the title of PL2 is not the form's" in shown
 
@@ -158,10 +158,10 @@ def test_what_cannot_be_read_is_listed_at_once() -> None:
         "report.year",
     ]
     shown = str(info.value)
-    assert "unknown appendix PL9" in shown
+    assert "unknown template 'PL9'" in shown
     assert "PL2 has no indicator '9'" in shown
     assert "'nhiều' is not a number" in shown
-    assert "a second PL2 (the first is at line 5)" in shown
+    assert "a second table of PL2 (the first is at line 5)" in shown
     assert "the document does not say it; pass info={...}" in shown
     report, _ = read(
         (PL2 + "2.1\t\t\t19\t\n").encode(),

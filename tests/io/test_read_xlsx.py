@@ -118,20 +118,20 @@ def test_a_hand_filled_workbook() -> None:
     assert str(report.value("PL7", "1.2")) == "3.8870"  # the format shows four decimals
     assert [(w.path, w.code) for w in warnings] == [
         ("'Ghi nhớ'", None),
-        ("PL2!D5", "1"),
-        ("PL2!D5", "1"),
         ("PL2!E5", None),
+        ("PL2!D5", "1"),
+        ("PL2!D5", "1"),
         ("PL2!A7", None),
         ("PL2!D8", "2.2"),
         ("PL2!A10", None),
         ("'Phụ lục 7'!D3", "1.1"),
     ]
     shown = [w.en for w in warnings[1:]]
-    assert "typed as text" in shown[0]
-    assert "a leading zero" in shown[1]
-    assert "a formula (=A1) is read as its text" in shown[2]
+    assert "a formula (=A1) is read as its text" in shown[0]
+    assert "typed as text" in shown[1]
+    assert "a leading zero" in shown[2]
     assert "the STT 2.1 is a number" in shown[3]
-    assert "has no code in its STT cell" in shown[5]
+    assert "a row without a code in its STT cell, ignored: 'Người lập biểu'" in shown[5]
     assert "the cell shows 3,89 but holds 3,8875" in shown[6]
     assert "is not an appendix" in warnings[0].en
 
@@ -172,8 +172,8 @@ def test_two_sheets_of_one_template_and_unknown_templates() -> None:
     with pytest.raises(ReportFormatError) as info:
         read(_save(wb), "xlsx")
     assert [p.path for p in info.value.problems][:2] == ["'Phụ lục 2'", "PL9"]
-    assert "a second sheet of PL2" in str(info.value)
-    assert "unknown template PL9" in str(info.value)
+    assert "a second table of PL2 (the first is at PL2)" in str(info.value)
+    assert "unknown template 'PL9'" in str(info.value)
 
 
 def _rezip(data: bytes, change: dict[str, bytes]) -> bytes:

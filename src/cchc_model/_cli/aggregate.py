@@ -22,12 +22,10 @@ from typing import IO, Any, Final
 from .._model.errors import CchcError, Lang
 from .._model.report import Report, ReportInfo
 from .._model.units import AdminLevel
+from .exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, UsageError
+from .inputs import add_input_options, read_args, write_warnings
 
 __all__ = ["add_aggregate_commands"]
-
-EXIT_OK: Final = 0
-EXIT_FINDINGS: Final = 1
-EXIT_INPUT: Final = 2
 
 PROGRESS_MIN: Final = 50
 """From how many files on, ``cchc aggregate`` shows its progress (when stderr is a terminal)."""
@@ -37,7 +35,6 @@ _PROGRESS_EVERY: Final = 0.1
 _NATIONAL_AGENCY: Final = "Bộ Nội vụ"
 _TEXT: Final = {
     "reading": {"vi": "đang đọc {done}/{total} tệp", "en": "reading {done}/{total} files"},
-    "warning": {"vi": "cảnh báo", "en": "warning"},
     "unreadable": {
         "vi": "{count} tệp không đọc được: không tổng hợp",
         "en": "{count} file(s) could not be read: nothing consolidated",
@@ -55,10 +52,6 @@ _TEXT: Final = {
     "notes": {"vi": "Ghi chú tổng hợp:", "en": "Notes:"},
     "written": {"vi": "Đã ghi {path}", "en": "Written: {path}"},
 }
-
-
-class _UsageError(CchcError):
-    """A command line that cannot be carried out (exit 2, with the message)."""
 
 
 class _Progress:
@@ -88,24 +81,23 @@ class _Progress:
             self.stream.flush()
 
 
-def _read_all(names: Sequence[str], lang: Lang) -> tuple[dict[str, Report], int]:
+def _read_all(args: argparse.Namespace, names: Sequence[str]) -> tuple[dict[str, Report], int]:
     """The reports of ``names`` by file name, and how many could not be read."""
-    from .._io.read import read  # noqa: PLC0415  # keep `cchc --version` fast
-
+    lang: Lang = args.lang
     reports: dict[str, Report] = {}
     failed = 0
     progress = _Progress(len(names), lang, sys.stderr)
     for done, name in enumerate(names, 1):
         try:
-            report, warnings = read(name)
+            report, warnings = read_args(args, name, warn=False)
         except CchcError as exc:
             progress.close()
             sys.stderr.write(f"cchc: {exc.message(lang)}\n")
             failed += 1
             continue
-        for warning in warnings:
+        if warnings:
             progress.close()
-            sys.stderr.write(f"cchc: {name}: {_TEXT['warning'][lang]}: {warning.message(lang)}\n")
+            write_warnings(name, warnings, lang)
         reports[name] = report
         progress.update(done)
     progress.close()
@@ -138,7 +130,7 @@ def _into(args: argparse.Namespace, reports: Sequence[Report], own: Report | Non
         elif level is AdminLevel.DISTRICT and district is not None:
             agency = f"UBND huyện {district}"
         else:
-            raise _UsageError(_TEXT["agency"]["en"], _TEXT["agency"][lang])
+            raise UsageError(_TEXT["agency"]["en"], _TEXT["agency"][lang])
     return ReportInfo(
         agency=agency,
         level=level,
@@ -159,11 +151,11 @@ def _cmd_aggregate(args: argparse.Namespace) -> int:
     names = [*args.files, *([args.own] if args.own else [])]
     twice = sorted({name for name in names if names.count(name) > 1})
     if twice:
-        raise _UsageError(
+        raise UsageError(
             f"given twice: {', '.join(twice)} (a unit counts once)",
             f"tệp được cho hai lần: {', '.join(twice)} (mỗi đơn vị chỉ tính một lần)",
         )
-    reports, failed = _read_all(names, lang)
+    reports, failed = _read_all(args, names)
     if failed:
         sys.stderr.write(f"cchc: {_TEXT['unreadable'][lang].format(count=failed)}\n")
         return EXIT_INPUT
@@ -219,7 +211,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     from .._consolidation.compare import compare  # noqa: PLC0415
 
     lang: Lang = args.lang
-    reports, failed = _read_all([args.before, args.after], lang)
+    reports, failed = _read_all(args, [args.before, args.after])
     if failed:
         return EXIT_INPUT
     before, after = reports[args.before], reports.get(args.after, reports[args.before])
@@ -272,6 +264,7 @@ def add_aggregate_commands(sub: Any) -> None:  # noqa: ANN401  # argparse's subp
         help="add the rules of this file to the built-in ones (repeatable)",
     )
     p.add_argument("--lang", **lang)
+    add_input_options(p)
     p.set_defaults(handler=_cmd_aggregate)
 
     p = sub.add_parser("compare", help="two reports side by side, with the change in each row")
@@ -280,4 +273,5 @@ def add_aggregate_commands(sub: Any) -> None:  # noqa: ANN401  # argparse's subp
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--all", action="store_true", help="also list rows blank in both")
     p.add_argument("--lang", **lang)
+    add_input_options(p)
     p.set_defaults(handler=_cmd_compare)

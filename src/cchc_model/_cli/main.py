@@ -1,8 +1,10 @@
 """The ``cchc`` command line (stdlib argparse).
 
 Each subcommand is a function ``_cmd_NAME(args) -> int`` registered in
-:func:`build_parser`; the exit code is 0 for success, 1 when the command found errors
-in the reports it checked, and 2 when its input could not be read.
+:func:`build_parser`; its exit code is one of :mod:`~cchc_model._cli.exits` (0 for
+success, 1 when the command found errors in the reports it checked, 2 when its input
+could not be read). Every command that reads reports reads them with
+:mod:`~cchc_model._cli.inputs`, in any format.
 """
 
 from __future__ import annotations
@@ -18,15 +20,13 @@ from .._model.catalog import edition as get_edition
 from .._model.errors import CchcError, Lang
 from .._model.units import ALL_LEVELS
 from .aggregate import add_aggregate_commands
-from .render import add_render_commands, read_input
+from .exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
+from .inputs import add_input_options, read_args
+from .render import add_render_commands
 
 __all__ = ["build_parser", "main"]
 
 Handler = Callable[[argparse.Namespace], int]
-
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_INPUT = 2
 
 
 def _print_json(data: Any) -> None:  # noqa: ANN401  # any JSON-ready data
@@ -82,7 +82,7 @@ def _reports(args: argparse.Namespace) -> tuple[list[tuple[str, Any]], bool]:
         reports.append(("example", example()))
     for name in args.files:
         try:
-            report = read_input(name, lang).report  # JSON, CSV, Excel or text tables
+            report = read_args(args, name).report  # any format read
         except CchcError as exc:
             sys.stderr.write(f"cchc: {exc.message(lang)}\n")
             unreadable = True
@@ -170,6 +170,7 @@ def _add_rule_commands(sub: Any) -> None:  # noqa: ANN401  # argparse's subparse
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--lang", **lang)
     p.add_argument("--rules", **rules)
+    add_input_options(p)
     p.set_defaults(handler=_cmd_validate)
 
     p = sub.add_parser("rules", help="list the rule catalog")
@@ -184,6 +185,7 @@ def _add_rule_commands(sub: Any) -> None:  # noqa: ANN401  # argparse's subparse
     p.add_argument("--overwrite", action="store_true", help="also replace reported values")
     p.add_argument("--lang", **lang)
     p.add_argument("--rules", **rules)
+    add_input_options(p)
     p.set_defaults(handler=_cmd_derive)
 
 

@@ -1,7 +1,7 @@
 """The ``cchc`` commands that read and write reports: ``render``, ``show``, ``convert``, ``schema``.
 
-Each reads its input with :func:`~cchc_model.read` (JSON, CSV, Excel, text tables),
-prints the doubtful readings to standard error as warnings, and writes with
+Each reads its input as every command does (:mod:`~cchc_model._cli.inputs`: any format,
+the doubtful readings written to standard error as warnings) and writes with
 :func:`~cchc_model.render`. Input that cannot be read exits with 2 (``main`` reports
 the :class:`~cchc_model.CchcError`).
 """
@@ -13,14 +13,13 @@ import sys
 from pathlib import Path
 from typing import Any, Final
 
-from .._io.read import EXTENSIONS, ReadFormat, ReadResult, read
+from .._io.read import EXTENSIONS, ReadResult
 from .._io.render import BINARY_FORMATS, FORMATS, render
 from .._io.schema import shipped_schema
-from .._model.errors import CchcError, Lang
+from .exits import EXIT_OK, UsageError
+from .inputs import add_input_options, read_args
 
 __all__ = ["add_render_commands"]
-
-EXIT_OK: Final = 0
 
 _OUT_EXTENSIONS: Final = {
     ".json": "json",
@@ -30,50 +29,6 @@ _OUT_EXTENSIONS: Final = {
     ".html": "html",
     ".htm": "html",
 }
-_WARNING: Final = {"vi": "cảnh báo", "en": "warning"}
-
-
-class _UsageError(CchcError):
-    """A command line that cannot be carried out (exit 2, with the message)."""
-
-
-def _info(pairs: list[str] | None) -> dict[str, object] | None:
-    if not pairs:
-        return None
-    info: dict[str, object] = {}
-    for pair in pairs:
-        key, equals, value = pair.partition("=")
-        if not equals or not key.strip():
-            raise _UsageError(
-                f"--info takes FIELD=VALUE (such as province=Huế), got {pair!r}",
-                f"--info nhận TRƯỜNG=GIÁ_TRỊ (ví dụ province=Huế), nhận được {pair!r}",
-            )
-        info[key.strip()] = value.strip() or None
-    return info
-
-
-def read_input(
-    name: str,
-    lang: Lang,
-    *,
-    form: ReadFormat | None = None,
-    info: dict[str, object] | None = None,
-) -> ReadResult:
-    """Read the report in file ``name`` (``-``: standard input), in any format.
-
-    Each doubtful reading is written to stderr as a warning naming the file.
-    """
-    source: str | bytes = sys.stdin.buffer.read() if name == "-" else name
-    result = read(source, form, info=info)
-    for warning in result.warnings:
-        sys.stderr.write(f"cchc: {name}: {_WARNING[lang]}: {warning.message(lang)}\n")
-    return result
-
-
-def _read(args: argparse.Namespace, name: str) -> ReadResult:
-    return read_input(
-        name, args.lang, form=getattr(args, "source_format", None), info=_info(args.info)
-    )
 
 
 def _findings(args: argparse.Namespace, result: ReadResult) -> Any:  # noqa: ANN401  # a ValidationResult
@@ -90,7 +45,7 @@ def _write(content: str | bytes, out: str | None, to: str) -> None:
         Path(out).write_bytes(data)
         return
     if to in BINARY_FORMATS and sys.stdout.isatty():
-        raise _UsageError(
+        raise UsageError(
             f"{to} is a binary format: write it to a file with -o FILE",
             f"{to} là định dạng nhị phân: hãy ghi ra tệp với -o TỆP",
         )
@@ -100,14 +55,14 @@ def _write(content: str | bytes, out: str | None, to: str) -> None:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    result = _read(args, args.file)
+    result = read_args(args, args.file)
     content = render(result.report, args.to, findings=_findings(args, result), lang=args.lang)
     _write(content, args.output, args.to)
     return EXIT_OK
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    result = _read(args, args.file)
+    result = read_args(args, args.file)
     _write(
         render(result.report, "text", findings=_findings(args, result), lang=args.lang),
         None,
@@ -124,13 +79,13 @@ def _cmd_convert(args: argparse.Namespace) -> int:
         if suffix in (".txt", ".md"):
             hint_en = "; text tables are read, not written: use cchc render --to text|markdown"
             hint_vi = "; bảng văn bản chỉ được đọc: dùng cchc render --to text|markdown"
-        raise _UsageError(
+        raise UsageError(
             f"cannot tell the output format from {args.output!r} (use one of"
             f" {', '.join(_OUT_EXTENSIONS)}){hint_en}",
             f"không xác định được định dạng ghi từ {args.output!r} (dùng một trong"
             f" {', '.join(_OUT_EXTENSIONS)}){hint_vi}",
         )
-    result = _read(args, args.input)
+    result = read_args(args, args.input)
     if to == "json":
         from .._io.interchange import dumps  # noqa: PLC0415  # loaded for its format only
 
@@ -151,19 +106,7 @@ def add_render_commands(sub: Any) -> None:  # noqa: ANN401  # argparse's subpars
     readable = ", ".join(sorted(EXTENSIONS))
 
     def reading(p: argparse.ArgumentParser) -> None:
-        p.add_argument(
-            "--info",
-            action="append",
-            metavar="FIELD=VALUE",
-            help="set report metadata the input lacks, such as province=Huế (repeatable)",
-        )
-        p.add_argument(
-            "--from",
-            dest="source_format",
-            choices=("json", "csv", "xlsx", "text"),
-            default=None,
-            help="the input's format (default: from its extension or content)",
-        )
+        add_input_options(p)
         p.add_argument(
             "--lang", choices=("vi", "en"), default=argparse.SUPPRESS, help="as cchc --lang"
         )

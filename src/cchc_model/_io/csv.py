@@ -42,60 +42,41 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import re
 import unicodedata
 from collections.abc import Mapping
 from typing import Final
 
-from .._model.catalog import Edition
 from .._model.catalog import edition as get_edition
 from .._model.errors import Problem
 from .._model.report import Report
+from .cells import FIELDS, RowCells, Where, header_columns, read_rows
 from .interchange import FORMAT
 from .reading import (
     INFO_FIELDS,
     Collector,
-    TemplateRows,
+    Metadata,
     build_report,
-    check_title,
-    check_unit,
     fold,
-    plain_code,
-    read_value_text,
+    metadata_key,
     resolve_edition,
 )
 from .table import ReportTable
-from .tabular import METADATA, REPORT_ROW, metadata_rows, neutralise, restore
+from .tabular import REPORT_ROW, metadata_rows, neutralise, restore
 
 __all__ = [
     "COLUMNS",
     "MAX_ROWS",
     "decode_text",
-    "header_columns",
     "read_csv",
     "render_csv",
     "render_csv_wide",
     "sniff_delimiter",
 ]
 
-
-"""The largest CSV or text file read (20 MB); a report is a few kilobytes."""
-
 MAX_ROWS: Final = 10_000
 """The most rows read from a CSV file."""
 
-_ALIASES: Final = {
-    "template": ("template", "biểu", "biểu mẫu", "phụ lục", "mẫu"),
-    "code": ("code", "stt", "mã", "mã chỉ tiêu"),
-    "title": ("title", "chỉ tiêu", "chỉ tiêu thống kê", "tên chỉ tiêu"),
-    "unit": ("unit", "đơn vị tính", "đơn vị", "đvt"),
-    "value": ("value", "số liệu", "giá trị", "kết quả"),
-    "note": ("note", "ghi chú"),
-}
 _REQUIRED: Final = ("template", "code", "value")
-_TEMPLATE_ID: Final = re.compile(r"(?:pl|phụ lục)\s*([0-9]{1,2})|([0-9]{1,2})")
-_META_KEYS: Final = {key for key, _ in METADATA}
-_META_LABELS: Final = {fold(label): key for key, label in METADATA}
 
 
 def decode_text(data: bytes, out: Collector) -> str:
@@ -137,34 +118,16 @@ def decode_text(data: bytes, out: Collector) -> str:
     return text.removeprefix("\ufeff")
 
 
-def header_columns(header: list[str]) -> dict[str, int]:
-    """The index of each column a header names (``value``: 4), by name or Vietnamese name."""
-    found: dict[str, int] = {}
-    for index, name in enumerate(header):
-        folded = fold(name)
-        for column, aliases in _ALIASES.items():
-            if column not in found and folded in aliases:
-                found[column] = index
-    return found
-
-
 def sniff_delimiter(text: str) -> str:
     """The separator of a CSV text: the one that splits its header into known columns."""
     first = next((line for line in text.splitlines() if line.strip()), "")
     best, best_count = ",", 0
     for delimiter in (",", ";", "\t"):
         header = next(csv.reader([first], delimiter=delimiter), [])
-        count = len(header_columns(header))
+        count = len(header_columns(header, exact=True))
         if count > best_count:
             best, best_count = delimiter, count
     return best
-
-
-def _template_id(text: str) -> str | None:
-    match = _TEMPLATE_ID.fullmatch(fold(text))
-    if match is None:
-        return None
-    return f"PL{int(match.group(1) or match.group(2))}"
 
 
 def _records(text: str, out: Collector) -> list[tuple[int, list[str]]]:
@@ -195,7 +158,7 @@ class _Table:
 
     def __init__(self, records: list[tuple[int, list[str]]], out: Collector) -> None:
         line, header = records[0]
-        self.columns = header_columns(header)
+        self.columns = header_columns(header, exact=True)
         missing = [c for c in _REQUIRED if c not in self.columns]
         if missing:
             out.error(
@@ -216,50 +179,21 @@ class _Table:
     def where(self, line: int, column: str) -> str:
         return f"line {line}, {self.names.get(column, column)}"
 
+    def cells(self, line: int, record: list[str]) -> RowCells:
+        """The cells of a data row, for :func:`~cchc_model._io.cells.read_rows`."""
 
-def _data_row(
-    table: _Table,
-    line: int,
-    record: list[str],
-    builders: dict[str, TemplateRows],
-    context: tuple[Edition, Collector, bool],
-) -> None:
-    ed, out, declared = context
-    template = table.cell(record, "template")
-    tid = _template_id(template)
-    if tid is None or tid not in ed.template_ids:
-        out.error(
-            table.where(line, "template"),
-            f"unknown template {template!r} (templates: {', '.join(ed.template_ids)})",
-            f"không có biểu {template!r} (các biểu: {', '.join(ed.template_ids)})",
-            value=template,
+        def text(column: str) -> str | None:
+            return restore(self.cell(record, column)) if column in self.columns else None
+
+        return RowCells(
+            self.cell(record, "code"),
+            self.cell(record, "value"),
+            Where(f"line {line}", {column: self.where(line, column) for column in FIELDS}),
+            title=text("title"),
+            unit=text("unit"),
+            note=text("note"),
+            template=self.cell(record, "template"),
         )
-        return
-    if tid not in builders:
-        builders[tid] = TemplateRows(ed.template(tid), f"line {line}", out)
-    rows_of = builders[tid]
-    raw_code = table.cell(record, "code")
-    code = plain_code(raw_code)
-    if code is None:
-        out.error(
-            table.where(line, "code"),
-            f"{raw_code!r} is not an indicator code (digits separated by dots)",
-            f"{raw_code!r} không phải mã chỉ tiêu (các chữ số cách nhau bởi dấu chấm)",
-            value=raw_code,
-            template=tid,
-        )
-        return
-    row = rows_of.row(code, f"line {line}")
-    if row is None:
-        return
-    if "title" in table.columns:
-        check_title(restore(table.cell(record, "title")), row, table.where(line, "title"), out, ed)
-    if "unit" in table.columns:
-        check_unit(restore(table.cell(record, "unit")), row, table.where(line, "unit"), out, ed)
-    value = read_value_text(
-        table.cell(record, "value"), row, table.where(line, "value"), out, declared=declared
-    )
-    rows_of.add(row, value, restore(table.cell(record, "note")) or None)
 
 
 def read_csv(
@@ -273,22 +207,27 @@ def read_csv(
     out = Collector(source)
     out.check_size(len(data))
     table = _Table(_records(decode_text(data, out), out), out)
-    fields: dict[str, tuple[object, str]] = {}
+    meta = Metadata(out)
     data_rows: list[tuple[int, list[str]]] = []
     for line, record in table.records:
         if fold(table.cell(record, "template")) == REPORT_ROW:
-            _metadata(table, line, record, fields, out)
+            _metadata(table, line, record, meta)
         else:
             data_rows.append((line, record))
-    ed = resolve_edition(fields, out)
+    ed = resolve_edition(meta.fields, out)
     # A file that says it is a cchc-report CSV uses its notation: "3,887" is 3.887.
-    declared = fold(str(fields.get("format", ("", ""))[0])) == FORMAT
-    builders: dict[str, TemplateRows] = {}
-    for line, record in data_rows:
-        _data_row(table, line, record, builders, (ed, out, declared))
+    declared = fold(str(meta.get("format") or "")) == FORMAT
+    builders = read_rows(
+        (table.cells(line, record) for line, record in data_rows),
+        ed,
+        out,
+        declared=declared,
+        form_notes=False,
+        strict=True,
+    )
     report = build_report(
-        fields,
-        builders.values(),
+        meta.fields,
+        builders,
         out,
         ed,
         overrides=overrides,
@@ -300,19 +239,11 @@ def read_csv(
     return report, tuple(out.warnings)
 
 
-def _metadata(
-    table: _Table,
-    line: int,
-    record: list[str],
-    fields: dict[str, tuple[object, str]],
-    out: Collector,
-) -> None:
+def _metadata(table: _Table, line: int, record: list[str], meta: Metadata) -> None:
     raw_key = table.cell(record, "code").strip()
-    value = table.cell(record, "value")
-    key = raw_key if raw_key in _META_KEYS else _META_LABELS.get(fold(raw_key), "")
-    where = table.where(line, "value")
-    if not key:
-        out.warn(
+    key = metadata_key(raw_key)
+    if key is None:
+        meta.out.warn(
             table.where(line, "code"),
             f"unknown report field {raw_key!r}, ignored (fields: {', '.join(INFO_FIELDS)})",
             f"trường {raw_key!r} không có trong báo cáo, đã bỏ qua (các trường:"
@@ -320,15 +251,7 @@ def _metadata(
             value=raw_key,
         )
         return
-    if key in fields:
-        out.error(
-            where,
-            f"the report field {key!r} is given twice (also at {fields[key][1]})",
-            f"trường {key!r} bị ghi hai lần (cả ở {fields[key][1]})",
-            value=key,
-        )
-        return
-    fields[key] = (restore(value), where)
+    meta.given(key, restore(table.cell(record, "value")), table.where(line, "value"))
 
 
 COLUMNS: Final = ("template", "code", "title", "unit", "value", "note")

@@ -17,7 +17,8 @@ import attrs
 
 from .._model.errors import Problem, ReportFormatError, ValueTypeError
 from .._model.report import Report
-from .csv import header_columns, sniff_delimiter
+from .cells import header_columns
+from .csv import sniff_delimiter
 from .interchange import loads
 from .reading import INFO_FIELDS, Collector, build_info
 
@@ -99,7 +100,7 @@ def format_of(name: str | os.PathLike[str] | None, data: bytes) -> str:
     text = head.decode("utf-8", errors="replace")
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = sniff_delimiter(first)
-    if {"template", "code", "value"} <= set(header_columns(first.split(delimiter))):
+    if {"template", "code", "value"} <= set(header_columns(first.split(delimiter), exact=True)):
         return "csv"
     return "text"
 

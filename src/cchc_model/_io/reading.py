@@ -33,7 +33,10 @@ from .interchange import FORMAT, VERSION
 __all__ = [
     "INFO_FIELDS",
     "MAX_BYTES",
+    "METADATA",
     "Collector",
+    "Metadata",
+    "MetadataField",
     "TemplateRows",
     "ValueCell",
     "build_info",
@@ -42,6 +45,7 @@ __all__ = [
     "check_unit",
     "filed_note",
     "fold",
+    "metadata_key",
     "plain_code",
     "read_value_text",
     "resolve_edition",
@@ -479,6 +483,95 @@ class TemplateRows:
 
 
 # --- the report's metadata -------------------------------------------------------------
+
+
+@attrs.frozen
+class MetadataField:
+    """A field of the report's metadata, as files name it.
+
+    Attributes:
+        key: The :class:`~cchc_model.ReportInfo` field (or ``format``, ``version``,
+            ``edition`` of the document).
+        vi: Its Vietnamese label, as the metadata rows and sheets write it.
+        en: Its English label.
+    """
+
+    key: str
+    vi: str
+    en: str
+
+
+METADATA: Final = (
+    MetadataField("format", "Định dạng", "Format"),
+    MetadataField("version", "Phiên bản định dạng", "Format version"),
+    MetadataField("edition", "Bộ biểu mẫu", "Template edition"),
+    MetadataField("agency", "Cơ quan báo cáo", "Reporting agency"),
+    MetadataField("level", "Cấp hành chính", "Administrative level"),
+    MetadataField("period", "Kỳ báo cáo", "Reporting period"),
+    MetadataField("year", "Năm báo cáo", "Reporting year"),
+    MetadataField("place", "Địa danh", "Place"),
+    MetadataField("number", "Số, ký hiệu văn bản", "Document number"),
+    MetadataField("date", "Ngày ban hành", "Date of issue"),
+    MetadataField("recipient", "Kính gửi", "Recipient"),
+    MetadataField("signer", "Người ký", "Signer"),
+    MetadataField("signer_title", "Quyền hạn, chức vụ người ký", "Signer's title"),
+    MetadataField("unit_code", "Mã đơn vị hành chính", "Administrative unit code"),
+    MetadataField("province", "Tỉnh, thành phố", "Province"),
+    MetadataField("district", "Huyện, quận", "District"),
+)
+"""The metadata fields, in the order files write them, with their labels: the one table
+every writer and reader of metadata rows (CSV, Excel, documents) uses."""
+
+_METADATA_NAMES: Final = {
+    name: field.key for field in METADATA for name in (field.key, fold(field.vi), fold(field.en))
+}
+
+
+def metadata_key(*names: str) -> str | None:
+    """The field the first of ``names`` that names one names: a key, or either label.
+
+    >>> metadata_key("agency"), metadata_key("", "Cơ quan báo cáo"), metadata_key("Recipient")
+    ('agency', 'agency', 'recipient')
+    >>> metadata_key("Người lập biểu") is None
+    True
+    """
+    for name in names:
+        key = _METADATA_NAMES.get(name.strip()) or _METADATA_NAMES.get(fold(name[:60]))
+        if key is not None:
+            return key
+    return None
+
+
+class Metadata:
+    """The metadata read from a file so far: ``field: (value, where)``."""
+
+    def __init__(self, out: Collector) -> None:
+        self.out = out
+        self.fields: dict[str, tuple[object, str]] = {}
+
+    def given(self, key: str, value: object, where: str) -> None:
+        """A field a file states in a row of its own: stating it twice is a problem."""
+        if key in self.fields:
+            self.out.error(
+                where,
+                f"the report field {key!r} is given twice (also at {self.fields[key][1]})",
+                f"trường {key!r} bị ghi hai lần (cả ở {self.fields[key][1]})",
+                value=key,
+            )
+            return
+        self.fields[key] = (value, where)
+
+    def found(self, key: str, value: object, where: str) -> None:
+        """A field found in a document's text: the first place that says it is kept."""
+        self.fields.setdefault(key, (value, where))
+
+    def has(self, key: str) -> bool:
+        """Whether ``key`` was read."""
+        return key in self.fields
+
+    def get(self, key: str) -> object:
+        """The value read for ``key``, or ``None``."""
+        return self.fields.get(key, (None, ""))[0]
 
 
 def _text_of(value: object) -> str:

@@ -18,10 +18,10 @@ import re
 from typing import Final
 
 from .interchange import FORMAT, VERSION
+from .reading import METADATA
 from .table import ReportTable
 
 __all__ = [
-    "METADATA",
     "REPORT_ROW",
     "metadata_rows",
     "neutralise",
@@ -34,26 +34,6 @@ _TRIGGERS: Final = ("=", "+", "-", "@", "\t", "\r", "'")
 
 REPORT_ROW: Final = "report"
 """The ``template`` column of the metadata rows of a tidy CSV."""
-
-METADATA: Final[tuple[tuple[str, str], ...]] = (
-    ("format", "Định dạng"),
-    ("version", "Phiên bản định dạng"),
-    ("edition", "Bộ biểu mẫu"),
-    ("agency", "Cơ quan báo cáo"),
-    ("level", "Cấp hành chính"),
-    ("period", "Kỳ báo cáo"),
-    ("year", "Năm báo cáo"),
-    ("place", "Địa danh"),
-    ("number", "Số, ký hiệu văn bản"),
-    ("date", "Ngày ban hành"),
-    ("recipient", "Kính gửi"),
-    ("signer", "Người ký"),
-    ("signer_title", "Quyền hạn, chức vụ người ký"),
-    ("unit_code", "Mã đơn vị hành chính"),
-    ("province", "Tỉnh, thành phố"),
-    ("district", "Huyện, quận"),
-)
-"""The metadata fields, in the order written, with their Vietnamese labels."""
 
 
 def neutralise(text: str) -> str:
@@ -120,7 +100,8 @@ def metadata_rows(table: ReportTable) -> list[tuple[str, str, str]]:
         "date": info.date.isoformat() if info.date else None,
     }
     rows = []
-    for key, label in METADATA:
+    for field in METADATA:
+        key = field.key
         value = values[key] if key in values else getattr(info, key)
-        rows.append((key, label, "" if value is None else str(value)))
+        rows.append((key, field.vi, "" if value is None else str(value)))
     return rows

@@ -52,29 +52,21 @@ import html
 import re
 import textwrap
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import zip_longest
 from typing import Final
 
+import attrs
+
 from .. import vi
-from .._model.catalog import Edition
 from .._model.catalog import edition as get_edition
 from .._model.errors import Lang, ParseError, Problem
 from .._model.report import Report
 from .._model.template import Emphasis
 from .._model.units import AdminLevel
+from .cells import RowCells, TableStart, Where, read_rows
 from .csv import decode_text
-from .reading import (
-    Collector,
-    TemplateRows,
-    build_report,
-    check_title,
-    check_unit,
-    filed_note,
-    fold,
-    plain_code,
-    read_value_text,
-)
+from .reading import Collector, Metadata, build_report, fold, plain_code
 from .table import COLUMNS, ReportTable, TableFinding, TableRow, TemplateTable, severity_label
 
 __all__ = ["read_text_tables", "render_markdown", "render_text", "report_heading"]
@@ -202,20 +194,7 @@ def _agency_kind(agency: str) -> tuple[AdminLevel | None, str, str]:
     return _LEVELS.get(kind), kind, match.group("name").strip()
 
 
-class _Meta:
-    """The metadata found so far, each with where it was read."""
-
-    def __init__(self) -> None:
-        self.fields: dict[str, tuple[object, str]] = {}
-
-    def set(self, key: str, value: object, where: str) -> None:
-        self.fields.setdefault(key, (value, where))
-
-    def has(self, key: str) -> bool:
-        return key in self.fields
-
-
-def _number_line(text: str, where: str, meta: _Meta, out: Collector) -> bool:
+def _number_line(text: str, where: str, meta: Metadata, out: Collector) -> bool:
     """Read the *Số: …* line; whether ``text`` was it."""
     match = _NUMBER.match(text)
     if meta.has("number") or match is None:
@@ -233,11 +212,11 @@ def _number_line(text: str, where: str, meta: _Meta, out: Collector) -> bool:
                 " giữ nguyên như đã viết",
                 value=written,
             )
-        meta.set("number", written, where)
+        meta.found("number", written, where)
     return True
 
 
-def _date_line(text: str, where: str, meta: _Meta) -> bool:
+def _date_line(text: str, where: str, meta: Metadata) -> bool:
     """Read the *Hương Sơn, ngày … tháng … năm …* line; whether ``text`` was it."""
     if meta.has("date") or "ngày" not in text or "năm" not in text:
         return False
@@ -245,12 +224,12 @@ def _date_line(text: str, where: str, meta: _Meta) -> bool:
         place, date = vi.parse_place_date(text)
     except ParseError:
         return False
-    meta.set("place", place, where)
-    meta.set("date", date, where)
+    meta.found("place", place, where)
+    meta.found("date", date, where)
     return True
 
 
-def _recipient_line(text: str, following: list[str], where: str, meta: _Meta) -> bool:
+def _recipient_line(text: str, following: list[str], where: str, meta: Metadata) -> bool:
     """Read the *Kính gửi:* line (or list); whether ``text`` was it."""
     match = _RECIPIENT.match(text)
     if match is None or meta.has("recipient"):
@@ -262,11 +241,11 @@ def _recipient_line(text: str, following: list[str], where: str, meta: _Meta) ->
             item.lstrip("-+• ").strip() for item in listed if item.startswith(("-", "+", "•"))
         )
     if recipient:
-        meta.set("recipient", recipient, where)
+        meta.found("recipient", recipient, where)
     return True
 
 
-def _read_header(lines: list[str], meta: _Meta, out: Collector) -> dict[str, str]:
+def _read_header(lines: list[str], meta: Metadata, out: Collector) -> dict[str, str]:
     """Read the document's metadata from its body (the lines before the appendices)."""
     found: dict[str, str] = {}
     title_lines: list[str] = []
@@ -293,11 +272,11 @@ def _read_header(lines: list[str], meta: _Meta, out: Collector) -> dict[str, str
     return found
 
 
-def _signature(lines: list[str], meta: _Meta) -> None:
+def _signature(lines: list[str], meta: Metadata) -> None:
     blocks = _blocks(lines)
     for index, block in enumerate(blocks):
         if _SIGNATURE.match(block[0]):
-            meta.set("signer_title", ", ".join(block), "signature")
+            meta.found("signer_title", ", ".join(block), "signature")
             for following in blocks[index + 1 :]:
                 name = " ".join(following)
                 if _appendix(name) or name.startswith("("):
@@ -306,22 +285,22 @@ def _signature(lines: list[str], meta: _Meta) -> None:
                     continue
                 if name.isupper():
                     continue
-                meta.set("signer", name, "signature")
+                meta.found("signer", name, "signature")
                 return
             return
 
 
-def _period(title: str, meta: _Meta, out: Collector) -> None:
+def _period(title: str, meta: Metadata, out: Collector) -> None:
     match = _PERIOD_IN_TITLE.search(title)
     year = _YEAR_IN_TITLE.search(title)
     if match is None:
         return
     phrase = " ".join(match.group(0).split())
     if year is not None:
-        meta.set("year", int(year.group(1)), "title")
+        meta.found("year", int(year.group(1)), "title")
     elif meta.has("date"):
         date = meta.fields["date"][0]
-        meta.set("year", getattr(date, "year", None), "title")
+        meta.found("year", getattr(date, "year", None), "title")
         out.warn(
             "title",
             f"the title names no year; the year of the report's date is used ({phrase!r})",
@@ -330,9 +309,9 @@ def _period(title: str, meta: _Meta, out: Collector) -> None:
         )
     folded = fold(phrase)
     if re.fullmatch(r"(?:cả\s+)?năm\s+[0-9]{4}", folded):
-        meta.set("period", "năm", "title")
+        meta.found("period", "năm", "title")
     else:
-        meta.set("period", re.sub(r"^sáu", "6", re.sub(r"^chín", "9", folded)), "title")
+        meta.found("period", re.sub(r"^sáu", "6", re.sub(r"^chín", "9", folded)), "title")
 
 
 def read_text_tables(
@@ -353,19 +332,26 @@ def read_text_tables(
     lines = unicodedata.normalize("NFC", decode_text(data, out)).splitlines()
     ed = get_edition(edition_id)
     first_appendix = next((i for i, line in enumerate(lines) if _appendix(line)), len(lines))
-    meta = _Meta()
+    meta = Metadata(out)
     body = lines[:first_appendix]
     _body_tables(body, out)
     found = _read_header(body, meta, out)
     _signature(body, meta)
     _period(found.get("title", ""), meta, out)
-    builders, attached_agencies = _read_tables(
-        lines[first_appendix:], first_appendix, ed, meta, out
+    attached: list[tuple[str, str]] = []
+    builders = read_rows(
+        _read_tables(lines[first_appendix:], first_appendix, meta, attached), ed, out
     )
-    _agency(found, attached_agencies, body, meta, out)
+    if not builders:
+        out.error(
+            "file",
+            "no appendix table (a 'Phụ lục N' line followed by tab-separated rows)",
+            "không có bảng phụ lục (dòng 'Phụ lục N' và các dòng có cột cách nhau bởi tab)",
+        )
+    _agency(found, attached, body, meta, out)
     report = build_report(
         meta.fields,
-        builders.values(),
+        builders,
         out,
         ed,
         overrides=overrides,
@@ -378,7 +364,7 @@ def read_text_tables(
 
 
 def _choose_agency(
-    candidates: list[tuple[str, str]], meta: _Meta, out: Collector
+    candidates: list[tuple[str, str]], meta: Metadata, out: Collector
 ) -> tuple[str, str]:
     """The agency and where it was read: a full name first, else a kind and the place."""
     for text, where in candidates:
@@ -418,94 +404,72 @@ def _agency(
     found: dict[str, str],
     attached: list[tuple[str, str]],
     body: list[str],
-    meta: _Meta,
+    meta: Metadata,
     out: Collector,
 ) -> None:
     candidates = [(found["closing"], found["closing_where"])] if "closing" in found else []
     agency, where = _choose_agency(candidates + attached, meta, out)
     if not agency:
         return
-    meta.set("agency", agency, where)
+    meta.found("agency", agency, where)
     level = _agency_kind(agency)[0]
     if level is None:  # a thành phố: a province or a district
         return
-    meta.set("level", level, where)
+    meta.found("level", level, where)
     text = "\n".join(_strip(line) for line in body)
     recipient = str(meta.fields.get("recipient", ("", ""))[0])
     if level is AdminLevel.COMMUNE:
         district = _name_after(recipient, _DISTRICT_WORDS) or _name_after(text, _DISTRICT_WORDS)
         if district:
-            meta.set("district", district, "document")
+            meta.found("district", district, "document")
     if level is not AdminLevel.PROVINCE:
         province = _name_after(text, "tỉnh")
         if province:
-            meta.set("province", province, "document")
+            meta.found("province", province, "document")
 
 
 def _read_tables(
-    lines: list[str], start: int, ed: Edition, meta: _Meta, out: Collector
-) -> tuple[dict[str, TemplateRows], list[tuple[str, str]]]:
-    """Read the appendices (``lines`` from line ``start`` on, 0-based).
+    lines: list[str], start: int, meta: Metadata, attached: list[tuple[str, str]]
+) -> Iterator[TableStart | RowCells]:
+    """The cells of the appendices (``lines`` from line ``start`` on, 0-based).
 
-    Returns:
-        The rows of each template, and the agencies the *Kèm theo* lines name.
+    The agencies the *Kèm theo* lines name go to ``attached``, with their line.
     """
-    builders: dict[str, TemplateRows] = {}
-    agencies: list[tuple[str, str]] = []
-    current: TemplateRows | None = None
+    out = meta.out
+    pending: TableStart | None = None  # yielded with its title at its first row
     title: list[str] = []
     for number, line in enumerate(lines, start=start + 1):
         where = f"line {number}"
         appendix = _appendix(line)
         if appendix is not None:
-            _check_template_title(current, title, ed, out)
-            title = []
-            current = _start_appendix(f"PL{appendix}", where, ed, builders, out)
+            if pending is not None:
+                yield attrs.evolve(pending, title=" ".join(title))
+            pending, title = TableStart(f"PL{appendix}", Where(where)), []
         elif "\t" in line:
-            _table_row(line, where, current, ed, out)
+            cells = _table_row(line, where)
+            if cells is None:
+                continue
+            if pending is not None:
+                yield attrs.evolve(pending, title=" ".join(title))
+                pending = None
+            _extra_cells(line, where, out)
+            yield cells
         elif (match := _ATTACHED.match(text := _strip(line))) is not None:
-            agencies.append((match.group("agency").strip(), where))
+            attached.append((match.group("agency").strip(), where))
             _check_attached(match.group("number"), where, meta, out)
-        elif text and current is not None and not current.seen:
+        elif text and pending is not None:
             title.append(text)
-    _check_template_title(current, title, ed, out)
-    if not builders:
-        out.error(
-            "file",
-            "no appendix table (a 'Phụ lục N' line followed by tab-separated rows)",
-            "không có bảng phụ lục (dòng 'Phụ lục N' và các dòng có cột cách nhau bởi tab)",
-        )
-    return builders, agencies
+    if pending is not None:
+        yield attrs.evolve(pending, title=" ".join(title))
 
 
-def _start_appendix(
-    tid: str, where: str, ed: Edition, builders: dict[str, TemplateRows], out: Collector
-) -> TemplateRows | None:
-    if tid not in ed.template_ids:
-        out.error(
-            where,
-            f"unknown appendix {tid} (templates: {', '.join(ed.template_ids)})",
-            f"không có phụ lục {tid} (các biểu: {', '.join(ed.template_ids)})",
-        )
-        return None
-    if tid in builders:
-        out.error(
-            where,
-            f"a second {tid} (the first is at {builders[tid].where})",
-            f"{tid} thứ hai (phụ lục thứ nhất ở {builders[tid].where})",
-        )
-        return None
-    builders[tid] = TemplateRows(ed.template(tid), where, out)
-    return builders[tid]
-
-
-def _check_attached(number: str, where: str, meta: _Meta, out: Collector) -> None:
+def _check_attached(number: str, where: str, meta: Metadata, out: Collector) -> None:
     number = number.strip()
     if not re.match(r"[0-9]", number):
         return  # left blank in the form, as often
-    known = meta.fields.get("number", (None, ""))[0]
+    known = meta.get("number")
     if known is None:
-        meta.set("number", number, where)
+        meta.found("number", number, where)
     elif fold(str(known)) != fold(number):
         out.warn(
             where,
@@ -515,60 +479,28 @@ def _check_attached(number: str, where: str, meta: _Meta, out: Collector) -> Non
         )
 
 
-def _check_template_title(
-    current: TemplateRows | None, title: list[str], ed: Edition, out: Collector
-) -> None:
-    if current is None or not title:
-        return
-    spec = current.cls.spec
-    written = fold(" ".join(title))
-    known = {fold(c.original) for c in ed.corrections if c.template == spec.id and c.code is None}
-    if fold(spec.title) in written or any(k in written for k in known):
-        return
-    out.warn(
-        current.where,
-        f"the title of {spec.id} is not the form's ({spec.title!r}): is it the right appendix?",
-        f"tên của {spec.id} khác với biểu mẫu ({spec.title!r}): có đúng phụ lục không?",
-        value=" ".join(title),
-        template=spec.id,
-    )
-
-
-def _table_row(
-    line: str, where: str, current: TemplateRows | None, ed: Edition, out: Collector
-) -> None:
-    cells = line.split("\t")
-    plain = [_strip(cell) for cell in cells]
+def _table_row(line: str, where: str) -> RowCells | None:
+    """The cells of a tab-separated line, or ``None`` for a blank line or a header."""
+    plain = [_strip(cell) for cell in line.split("\t")]
     if not any(plain):
-        return
-    code = plain_code(plain[0])
-    if code is None:
+        return None
+    if plain_code(plain[0]) is None:
         words = " ".join(plain).casefold()
-        if not any(word in words for word in _HEADER_WORDS):
-            out.warn(
-                where,
-                "a table row without a code in its STT cell: ignored",
-                "dòng của bảng không có mã ở cột STT: đã bỏ qua",
-                value=" | ".join(plain)[:80],
-            )
-        return
-    if current is None:  # under an appendix already refused
-        return
+        if any(word in words for word in _HEADER_WORDS):
+            return None
     plain += [""] * (_CELLS - len(plain))
-    extra = " | ".join(p for p in plain[_CELLS:] if p)
-    if extra:
+    return RowCells(plain[0], plain[3], Where(where), title=plain[1], unit=plain[2], note=plain[4])
+
+
+def _extra_cells(line: str, where: str, out: Collector) -> None:
+    cells = line.split("\t")
+    extra = " | ".join(p for p in (_strip(c) for c in cells[_CELLS:]) if p)
+    if extra and plain_code(_strip(cells[0])) is not None:
         out.warn(
             where,
             f"more than {_CELLS} cells; the extra ones are ignored: {extra!r}",
             f"nhiều hơn {_CELLS} ô; các ô thừa bị bỏ qua: {extra!r}",
         )
-    row = current.row(code, where)
-    if row is None:
-        return
-    check_title(plain[1], row, where, out, ed)
-    check_unit(plain[2], row, where, out, ed)
-    value = read_value_text(plain[3], row, where, out)
-    current.add(row, value, filed_note(plain[4], row))
 
 
 _WIDTHS: Final = (6, 42, 16, 12, 16)

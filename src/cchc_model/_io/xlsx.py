@@ -50,23 +50,23 @@ from collections.abc import Iterator, Mapping
 from decimal import ROUND_HALF_EVEN, Context, Decimal
 from typing import Any, Final
 
+import attrs
+
 from .. import vi
-from .._model.catalog import Edition
 from .._model.errors import Problem, ReportFormatError
 from .._model.extras import require
 from .._model.report import Report
 from .._model.template import Emphasis, Indicator, Value
 from .._model.units import Code, Kind
+from .cells import RowCells, TableStart, Where, header_columns, read_rows, template_id
 from .interchange import FORMAT
 from .reading import (
     Collector,
-    TemplateRows,
+    Metadata,
     ValueCell,
     build_report,
-    check_title,
-    check_unit,
-    filed_note,
     fold,
+    metadata_key,
     plain_code,
     read_value_text,
     resolve_edition,
@@ -81,7 +81,7 @@ from .table import (
     TemplateTable,
     severity_label,
 )
-from .tabular import METADATA, metadata_rows, xml_escape, xml_unescape
+from .tabular import metadata_rows, xml_escape, xml_unescape
 
 __all__ = [
     "FINDINGS_SHEET",
@@ -100,8 +100,12 @@ __all__ = [
     "sheet_name",
 ]
 
+# --- what the writer and the reader share (the reader uses nothing else of the writer) --
+
 METADATA_SHEET: Final = "Thông tin báo cáo"
+"""The sheet of the report's metadata."""
 FINDINGS_SHEET: Final = "Kết quả kiểm tra"
+"""The sheet of the findings (written with them; skipped by the reader)."""
 FIRST_ROW: Final = 7
 """The first row of data on an appendix sheet (after the heading and two header rows)."""
 
@@ -116,6 +120,11 @@ Style = Any
 """An openpyxl font or alignment."""
 
 
+def sheet_name(number: int) -> str:
+    """The sheet of appendix ``number``: ``"Phụ lục 2"`` (the reader also takes ``PL2``)."""
+    return f"Phụ lục {number}"
+
+
 # --- writing ----------------------------------------------------------------------
 
 _MM_PER_INCH: Final = 25.4
@@ -123,11 +132,6 @@ _FONT: Final = "Times New Roman"
 _WIDTHS: Final = {"A": 8, "B": 62, "C": 16, "D": 13, "E": 26}
 _FILLS: Final = {"error": "FDE2E1", "warning": "FFF3C4", "info": "E3EEFC"}
 _TRIGGERS: Final = ("=", "+", "-", "@", "\t", "\r", "'")
-
-
-def sheet_name(number: int) -> str:
-    """The sheet of appendix ``number``: ``"Phụ lục 2"``."""
-    return f"Phụ lục {number}"
 
 
 def _decimals(value: Decimal) -> int:
@@ -453,20 +457,12 @@ _HEADER_ROWS: Final = 20
 Workbook = Any
 """An openpyxl workbook (openpyxl has no type hints)."""
 _FIFTEEN: Final = Context(prec=MAX_DIGITS, rounding=ROUND_HALF_EVEN)
-_SHEET_ID: Final = re.compile(r"(?:phụ lục|pl)\s*([0-9]{1,2})")
 _QUOTED: Final = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 _DTD: Final = (
     b"<!DOCTYPE",
     b"<!ENTITY",
     "<!DOCTYPE".encode("utf-16-le"),
     "<!ENTITY".encode("utf-16-le"),
-)
-_HEADERS: Final = (
-    ("code", ("stt",)),
-    ("title", ("chỉ tiêu",)),
-    ("unit", ("đơn vị",)),
-    ("value", ("số liệu",)),
-    ("note", ("ghi chú",)),
 )
 
 
@@ -560,15 +556,18 @@ def _check_archive(data: bytes, out: Collector) -> None:
 
 
 def _sheet_kind(name: str, first_cells: list[str]) -> str | None:
+    """``"meta"``, ``"skip"``, the template a sheet holds (``"PL2"``), or ``None``."""
     folded = fold(name)
     if folded in (fold(METADATA_SHEET), "thông tin", "metadata", "report"):
         return "meta"
     if folded in (fold(FINDINGS_SHEET), "findings"):
         return "skip"
-    for text in (folded, *map(fold, first_cells)):
-        match = _SHEET_ID.fullmatch(text)
-        if match:
-            return f"PL{int(match.group(1))}"
+    # the sheet's name (Phụ lục 2, PL2, 2), else a "Phụ lục 2" line in its first rows
+    labelled = [text for text in first_cells if fold(text).startswith(("phụ lục", "pl"))]
+    for text in (name, *labelled):
+        tid = template_id(text)
+        if tid is not None:
+            return tid
     return None
 
 
@@ -680,20 +679,26 @@ def _value(cell: Cell, row: Indicator, where: str, out: Collector, *, ours: bool
     )
 
 
+@attrs.frozen
+class _ExcelValue:
+    """A *Số liệu* cell of a sheet: a number with its format, a date, a formula or text."""
+
+    cell: Cell
+    ours: bool
+
+    def read(self, row: Indicator, where: str, out: Collector) -> Value | None:
+        return _value(self.cell, row, where, out, ours=self.ours)
+
+
 def _columns(rows: list[tuple[int, list[Cell]]]) -> tuple[dict[str, int], int]:
     """The column of each field (0-based) and the number of the last header row."""
     columns: dict[str, int] = {}
     last = 0
     for number, cells in rows[:_HEADER_ROWS]:
-        texts = [fold(_text(c)) for c in cells]
-        if not columns and "stt" not in texts:
+        found = header_columns(_text(c) for c in cells)
+        if not columns and "code" not in found:
             continue
-        found = {
-            field: index
-            for field, words in _HEADERS
-            for index, text in enumerate(texts)
-            if field not in columns and text.startswith(words)
-        }
+        found = {field: index for field, index in found.items() if field not in columns}
         if not found and columns:
             break
         if found:
@@ -704,17 +709,14 @@ def _columns(rows: list[tuple[int, list[Cell]]]) -> tuple[dict[str, int], int]:
     return columns, last
 
 
-class _SheetReader:
-    """Reads the rows of one appendix sheet into its :class:`TemplateRows`."""
+class _Sheet:
+    """The cells of one appendix sheet, for :func:`~cchc_model._io.cells.read_rows`."""
 
-    def __init__(
-        self, sheet: str, rows_of: TemplateRows, ed: Edition, out: Collector, *, ours: bool
-    ) -> None:
-        self.ours = ours
-        self.sheet = sheet
-        self.rows_of = rows_of
-        self.ed = ed
+    def __init__(self, name: str, template: str, out: Collector, *, ours: bool) -> None:
+        self.name = name
+        self.template = template
         self.out = out
+        self.ours = ours
         self.columns: dict[str, int] = {}
 
     def cell(self, cells: list[Cell], field: str) -> Cell:
@@ -722,16 +724,33 @@ class _SheetReader:
         return cells[index] if index is not None and index < len(cells) else None
 
     def where(self, number: int, field: str) -> str:
-        return _ref(self.sheet, number, self.columns.get(field, 0) + 1)
+        return _ref(self.name, number, self.columns.get(field, 0) + 1)
 
-    def read(self, ws: Worksheet) -> None:
-        rows = list(_rows(ws, self.out, self.sheet))
+    def cells(self, ws: Worksheet) -> Iterator[TableStart | RowCells]:
+        yield TableStart(self.template, Where(_sheet_ref(self.name)))
+        rows = list(_rows(ws, self.out, self.name))
         self.columns, header = _columns(rows)
         for number, cells in rows:
-            if number > header:
-                self.row(number, cells, has_header=header > 0)
+            if number <= header:
+                continue
+            code = self.code(number, cells)
+            if not header and plain_code(code) is None:  # no header: rows are those with a code
+                continue
+            where = Where(
+                self.where(number, "code"),
+                {field: self.where(number, field) for field in self.columns},
+            )
+            yield RowCells(
+                code,
+                _ExcelValue(self.cell(cells, "value"), self.ours),
+                where,
+                title=self.text(number, cells, "title"),
+                unit=self.text(number, cells, "unit"),
+                note=self.text(number, cells, "note"),
+            )
 
-    def code(self, number: int, cells: list[Cell], *, has_header: bool) -> str | None:
+    def code(self, number: int, cells: list[Cell]) -> str:
+        """The STT cell as text; one typed as a number is read with a warning."""
         code_cell = self.cell(cells, "code")
         raw = getattr(code_cell, "value", None)
         if isinstance(raw, (int, float)) and not isinstance(raw, bool):
@@ -743,22 +762,15 @@ class _SheetReader:
                 f"STT {raw!r} là số, đã đọc thành mã {code}: hãy nhập mã dưới dạng văn bản"
                 " (2.10 và 2.1 là cùng một số)",
                 value=raw,
-                template=self.rows_of.spec_id,
+                template=template_id(self.template),
             )
-            return code
-        code = plain_code(_text(code_cell))
-        head = _text(code_cell) or _text(self.cell(cells, "title"))
-        if code is None and has_header and head.strip() and not _SHEET_ID.fullmatch(fold(head)):
-            self.out.warn(
-                _ref(self.sheet, number, 1),
-                f"row {number} has no code in its STT cell: ignored",
-                f"dòng {number} không có mã ở cột STT: đã bỏ qua",
-                value=head[:60],
-            )
-        return code
+            return code or str(raw)
+        return _text(code_cell)
 
-    def text(self, number: int, cells: list[Cell], field: str) -> str:
-        """A text cell; a formula there is read as its text, with a warning."""
+    def text(self, number: int, cells: list[Cell], field: str) -> str | None:
+        """A text cell (``None`` without its column); a formula is read as its text."""
+        if field not in self.columns:
+            return None
         target = self.cell(cells, field)
         if getattr(target, "data_type", "s") == "f":
             self.out.warn(
@@ -769,58 +781,24 @@ class _SheetReader:
             )
         return _text(target)
 
-    def row(self, number: int, cells: list[Cell], *, has_header: bool) -> None:
-        code = self.code(number, cells, has_header=has_header)
-        if code is None:
-            return
-        row = self.rows_of.row(code, self.where(number, "code"))
-        if row is None:
-            return
-        if "title" in self.columns:
-            title = self.text(number, cells, "title")
-            check_title(title, row, self.where(number, "title"), self.out, self.ed)
-        if "unit" in self.columns:
-            unit = self.text(number, cells, "unit")
-            check_unit(unit, row, self.where(number, "unit"), self.out, self.ed)
-        value = _value(
-            self.cell(cells, "value"), row, self.where(number, "value"), self.out, ours=self.ours
-        )
-        note = None
-        if "note" in self.columns:
-            note = filed_note(self.text(number, cells, "note"), row)
-        self.rows_of.add(row, value, note)
 
-
-def _read_metadata_sheet(
-    ws: Worksheet,
-    sheet: str,
-    fields: dict[str, tuple[object, str]],
-    out: Collector,
-) -> None:
-    keys = {key for key, _ in METADATA}
-    labels = {fold(label): key for key, label in METADATA}
-    for number, cells in _rows(ws, out, sheet):
+def _read_metadata_sheet(ws: Worksheet, sheet: str, meta: Metadata) -> None:
+    for number, cells in _rows(ws, meta.out, sheet):
         key_cell, label_cell, value_cell = [*cells, None, None, None][:3]
-        key = _text(key_cell).strip()
-        key = key if key in keys else labels.get(fold(_text(label_cell)), "")
-        if not key:
-            continue
-        where = _ref(sheet, number, 3)
-        if key in fields:
-            out.error(
-                where,
-                f"the report field {key!r} is given twice (also at {fields[key][1]})",
-                f"trường {key!r} bị ghi hai lần (cả ở {fields[key][1]})",
-            )
+        key = metadata_key(_text(key_cell), _text(label_cell))
+        if key is None:
             continue
         value = getattr(value_cell, "value", None)
-        fields[key] = (_text(value_cell) if isinstance(value, str) else value, where)
+        meta.given(
+            key,
+            _text(value_cell) if isinstance(value, str) else value,
+            _ref(sheet, number, 3),
+        )
 
 
-def _sheets(
-    wb: Workbook, fields: dict[str, tuple[object, str]], out: Collector
-) -> list[tuple[str, str, Worksheet]]:
-    """The appendix sheets ``(name, template id, sheet)``; the metadata goes to ``fields``."""
+def _sheets(wb: Workbook, meta: Metadata) -> list[tuple[str, str, Worksheet]]:
+    """The appendix sheets ``(name, template, sheet)``; the metadata goes to ``meta``."""
+    out = meta.out
     if len(wb.sheetnames) > MAX_SHEETS:
         out.error("file", f"more than {MAX_SHEETS} sheets", f"nhiều hơn {MAX_SHEETS} trang tính")
         out.check()
@@ -830,7 +808,7 @@ def _sheets(
         first = [_text(c) for row in ws.iter_rows(min_row=1, max_row=3, max_col=2) for c in row]
         kind = _sheet_kind(name, first)
         if kind == "meta":
-            _read_metadata_sheet(ws, name, fields, out)
+            _read_metadata_sheet(ws, name, meta)
         elif kind is None:
             out.warn(
                 _sheet_ref(name),
@@ -839,7 +817,7 @@ def _sheets(
             )
         elif kind != "skip":
             sheets.append((name, kind, ws))
-    if not sheets and not fields:  # a report may carry no appendix, but say what it is
+    if not sheets and not meta.fields:  # a report may carry no appendix, but say what it is
         out.error(
             "file",
             "no appendix sheet (Phụ lục 2 … Phụ lục 8) in the workbook",
@@ -849,26 +827,10 @@ def _sheets(
 
 
 def _appendices(
-    sheets: list[tuple[str, str, Worksheet]], ed: Edition, out: Collector, *, ours: bool
-) -> list[TemplateRows]:
-    builders: dict[str, TemplateRows] = {}
-    for name, tid, ws in sheets:
-        if tid not in ed.template_ids:
-            out.error(
-                _sheet_ref(name),
-                f"unknown template {tid} (templates: {', '.join(ed.template_ids)})",
-                f"không có biểu {tid} (các biểu: {', '.join(ed.template_ids)})",
-            )
-        elif tid in builders:
-            out.error(
-                _sheet_ref(name),
-                f"a second sheet of {tid} (the first is {builders[tid].where})",
-                f"trang tính thứ hai của {tid} (trang thứ nhất là {builders[tid].where})",
-            )
-        else:
-            builders[tid] = TemplateRows(ed.template(tid), _sheet_ref(name), out)
-            _SheetReader(name, builders[tid], ed, out, ours=ours).read(ws)
-    return list(builders.values())
+    sheets: list[tuple[str, str, Worksheet]], out: Collector, *, ours: bool
+) -> Iterator[TableStart | RowCells]:
+    for name, template, ws in sheets:
+        yield from _Sheet(name, template, out, ours=ours).cells(ws)
 
 
 def read_xlsx(
@@ -888,11 +850,11 @@ def read_xlsx(
             io.BytesIO(data), read_only=True, data_only=False, keep_links=False
         )
         try:
-            fields: dict[str, tuple[object, str]] = {}
-            sheets = _sheets(wb, fields, out)
-            ed = resolve_edition(fields, out)
-            ours = fold(str(fields.get("format", ("", ""))[0])) == FORMAT
-            builders = _appendices(sheets, ed, out, ours=ours)
+            meta = Metadata(out)
+            sheets = _sheets(wb, meta)
+            ed = resolve_edition(meta.fields, out)
+            ours = fold(str(meta.get("format") or "")) == FORMAT
+            builders = read_rows(_appendices(sheets, out, ours=ours), ed, out, declared=ours)
         finally:
             wb.close()
     except ReportFormatError:
@@ -906,7 +868,7 @@ def read_xlsx(
         out.check()
         raise  # pragma: no cover  # check() raised
     report = build_report(
-        fields,
+        meta.fields,
         builders,
         out,
         ed,

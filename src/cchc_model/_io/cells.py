@@ -1,0 +1,395 @@
+"""The one row pipeline of the readers: cells in, the rows of each template out.
+
+A reader of a format only finds the cells: it yields, in the order of the file, a
+:class:`TableStart` where an appendix table starts (a sheet *Phụ lục 2*, a heading
+*Phụ lục 2* above a table) and a :class:`RowCells` per row (the *STT*, *Chỉ tiêu*,
+*Đơn vị tính*, *Số liệu* and *Ghi chú* cells as found, and where they are).
+:func:`read_rows` does the rest, the same way for every format: the template of each
+table (and a table given twice), the code of each row (and a row given twice), the title
+and the unit compared with the form's, the value read, the note kept; rows that cannot
+be placed are warnings, and a table none of whose rows can be read is an error quoting
+its first row.
+
+The columns of a table are found by their headers (:func:`header_columns`), in any
+order, as the forms name them in Vietnamese or as the tidy CSV names them in English.
+
+>>> from cchc_model import edition
+>>> from cchc_model._io.reading import Collector
+>>> out = Collector()
+>>> cells = [
+...     TableStart("Phụ lục 2", Where("line 1")),
+...     RowCells("2.1.", "019", Where("line 3"), title="Số nhiệm vụ đề ra trong kế hoạch"),
+...     RowCells("", "", Where("line 4"), title="Người lập biểu"),
+... ]
+>>> [rows.values for rows in read_rows(cells, edition(), out)]
+[{'2.1': 19}]
+>>> for warning in out.warnings:
+...     print(warning.message("en"))
+line 3: PL2 2.1: read '019' as 19 (a leading zero)
+line 4: a row without a code in its STT cell, ignored: 'Người lập biểu'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Final, Protocol
+
+import attrs
+
+from .._model.catalog import Edition
+from .._model.errors import Problem
+from .._model.template import Indicator, Value
+from .reading import (
+    Collector,
+    TemplateRows,
+    check_title,
+    check_unit,
+    filed_note,
+    fold,
+    plain_code,
+    read_value_text,
+)
+from .table import COLUMNS, RESULT_HEADER
+
+__all__ = [
+    "COLUMN_NAMES",
+    "FIELDS",
+    "RowCells",
+    "TableStart",
+    "TypedValue",
+    "Where",
+    "header_columns",
+    "read_rows",
+    "template_id",
+]
+
+FIELDS: Final = ("template", "code", "title", "unit", "value", "note")
+"""The columns a row of a report can have, in the order of the tidy CSV."""
+
+COLUMN_NAMES: Final[Mapping[str, tuple[str, ...]]] = {
+    "template": ("template", "biểu", "biểu mẫu", "phụ lục", "mẫu"),
+    "code": ("code", fold(COLUMNS[0]), "số tt", "số thứ tự", "mã", "mã chỉ tiêu", "tt"),
+    "title": ("title", fold(COLUMNS[1]), "chỉ tiêu", "tên chỉ tiêu", "nội dung"),
+    "unit": ("unit", fold(COLUMNS[2]), "đơn vị", "đvt"),
+    "value": ("value", fold(COLUMNS[3]), "giá trị", "kết quả"),
+    "note": ("note", fold(COLUMNS[4])),
+}
+"""The names of each column, folded (:func:`~cchc_model._io.reading.fold`): the form's
+Vietnamese header first among its synonyms, and the tidy CSV's English name."""
+
+_ROMAN: Final = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
+_TEMPLATE: Final = re.compile(
+    r"(?:(?:pl|phụ lục|biểu|biểu mẫu)\s{0,3}(?:số\s{1,3})?)?([0-9]{1,2}|[ivx]{1,4})"
+)
+_PARENTHESES: Final = re.compile(r"\([^()]{0,300}\)")
+_RESULT: Final = fold(RESULT_HEADER)
+_QUOTED_ROW: Final = 80
+"""How much of a row a message quotes."""
+
+
+def template_id(text: str) -> str | None:
+    """The template a table or a cell names, or ``None``.
+
+    ``PL2``, ``pl 2``, ``Phụ lục 2``, ``PHỤ LỤC II``, ``Phụ lục số 02``, ``Biểu 2`` and
+    ``2`` name ``PL2`` (a bare roman numeral does not: ``I`` is a heading).
+
+    >>> template_id("Phụ lục II"), template_id("PL 07"), template_id("2"), template_id("I")
+    ('PL2', 'PL7', 'PL2', None)
+    """
+    folded = fold(text[:40]) if len(text) <= 40 else ""  # noqa: PLR2004  # a short label
+    match = _TEMPLATE.fullmatch(folded)
+    if match is None:
+        return None
+    token = match.group(1)
+    if token.isdigit():
+        return f"PL{int(token)}"
+    if token == folded or token not in _ROMAN:  # "I" alone is a heading, not an appendix
+        return None
+    return f"PL{_ROMAN[token]}"
+
+
+def header_columns(cells: Iterable[str], *, exact: bool = False) -> dict[str, int]:
+    """The index of each column a header row names (``{"code": 0, "value": 3}``).
+
+    A cell names a column when its text, without the parenthesised remarks the forms
+    add (*Chỉ tiêu thống kê (Sử dụng trong kỳ báo cáo …)*), is one of its names
+    (:data:`COLUMN_NAMES`), or, unless ``exact``, starts with one; the first cell that
+    names a column takes it. *Kết quả thống kê*, the header the form writes over the
+    unit and the value, names no column.
+
+    >>> header_columns(["STT", "Chỉ tiêu thống kê (Sử dụng …)", "Kết quả thống kê", "", "Ghi chú"])
+    {'code': 0, 'title': 1, 'note': 4}
+    >>> header_columns(["template", "code", "value"], exact=True)
+    {'template': 0, 'code': 1, 'value': 2}
+    """
+    found: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        text = fold(_PARENTHESES.sub(" ", cell[:300]))
+        if not text or text.startswith(_RESULT):
+            continue
+        for column, names in COLUMN_NAMES.items():
+            if column in found:
+                continue
+            if text in names or (not exact and text.startswith(tuple(n + " " for n in names))):
+                found[column] = index
+                break
+    return found
+
+
+class TypedValue(Protocol):
+    """A value cell that holds more than text (a spreadsheet's number and its format)."""
+
+    def read(self, row: Indicator, where: str, out: Collector) -> Value | None:
+        """The value of ``row`` the cell holds; what to say about it goes to ``out``."""
+
+
+@attrs.frozen
+class Where:
+    """Where a row is, for messages: the row, and each of its cells where they differ.
+
+    >>> where = Where("line 5", {"value": "line 5, Số liệu"})
+    >>> where("value"), where("title")
+    ('line 5, Số liệu', 'line 5')
+    """
+
+    row: str
+    cells: Mapping[str, str] = attrs.field(factory=dict)
+
+    def __call__(self, column: str) -> str:
+        return self.cells.get(column, self.row)
+
+
+@attrs.frozen
+class TableStart:
+    """An appendix table starts: the rows that follow are its rows.
+
+    Attributes:
+        template: The template as the file names it (``Phụ lục 2``, ``PL2``, ``2``).
+        where: Where the table starts.
+        title: The title written above the table, compared with the form's (``None``:
+            not known).
+    """
+
+    template: str
+    where: Where
+    title: str | None = None
+
+
+@attrs.frozen
+class RowCells:
+    """One row of a table as found in a file.
+
+    Attributes:
+        code: The *STT* cell's text.
+        value: The *Số liệu* cell: its text, or a :class:`TypedValue`.
+        where: Where the row is.
+        title: The *Chỉ tiêu* cell's text, ``None`` when the file has no such column.
+        unit: The *Đơn vị tính* cell's text, or ``None``.
+        note: The *Ghi chú* cell's text, or ``None``.
+        template: The template the row names (a tidy CSV), ``None`` for the rows of
+            the last :class:`TableStart`.
+    """
+
+    code: str
+    value: str | TypedValue
+    where: Where
+    title: str | None = None
+    unit: str | None = None
+    note: str | None = None
+    template: str | None = None
+
+    def quoted(self) -> str:
+        """The row's cells as a message quotes them: ``'2.1 | Số nhiệm vụ | 19'``."""
+        cells = [self.code, self.title, self.unit, self.value, self.note]
+        shown = " | ".join(c.strip() for c in cells if isinstance(c, str) and c.strip())
+        return shown[:_QUOTED_ROW]
+
+
+@attrs.define
+class _Table:
+    """The table being read: its template's rows, and the rows skipped so far."""
+
+    rows: TemplateRows | None
+    start: TableStart | None
+    read: int = 0
+    skipped: list[Problem] = attrs.Factory(list)
+    """The warnings about its rows without a code."""
+
+
+class _Pipeline:
+    def __init__(
+        self, ed: Edition, out: Collector, *, declared: bool, form_notes: bool, strict: bool
+    ) -> None:
+        self.ed = ed
+        self.out = out
+        self.declared = declared
+        self.form_notes = form_notes
+        self.strict = strict
+        self.builders: dict[str, TemplateRows] = {}
+        self.table: _Table | None = None
+
+    def template(self, written: str, where: str) -> TemplateRows | None:
+        """The rows of the template ``written`` names, or ``None`` (a problem)."""
+        tid = template_id(written)
+        if tid is None or tid not in self.ed.template_ids:
+            ids = ", ".join(self.ed.template_ids)
+            self.out.error(
+                where,
+                f"unknown template {written.strip()!r} (templates: {ids})",
+                f"không có biểu {written.strip()!r} (các biểu: {ids})",
+                value=written,
+            )
+            return None
+        if tid not in self.builders:
+            self.builders[tid] = TemplateRows(self.ed.template(tid), where, self.out)
+        return self.builders[tid]
+
+    def start(self, start: TableStart) -> None:
+        self.end()
+        tid = template_id(start.template)
+        first = self.builders.get(tid) if tid is not None else None
+        if first is not None:
+            self.out.error(
+                start.where.row,
+                f"a second table of {tid} (the first is at {first.where})",
+                f"bảng thứ hai của {tid} (bảng thứ nhất ở {first.where})",
+                template=tid,
+            )
+            self.table = _Table(None, start)
+            return
+        rows = self.template(start.template, start.where.row)
+        self.table = _Table(rows, start)
+        if rows is not None and start.title:
+            _check_template_title(rows, start.title, self.ed, self.out)
+
+    def end(self) -> None:
+        """Close the table: when none of its rows was read, its skipped rows are an error."""
+        table, self.table = self.table, None
+        if table is None or table.rows is None or table.read or not table.skipped:
+            return
+        skipped = {id(warning) for warning in table.skipped}
+        self.out.warnings[:] = [w for w in self.out.warnings if id(w) not in skipped]
+        first = table.skipped[0]
+        tid = table.rows.spec_id
+        self.out.error(
+            first.path,
+            f"no row of the table of {tid} could be read: none has an indicator code"
+            f" in its STT cell; the first is {first.value!r}",
+            f"không đọc được dòng nào của bảng {tid}: không dòng nào có mã chỉ tiêu ở"
+            f" cột STT; dòng đầu tiên là {first.value!r}",
+            value=first.value,
+            template=tid,
+        )
+
+    def rows_of(self, cells: RowCells) -> tuple[bool, TemplateRows | None]:
+        """Whether the row is to be read, and the rows of its template (``None``: refused)."""
+        if cells.template is not None:
+            rows = self.template(cells.template, cells.where("template"))
+            return rows is not None, rows
+        if self.table is not None:
+            return True, self.table.rows
+        if plain_code(cells.code) is not None:
+            self.out.warn(
+                cells.where.row,
+                "a table row before any appendix ('Phụ lục N'): ignored",
+                "dòng của bảng ở trước mọi phụ lục ('Phụ lục N'): đã bỏ qua",
+                value=cells.quoted(),
+            )
+        return False, None
+
+    def row(self, cells: RowCells) -> None:
+        wanted, rows = self.rows_of(cells)
+        if not wanted:
+            return
+        code = plain_code(cells.code)
+        if code is None:
+            self.codeless(cells, rows)
+            return
+        if rows is None:  # under a template already refused
+            return
+        if self.table is not None:
+            self.table.read += 1
+        row = rows.row(code, cells.where.row)
+        if row is None:
+            return
+        if cells.title is not None:
+            check_title(cells.title, row, cells.where("title"), self.out, self.ed)
+        if cells.unit is not None:
+            check_unit(cells.unit, row, cells.where("unit"), self.out, self.ed)
+        where = cells.where("value")
+        if isinstance(cells.value, str):
+            value = read_value_text(cells.value, row, where, self.out, declared=self.declared)
+        else:
+            value = cells.value.read(row, where, self.out)
+        note = cells.note
+        if note is not None and self.form_notes:
+            note = filed_note(note, row)
+        rows.add(row, value, note or None)
+
+    def codeless(self, cells: RowCells, rows: TemplateRows | None) -> None:
+        if self.strict:
+            self.out.error(
+                cells.where("code"),
+                f"{cells.code!r} is not an indicator code (digits separated by dots)",
+                f"{cells.code!r} không phải mã chỉ tiêu (các chữ số cách nhau bởi dấu chấm)",
+                value=cells.code,
+                template=rows.spec_id if rows is not None else None,
+            )
+        elif self.table is not None and cells.quoted():
+            self.out.warn(
+                cells.where.row,
+                f"a row without a code in its STT cell, ignored: {cells.quoted()!r}",
+                f"dòng không có mã ở cột STT, đã bỏ qua: {cells.quoted()!r}",
+                value=cells.quoted(),
+            )
+            self.table.skipped.append(self.out.warnings[-1])
+
+
+def _check_template_title(rows: TemplateRows, title: str, ed: Edition, out: Collector) -> None:
+    spec = rows.cls.spec
+    written = fold(title)
+    known = {fold(c.original) for c in ed.corrections if c.template == spec.id and c.code is None}
+    if fold(spec.title) in written or any(k in written for k in known):
+        return
+    out.warn(
+        rows.where,
+        f"the title of {spec.id} is not the form's ({spec.title!r}): is it the right appendix?",
+        f"tên của {spec.id} khác với biểu mẫu ({spec.title!r}): có đúng phụ lục không?",
+        value=title,
+        template=spec.id,
+    )
+
+
+def read_rows(
+    cells: Iterable[TableStart | RowCells],
+    ed: Edition,
+    out: Collector,
+    *,
+    declared: bool = False,
+    form_notes: bool = True,
+    strict: bool = False,
+) -> list[TemplateRows]:
+    """Read the rows a reader found into the rows of each template (see the module).
+
+    Args:
+        cells: The tables and rows, in the order of the file.
+        ed: The edition whose templates are read.
+        out: Where the problems and the warnings go.
+        declared: The file declares its notation (written by :func:`cchc_model.render`):
+            ``3,887`` in a money row is not doubted.
+        form_notes: A *Ghi chú* cell may start with the form's own note, which is not a
+            filed note (:func:`~cchc_model._io.reading.filed_note`).
+        strict: A row without a code is an error (a tidy CSV), not a warning.
+
+    Returns:
+        The rows of each template read, in the order of the file.
+    """
+    pipeline = _Pipeline(ed, out, declared=declared, form_notes=form_notes, strict=strict)
+    for item in cells:
+        if isinstance(item, TableStart):
+            pipeline.start(item)
+        else:
+            pipeline.row(item)
+    pipeline.end()
+    return list(pipeline.builders.values())
