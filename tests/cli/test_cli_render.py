@@ -102,6 +102,20 @@ def test_convert_refuses_what_it_cannot_write(
     assert not (tmp_path / "x.pdf").exists()
 
 
+def test_findings_for_a_format_without_them_are_refused_before_reading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "missing.json"
+    assert main(["--lang", "en", "render", str(missing), "--to", "csv", "--findings"]) == 2
+    err = capsys.readouterr().err
+    assert "--findings: csv has no place for findings; use one of text, markdown" in err
+    assert "missing.json" not in err  # refused before the input is read
+    out = tmp_path / "out.csv"
+    assert main(["convert", str(missing), str(out), "--findings"]) == 2
+    assert "không thể hiện được kết quả kiểm tra" in capsys.readouterr().err
+    assert not out.exists()
+
+
 def test_unreadable_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("template,code,value\r\nPL2,1,mười\r\n", encoding="utf-8")

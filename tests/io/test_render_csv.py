@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from cchc_model import Direction, Report, Template, edition, example, render
-from cchc_model._io.tabular import neutralise, restore
+from cchc_model._io.table import neutralise, restore
 from golden_files import GOLDEN
 
 

@@ -70,7 +70,8 @@ def test_rows_carry_their_layout_and_findings() -> None:
     assert '<tr id="PL2-3" class="depth-0 group heading">' in page
     assert '<tr id="PL8-2" class="depth-0 error">' in page
     assert "3 &lt;không&gt; thuộc &amp; danh mục (vi)" in page
-    assert '<td class="value">1 <span class="label">(Có)</span></td>' in page
+    assert '<td class="value"><b>1 (Có)</b></td>' in page  # a group row's code, its label
+    assert '<td class="value">2 (Kết hợp)</td>' in page
 
 
 def test_everything_is_escaped() -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 from decimal import Decimal
+from typing import get_args
 
 import pytest
 
@@ -66,9 +68,10 @@ def test_markdown_escapes_what_would_be_markup() -> None:
 
 def test_markdown_marks_group_and_sub_rows() -> None:
     md = render(example(), "markdown")
-    assert "| 3. | **Kiểm tra CCHC** |" in md
-    assert "| 3.2.1 | *Tổng số hồ sơ TTHC đã giải quyết xong* | Hồ sơ |" in md
-    assert "| 2. | Xây dựng và vận hành Hệ thống họp trực tuyến *Liên thông 2 cấp" in md
+    assert "| **3.** | **Kiểm tra CCHC** |" in md
+    assert "| 3.2.1 | *Tổng số hồ sơ TTHC đã giải quyết xong* | *Hồ sơ* |" in md
+    assert "| 2. | Xây dựng và vận hành Hệ thống họp trực tuyến (*Liên thông 2 cấp" in md
+    assert "cấp huyện, cấp xã.*) |" in md
 
 
 def test_a_table_model_renders_like_its_report() -> None:
@@ -83,3 +86,36 @@ def test_unknown_format() -> None:
         ValueTypeError, match="one of text, markdown, html, csv, csv-wide, xlsx, docx"
     ):
         render(example(), "pdf")
+
+
+def test_the_formats_come_from_one_table() -> None:
+    from cchc_model._cli.main import build_parser  # noqa: PLC0415  # only this test needs it
+    from cchc_model._io.render import (  # noqa: PLC0415
+        BINARY_FORMATS,
+        FORMATS,
+        RENDER_EXTENSIONS,
+        BinaryFormat,
+        TextFormat,
+    )
+
+    assert set(get_args(TextFormat)) | set(get_args(BinaryFormat)) <= set(FORMATS)
+    assert set(get_args(BinaryFormat)) == BINARY_FORMATS
+    assert set(RENDER_EXTENSIONS.values()) <= set(FORMATS)
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    to = next(a for a in sub.choices["render"]._actions if a.dest == "to")
+    assert tuple(to.choices) == FORMATS
+    for to_format in FORMATS:
+        rendered = render(example(), to_format)
+        assert isinstance(rendered, bytes) == (to_format in BINARY_FORMATS)
+
+
+@pytest.mark.parametrize("to", ["csv", "csv-wide"])
+def test_findings_asked_of_a_format_without_them_are_refused(to: str) -> None:
+    with pytest.raises(ValueTypeError, match="has no place for them"):
+        render(example(), to, findings=FINDINGS)
+    with pytest.raises(ValueTypeError, match="has no place for them"):
+        render(table_model(example(), FINDINGS), to)
+    with pytest.raises(ValueTypeError, match="has no place for them"):
+        render(example(), to, findings=[])  # asked for, even if none were found
+    assert render(table_model(example()), to) == render(example(), to)

@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import cchc_model
 from cchc_model import (
@@ -20,7 +22,19 @@ from cchc_model import (
     ValueTypeError,
     edition,
     example,
+    render,
     table_model,
+)
+from cchc_model._io.table import (
+    CONTROL_CHARACTERS,
+    FORMULA_TRIGGERS,
+    SEVERITIES,
+    SEVERITY_COLOURS,
+    Run,
+    neutralise,
+    printable,
+    restore,
+    severity_label,
 )
 from golden_files import FakeFinding
 
@@ -205,3 +219,69 @@ def test_the_model_is_immutable() -> None:
         table.templates = ()  # type: ignore[misc]
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         table["PL2"].rows[0].text = "x"  # type: ignore[misc]
+
+
+# --- what every renderer shows the same way -------------------------------------------
+
+
+def test_cells_hold_the_runs_of_the_form() -> None:
+    table = table_model(example())
+    hinted = table["PL8"].row("5.2")
+    title = hinted.cells[1]
+    assert [run.text for run in title][1:] == [" (", hinted.hint, ")"]
+    assert [run.italic for run in title] == [False, False, True, False]
+    assert hinted.full_title == f"{hinted.title} ({hinted.hint})"
+    coded = table["PL2"].row("7")
+    assert coded.cells[3] == (Run("1 (Có)", bold=True),)
+    assert coded.value_text == "1 (Có)"
+    assert table["PL8"].row("2").value_text == "3"  # outside its list: no label
+    sub = table["PL4"].row("3.3.1")
+    assert sub.cells[1] == (Run(sub.title, italic=True),)
+    assert sub.cells[2] == (Run("Hồ sơ", italic=True),)
+    assert sub.cells[3] == (Run("276"),)
+    noted = table_model(example().with_templates(Direction(notes={"5": "x"})))["PL2"].row("5")
+    assert noted.cells[4] == (Run(str(noted.template_note), bold=True), Run("\nx"))
+    assert noted.note_text == f"{noted.template_note}\nx"
+    assert table["PL2"].row("3.1").cells[3] == ()  # blank: no run
+
+
+def test_one_severity_vocabulary() -> None:
+    for severity in SEVERITIES:
+        for lang in ("vi", "en"):
+            word = severity_label(severity, lang)
+            assert word.lower() == cchc_model.Severity(severity).label(lang).lower()
+            assert word[0].isupper()
+
+
+def test_every_renderer_shows_the_facts_of_the_table() -> None:
+    hint = edition().indicator("PL8", "5.2").hint
+    assert hint is not None
+    for to in ("text", "markdown", "html", "csv"):
+        shown = " ".join(str(render(example(), to)).split())
+        assert "(Chỉ thống kê tỷ lệ văn bản" in shown.replace("*", "").replace("<i>", ""), to
+    for to in ("text", "markdown", "html"):
+        assert "2 (Kết hợp)" in str(render(example(), to)), to
+    finding = FakeFinding("PL2.x", "info", "PL2", ("7.1",))
+    for to in ("text", "markdown", "html"):
+        shown = str(render(example(), to, findings=[finding]))
+        assert severity_label("info") in shown, to
+        assert "Thông tin" not in shown.replace("Thông tin báo cáo", ""), to
+    page = render(example(), "html", findings=[finding])
+    assert f"#{SEVERITY_COLOURS['info'].fill.lower()}" in page
+
+
+@given(st.text(st.characters(max_codepoint=0xA0, exclude_categories=["Cs"]), max_size=30))
+def test_no_control_character_reaches_a_document_for_people(note: str) -> None:
+    report = Report(info=example().info, templates=[Direction(notes={"1": note, "2": "=x"})])
+    for to in ("text", "markdown", "html"):
+        shown = render(report, to)
+        assert CONTROL_CHARACTERS.search(shown) is None, to
+    assert printable(note) == printable(printable(note))
+    assert len(printable(note.replace("\r\n", "\n"))) == len(note.replace("\r\n", "\n"))
+
+
+@given(st.text(max_size=20))
+def test_neutralise_is_undone_by_restore(text: str) -> None:
+    safe = neutralise(text)
+    assert restore(safe) == text
+    assert not safe.startswith(FORMULA_TRIGGERS[:-1])

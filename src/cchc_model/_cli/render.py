@@ -14,21 +14,26 @@ from pathlib import Path
 from typing import Any, Final
 
 from .._io.read import EXTENSIONS, ReadResult
-from .._io.render import BINARY_FORMATS, FORMATS, render
+from .._io.render import BINARY_FORMATS, FORMATS, RENDER_EXTENSIONS, render, shows_findings
 from .._io.schema import shipped_schema
 from .exits import EXIT_OK, UsageError
 from .inputs import add_input_options, read_args
 
 __all__ = ["add_render_commands"]
 
-_OUT_EXTENSIONS: Final = {
-    ".json": "json",
-    ".csv": "csv",
-    ".xlsx": "xlsx",
-    ".docx": "docx",
-    ".html": "html",
-    ".htm": "html",
-}
+_OUT_EXTENSIONS: Final = {".json": "json", **RENDER_EXTENSIONS}
+
+
+def _check_findings(args: argparse.Namespace, to: str) -> None:
+    """Refuse ``--findings`` for a format that cannot show them, before reading anything."""
+    if getattr(args, "findings", False) and not shows_findings(to):
+        shown = ", ".join(name for name in FORMATS if shows_findings(name))
+        raise UsageError(
+            f"--findings: {to} has no place for findings; use one of {shown},"
+            " or cchc validate --format json",
+            f"--findings: định dạng {to} không thể hiện được kết quả kiểm tra; dùng một trong"
+            f" {shown}, hoặc cchc validate --format json",
+        )
 
 
 def _findings(args: argparse.Namespace, result: ReadResult) -> Any:  # noqa: ANN401  # a ValidationResult
@@ -55,6 +60,7 @@ def _write(content: str | bytes, out: str | None, to: str) -> None:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
+    _check_findings(args, args.to)
     result = read_args(args, args.file)
     content = render(result.report, args.to, findings=_findings(args, result), lang=args.lang)
     _write(content, args.output, args.to)
@@ -85,6 +91,7 @@ def _cmd_convert(args: argparse.Namespace) -> int:
             f"không xác định được định dạng ghi từ {args.output!r} (dùng một trong"
             f" {', '.join(_OUT_EXTENSIONS)}){hint_vi}",
         )
+    _check_findings(args, to)
     result = read_args(args, args.input)
     if to == "json":
         from .._io.interchange import dumps  # noqa: PLC0415  # loaded for its format only

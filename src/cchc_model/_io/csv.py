@@ -7,7 +7,7 @@ separated, lines ended by CRLF (RFC 4180). Values are written the Vietnamese way
 (``78,94``, ``2.715``, ``3,887``; codes as their number), so that a person can fill the
 file in as they write numbers; a program reads them with ``decimal=","`` and
 ``thousands="."`` (pandas). Text cells are neutralised against formulas
-(:func:`~cchc_model._io.tabular.neutralise`).
+(:func:`~cchc_model._io.table.neutralise`).
 
 **Tidy** (``"csv"``): the columns ``template, code, title, unit, value, note``; first
 one row per metadata field (template ``report``, the field in ``code``, its label in
@@ -60,8 +60,8 @@ from .reading import (
     metadata_key,
     resolve_edition,
 )
-from .table import ReportTable
-from .tabular import REPORT_ROW, metadata_rows, neutralise, restore
+from .table import ReportTable, neutralise, restore
+from .tabular import REPORT_ROW, metadata_rows
 
 __all__ = [
     "COLUMNS",
@@ -275,7 +275,7 @@ def render_csv(table: ReportTable) -> str:
         (
             template.template,
             row.code,
-            neutralise(row.title),
+            neutralise(row.full_title),
             neutralise(row.unit),
             row.text,  # a number, never neutralised: "-5" is minus five
             neutralise(row.note or ""),

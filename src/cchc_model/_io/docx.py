@@ -7,26 +7,28 @@ the table of the official layout, its two header rows repeated on every page; gr
 rows bold, *trong đó* rows italic, the template's own notes bold. With findings, a
 row that has some is shaded and the findings are listed under the table.
 
-Characters that a Word document cannot hold (control characters) become U+FFFD.
+Every text goes through :func:`~cchc_model._io.table.printable`: control characters,
+which a Word document cannot hold, become U+FFFD.
 """
 
 from __future__ import annotations
 
 import io
-import re
+from collections.abc import Iterable
 from typing import Any, Final
 
 from .._model.errors import Lang
 from .._model.extras import require
-from .._model.template import Emphasis
 from .table import (
     COLUMNS,
     RESULT_HEADER,
+    SEVERITY_COLOURS,
     TITLE_NOTE,
     ReportTable,
+    Run,
     TableFinding,
-    TableRow,
     TemplateTable,
+    printable,
     severity_label,
 )
 
@@ -37,12 +39,6 @@ Element = Any
 
 _FONT: Final = "Times New Roman"
 _WIDTHS_MM: Final = (13, 80, 26, 20, 26)
-_SHADES: Final = {"error": "FDE2E1", "warning": "FFF3C4", "info": "E3EEFC"}
-_CONTROL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
-
-def _clean(text: str) -> str:
-    return _CONTROL.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 class _Doc:
@@ -72,20 +68,20 @@ class _Doc:
     def paragraph(
         self,
         container: Element,
-        parts: list[tuple[str, bool, bool]],
+        parts: Iterable[Run],
         *,
         center: bool = False,
         size: int | None = None,
         first: bool = False,
     ) -> Element:
-        """Add (or fill, when ``first``) a paragraph of ``(text, bold, italic)`` runs."""
+        """Add (or fill, when ``first``) a paragraph of runs."""
         paragraph = container.paragraphs[0] if first else container.add_paragraph()
         if center:
             paragraph.alignment = self.text_enum.WD_ALIGN_PARAGRAPH.CENTER
         for text, bold, italic in parts:
             if not text:
                 continue
-            run = paragraph.add_run(_clean(text))
+            run = paragraph.add_run(printable(text))
             run.bold = bold or None
             run.italic = italic or None
             if size is not None:
@@ -105,45 +101,25 @@ class _Doc:
         row._tr.get_or_add_trPr().append(header)  # noqa: SLF001  # python-docx has no API
 
 
-def _cell_parts(row: TableRow) -> list[list[tuple[str, bool, bool]]]:
-    bold = row.emphasis is Emphasis.GROUP
-    italic = row.emphasis is Emphasis.SUB
-    title = [(row.title, bold, italic)]
-    if row.hint:
-        title.append((f" {row.hint}", False, True))
-    note: list[tuple[str, bool, bool]] = []
-    if row.template_note:
-        note.append((row.template_note, True, False))
-    if row.note:
-        note.append((("\n" if note else "") + row.note, False, False))
-    return [
-        [(row.number, bold, False)],
-        title,
-        [(row.unit, bold, italic)],
-        [(row.text, bold, italic)],
-        note,
-    ]
-
-
 def _findings(doc: _Doc, findings: tuple[TableFinding, ...], lang: Lang) -> None:
     for finding in findings:
         where = f" ({', '.join(finding.codes)})" if finding.codes else ""
         doc.paragraph(
             doc.document,
             [
-                (f"{severity_label(finding.severity, lang)}{where} ", True, False),
-                (f"{finding.rule}: {finding.message}", False, False),
+                Run(f"{severity_label(finding.severity, lang)}{where} ", bold=True),
+                Run(f"{finding.rule}: {finding.message}"),
             ],
             size=11,
         )
 
 
 def _template(doc: _Doc, table: TemplateTable, *, first: bool, lang: Lang) -> None:
-    heading = doc.paragraph(doc.document, [(table.heading, True, False)], center=True)
+    heading = doc.paragraph(doc.document, [Run(table.heading, bold=True)], center=True)
     if not first:
         heading.paragraph_format.page_break_before = True
-    doc.paragraph(doc.document, [(table.title, True, False)], center=True)
-    attached = doc.paragraph(doc.document, [(table.attached, False, True)], center=True)
+    doc.paragraph(doc.document, [Run(table.title, bold=True)], center=True)
+    attached = doc.paragraph(doc.document, [Run(table.attached, italic=True)], center=True)
     attached.paragraph_format.space_after = doc.shared.Pt(6)
     grid = doc.document.add_table(rows=2 + len(table.rows), cols=5)
     grid.style = "Table Grid"
@@ -151,12 +127,12 @@ def _template(doc: _Doc, table: TemplateTable, *, first: bool, lang: Lang) -> No
     grid.autofit = False
     middle = doc.table_enum.WD_CELL_VERTICAL_ALIGNMENT.CENTER
     headers = [
-        (0, 0, [(COLUMNS[0], True, False)]),
-        (0, 1, [(COLUMNS[1], True, False), (f"\n{TITLE_NOTE}", False, True)]),
-        (0, 2, [(RESULT_HEADER, True, False)]),
-        (0, 4, [(COLUMNS[4], True, False)]),
-        (1, 2, [(COLUMNS[2], True, False)]),
-        (1, 3, [(COLUMNS[3], True, False)]),
+        (0, 0, [Run(COLUMNS[0], bold=True)]),
+        (0, 1, [Run(COLUMNS[1], bold=True), Run(f"\n{TITLE_NOTE}", italic=True)]),
+        (0, 2, [Run(RESULT_HEADER, bold=True)]),
+        (0, 4, [Run(COLUMNS[4], bold=True)]),
+        (1, 2, [Run(COLUMNS[2], bold=True)]),
+        (1, 3, [Run(COLUMNS[3], bold=True)]),
     ]
     for r, c, parts in headers:
         cell = grid.cell(r, c)
@@ -170,16 +146,16 @@ def _template(doc: _Doc, table: TemplateTable, *, first: bool, lang: Lang) -> No
     doc.repeat_header(grid.rows[1])
     for offset, row in enumerate(table.rows):
         cells = grid.rows[2 + offset].cells
-        for column, parts in enumerate(_cell_parts(row)):
-            doc.paragraph(cells[column], parts, center=column in (0, 2, 3), size=12, first=True)
+        for column, runs in enumerate(row.cells):
+            doc.paragraph(cells[column], runs, center=column in (0, 2, 3), size=12, first=True)
             if row.severity is not None:
-                doc.shade(cells[column], _SHADES[row.severity])
+                doc.shade(cells[column], SEVERITY_COLOURS[row.severity].fill)
     for grid_row in grid.rows:
         for column, cell in enumerate(grid_row.cells):
             cell.width = doc.shared.Mm(_WIDTHS_MM[column])
     found = table.all_findings()
     if found:
-        doc.paragraph(doc.document, [("", False, False)])
+        doc.paragraph(doc.document, [])
         _findings(doc, found, lang)
 
 
@@ -192,7 +168,7 @@ def render_docx(table: ReportTable) -> bytes:
     doc = _Doc()
     properties = doc.document.core_properties
     properties.author = "cchc_model"
-    properties.title = f"Phụ lục — {_clean(table.info.agency)}"
+    properties.title = f"Phụ lục — {printable(table.info.agency)}"
     if table.findings:
         _findings(doc, table.findings, table.lang)
     for index, template in enumerate(table):

@@ -1,7 +1,8 @@
 """HTML: one standalone page, printable on A4, laid out like the official appendices.
 
-Every text of the report goes through :func:`html.escape`; control characters that
-HTML cannot hold are replaced by U+FFFD. The page has no script and loads nothing.
+Every text of the report goes through :func:`html.escape`, after
+:func:`~cchc_model._io.table.printable` (control characters become U+FFFD). The page
+has no script and loads nothing.
 
 >>> import cchc_model
 >>> page = cchc_model.render(cchc_model.example(), "html")
@@ -12,27 +13,29 @@ HTML cannot hold are replaced by U+FFFD. The page has no script and loads nothin
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable
 from typing import Final
 
 from .._model.errors import Lang
 from .._model.template import Emphasis
 from .table import (
+    COLUMNS,
+    FINDINGS_HEADING,
     RESULT_HEADER,
+    SEVERITY_COLOURS,
     TITLE_NOTE,
+    Cell,
     ReportTable,
     TableFinding,
     TableRow,
     TemplateTable,
+    printable,
     severity_label,
 )
-from .text import report_heading
 
 __all__ = ["render_html"]
 
-_CONTROL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
-_FINDINGS: Final[dict[Lang, str]] = {"vi": "Kết quả kiểm tra", "en": "Findings"}
+_CELL_CLASSES: Final = ("stt", "title", "unit", "value", "note")
 
 # Official documents (Nghị định 30/2020/NĐ-CP, Phụ lục I): A4, Times New Roman 13-14 pt,
 # margins top and bottom 20-25 mm, left 30-35 mm, right 15-20 mm.
@@ -57,28 +60,34 @@ th .note { font-weight: normal; font-style: italic; }
 col.stt { width: 9%; } col.title { width: 47%; } col.unit { width: 15%; }
 col.value { width: 12%; } col.note { width: 17%; }
 td.stt, td.unit, td.value { text-align: center; }
-tr.group td.title, tr.group td.stt, tr.group td.value { font-weight: bold; }
-tr.sub td.title, tr.sub td.unit { font-style: italic; }
-td.title .hint { font-style: italic; }
-td.note .template-note { font-weight: bold; }
-td.value .label { font-size: 10pt; }
-tr.error td { background: #fde2e1; }
-tr.warning td { background: #fff3c4; }
-tr.info td { background: #e3eefc; }
+b { font-weight: bold; } i { font-style: italic; }
 ul.findings { margin: 1mm 0 0; padding-left: 5mm; font-size: 10.5pt; font-weight: normal;
               font-style: normal; }
-ul.findings li.error { color: #9b1c1c; }
-ul.findings li.warning { color: #7a5200; }
-ul.findings li.info { color: #1d4f91; }
 ul.findings code { font-family: inherit; }
 * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-"""
+""" + "".join(
+    f"tr.{severity} td {{ background: #{colours.fill.lower()}; }}\n"
+    f"ul.findings li.{severity} {{ color: #{colours.ink.lower()}; }}\n"
+    for severity, colours in SEVERITY_COLOURS.items()
+)
 
 
 def _e(text: str) -> str:
     """Escape ``text`` for HTML content and attributes; line breaks become ``<br>``."""
-    clean = _CONTROL.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return html.escape(clean, quote=True).replace("\n", "<br>")
+    return html.escape(printable(text), quote=True).replace("\n", "<br>")
+
+
+def _cell(runs: Cell) -> str:
+    """A cell's runs, each in ``<b>``/``<i>`` as its emphasis says."""
+    out: list[str] = []
+    for run in runs:
+        text = _e(run.text)
+        if run.italic:
+            text = f"<i>{text}</i>"
+        if run.bold:
+            text = f"<b>{text}</b>"
+        out.append(text)
+    return "".join(out)
 
 
 def _findings_list(findings: Iterable[TableFinding], lang: Lang) -> str:
@@ -100,37 +109,27 @@ def _row(row: TableRow, table: TemplateTable, lang: Lang) -> str:
         classes.append("heading")
     if row.severity is not None:
         classes.append(row.severity)
-    title = _e(row.title)
-    if row.hint:
-        title += f' <span class="hint">{_e(row.hint)}</span>'
-    title += _findings_list(row.findings, lang)
-    value = _e(row.text)
-    if row.label:
-        value += f' <span class="label">({_e(row.label)})</span>'
-    notes = []
-    if row.template_note:
-        notes.append(f'<span class="template-note">{_e(row.template_note)}</span>')
-    if row.note:
-        notes.append(f'<span class="filed-note">{_e(row.note)}</span>')
+    cells = [_cell(cell) for cell in row.cells]
+    cells[1] += _findings_list(row.findings, lang)
     row_id = _e(f"{table.template}-{row.code}")
     return (
         f'<tr id="{row_id}" class="{" ".join(classes)}">'
-        f'<td class="stt">{_e(row.number)}</td>'
-        f'<td class="title">{title}</td>'
-        f'<td class="unit">{_e(row.unit)}</td>'
-        f'<td class="value">{value}</td>'
-        f'<td class="note">{"<br>".join(notes)}</td></tr>'
+        + "".join(
+            f'<td class="{name}">{cell}</td>'
+            for name, cell in zip(_CELL_CLASSES, cells, strict=True)
+        )
+        + "</tr>"
     )
 
 
 def _template(table: TemplateTable, lang: Lang) -> str:
     head = (
         "<thead><tr>"
-        '<th rowspan="2">STT</th>'
-        f'<th rowspan="2">Chỉ tiêu thống kê<br><span class="note">{_e(TITLE_NOTE)}</span></th>'
+        f'<th rowspan="2">{_e(COLUMNS[0])}</th>'
+        f'<th rowspan="2">{_e(COLUMNS[1])}<br><span class="note">{_e(TITLE_NOTE)}</span></th>'
         f'<th colspan="2">{_e(RESULT_HEADER)}</th>'
-        '<th rowspan="2">Ghi chú</th></tr>'
-        "<tr><th>Đơn vị tính</th><th>Số liệu</th></tr></thead>"
+        f'<th rowspan="2">{_e(COLUMNS[4])}</th></tr>'
+        f"<tr><th>{_e(COLUMNS[2])}</th><th>{_e(COLUMNS[3])}</th></tr></thead>"
     )
     rows = "\n".join(_row(row, table, lang) for row in table.rows)
     return (
@@ -156,7 +155,7 @@ def render_html(table: ReportTable) -> str:
     are bold, *trong đó* rows italic; a row with findings is shaded by its most
     serious finding and lists them under its title.
     """
-    heading, period = report_heading(table)
+    heading, period = table.heading
     lang = table.lang
     parts = [
         "<!DOCTYPE html>",
@@ -174,7 +173,7 @@ def render_html(table: ReportTable) -> str:
         f"<p>{_e(period)}</p>",
     ]
     if table.findings:
-        parts.append(f"<p>{_e(_FINDINGS[lang])}:</p>{_findings_list(table.findings, lang)}")
+        parts.append(f"<p>{_e(FINDINGS_HEADING[lang])}:</p>{_findings_list(table.findings, lang)}")
     parts.append("</header>")
     parts.extend(_template(template, lang) for template in table)
     parts.extend(["</body>", "</html>", ""])

@@ -1,5 +1,10 @@
 r"""``render``: one entry point for every built-in renderer, all fed by the table model.
 
+A renderer is a function ``(ReportTable) -> str | bytes`` in a module of ``_io``;
+adding one is writing that module and one line in the table below (:data:`_RENDERERS`):
+:data:`FORMATS`, the command line's ``--to`` and ``cchc convert``'s extensions all
+derive from it.
+
 >>> import cchc_model
 >>> report = cchc_model.example()
 >>> cchc_model.render(report, "csv").splitlines()[0]
@@ -11,35 +16,63 @@ b'PK'
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
-from typing import Final, Literal, overload
+from collections.abc import Callable, Mapping
+from typing import Final, Literal, NamedTuple, overload
 
 from .._model.errors import Lang, ValueTypeError
 from .._model.report import Report
 from .table import Findings, ReportTable, table_model
 
-__all__ = ["BINARY_FORMATS", "FORMATS", "RenderFormat", "render"]
+__all__ = [
+    "BINARY_FORMATS",
+    "FORMATS",
+    "RENDER_EXTENSIONS",
+    "RenderFormat",
+    "render",
+    "shows_findings",
+]
 
+
+class _Renderer(NamedTuple):
+    """Where a format's renderer is, and what the rest of the library needs to know of it."""
+
+    module: str
+    """The module of ``_io`` holding the function (imported when the format is asked for)."""
+    function: str
+    binary: bool = False
+    """Whether it returns ``bytes``."""
+    extensions: tuple[str, ...] = ()
+    """The file extensions ``cchc convert`` writes in this format."""
+    findings: bool = True
+    """Whether the format shows findings (otherwise, asking it to is refused)."""
+
+
+_RENDERERS: Final[Mapping[str, _Renderer]] = {
+    "text": _Renderer("text", "render_text"),
+    "markdown": _Renderer("text", "render_markdown"),
+    "html": _Renderer("html", "render_html", extensions=(".html", ".htm")),
+    "csv": _Renderer("csv", "render_csv", extensions=(".csv",), findings=False),
+    "csv-wide": _Renderer("csv", "render_csv_wide", findings=False),
+    "xlsx": _Renderer("xlsx", "render_xlsx", binary=True, extensions=(".xlsx",)),
+    "docx": _Renderer("docx", "render_docx", binary=True, extensions=(".docx",)),
+}
+
+FORMATS: Final[tuple[str, ...]] = tuple(_RENDERERS)
+"""The formats :func:`render` writes."""
+
+BINARY_FORMATS: Final = frozenset(name for name, r in _RENDERERS.items() if r.binary)
+"""The formats :func:`render` returns as ``bytes``."""
+
+RENDER_EXTENSIONS: Final[Mapping[str, str]] = {
+    extension: name for name, r in _RENDERERS.items() for extension in r.extensions
+}
+"""The format of each file extension :func:`render` writes (``".xlsx"``: ``"xlsx"``)."""
+
+# Literal types for the overloads of render(), so that a type checker knows which
+# formats give str and which bytes; a format missing here types as ``str | bytes``.
 TextFormat = Literal["text", "markdown", "html", "csv", "csv-wide"]
 BinaryFormat = Literal["xlsx", "docx"]
 RenderFormat = TextFormat | BinaryFormat
-
-FORMATS: Final[tuple[str, ...]] = ("text", "markdown", "html", "csv", "csv-wide", "xlsx", "docx")
-"""The formats :func:`render` writes."""
-
-BINARY_FORMATS: Final = frozenset({"xlsx", "docx"})
-"""The formats :func:`render` returns as ``bytes``."""
-
-
-_RENDERERS: Final = {
-    "text": ("text", "render_text"),
-    "markdown": ("text", "render_markdown"),
-    "html": ("html", "render_html"),
-    "csv": ("csv", "render_csv"),
-    "csv-wide": ("csv", "render_csv_wide"),
-    "xlsx": ("xlsx", "render_xlsx"),
-    "docx": ("docx", "render_docx"),
-}
 
 
 def _renderer(to: str) -> Callable[[ReportTable], str | bytes]:
@@ -52,11 +85,32 @@ def _renderer(to: str) -> Callable[[ReportTable], str | bytes]:
             expected=f"one of {', '.join(FORMATS)}",
             value=to,
         )
-    module, name = _RENDERERS[to]
+    entry = _RENDERERS[to]
     function: Callable[[ReportTable], str | bytes] = getattr(
-        importlib.import_module(f".{module}", __package__), name
+        importlib.import_module(f".{entry.module}", __package__), entry.function
     )
     return function
+
+
+def shows_findings(to: str) -> bool:
+    """Whether format ``to`` shows findings (``csv`` and ``csv-wide`` do not).
+
+    >>> shows_findings("html"), shows_findings("csv")
+    (True, False)
+    """
+    entry = _RENDERERS.get(to)
+    return entry is not None and entry.findings
+
+
+def _refuse_findings(to: str) -> ValueTypeError:
+    shown = ", ".join(name for name in FORMATS if shows_findings(name))
+    return ValueTypeError(
+        template=None,
+        code=None,
+        attribute="findings",
+        expected=f"no findings: {to} has no place for them (formats that show them: {shown})",
+        value=to,
+    )
 
 
 @overload
@@ -133,7 +187,9 @@ def render(
         Excel reads Vietnamese correctly), ``bytes`` for ``xlsx`` and ``docx``.
 
     Raises:
-        ValueTypeError: Unknown format, or a wrong argument.
+        ValueTypeError: Unknown format, a wrong argument, or findings asked of a format
+            that cannot show them (``csv``, ``csv-wide``): they are refused rather than
+            silently left out.
         MissingExtraError: ``xlsx`` or ``docx`` without its extra installed.
 
     >>> import cchc_model
@@ -151,6 +207,10 @@ def render(
                 value=findings,
             )
         table = report
+        if table.all_findings() and not shows_findings(to):
+            raise _refuse_findings(to)
     else:
+        if findings is not None and not shows_findings(to):
+            raise _refuse_findings(to)
         table = table_model(report, findings, lang=lang)
     return renderer(table)

@@ -8,6 +8,13 @@ unit, the value written the Vietnamese way, the note, depth, emphasis and the fi
 that touch it. Every built-in renderer (text, Markdown, HTML, CSV, Excel, Word) reads
 this model and nothing else, and so can a reporter of your own.
 
+The model also holds what every renderer shows the same way, so that each fact lives
+once: a row's five cells as runs of text with their emphasis (:attr:`TableRow.cells`:
+the italic hint in its parentheses, a code with its label, the template's note in
+bold), the words and colours of the severities, the heading of the findings, and the
+two rules of text safety (:func:`printable` for documents people read,
+:func:`neutralise` for spreadsheet cells).
+
 >>> import cchc_model
 >>> table = cchc_model.table_model(cchc_model.example())
 >>> pl2 = table["PL2"]
@@ -21,8 +28,9 @@ this model and nothing else, and so can a reporter of your own.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator, Sequence
-from typing import ClassVar, Final, Literal, Protocol, runtime_checkable
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import ClassVar, Final, Literal, NamedTuple, Protocol, runtime_checkable
 
 import attrs
 
@@ -32,19 +40,30 @@ from .._model.errors import CodeError, Lang, ValueTypeError
 from .._model.report import Report, ReportInfo
 from .._model.template import Emphasis, Indicator, Template, Value, normalize_code
 from .._model.units import Code, Kind
+from .._rules.messages import SEVERITY_LABELS
 
 __all__ = [
     "COLUMNS",
+    "CONTROL_CHARACTERS",
+    "FINDINGS_HEADING",
+    "FORMULA_TRIGGERS",
     "RESULT_HEADER",
     "SEVERITIES",
+    "SEVERITY_COLOURS",
     "TITLE_NOTE",
+    "Cell",
     "FindingLike",
     "ReportTable",
+    "Run",
     "Severity",
+    "SeverityColours",
     "TableFinding",
     "TableRow",
     "TemplateTable",
     "format_value",
+    "neutralise",
+    "printable",
+    "restore",
     "severity_label",
     "table_model",
 ]
@@ -63,10 +82,33 @@ RESULT_HEADER: Final = "Kết quả thống kê"
 TITLE_NOTE: Final = "(Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, năm)"
 """The italic line the official form writes under *Chỉ tiêu thống kê*."""
 
-_SEVERITY_LABELS: Final[dict[Lang, dict[Severity, str]]] = {
-    "vi": {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"},
-    "en": {"error": "Error", "warning": "Warning", "info": "Info"},
+FINDINGS_HEADING: Final[Mapping[Lang, str]] = {"vi": "Kết quả kiểm tra", "en": "Findings"}
+"""The heading over a list of findings (and the name of Excel's findings sheet)."""
+
+
+class SeverityColours(NamedTuple):
+    """The colours of a severity, as ``RRGGBB`` hex: a row's shading, a finding's text."""
+
+    fill: str
+    ink: str
+
+
+SEVERITY_COLOURS: Final[Mapping[Severity, SeverityColours]] = {
+    "error": SeverityColours("FDE2E1", "9B1C1C"),
+    "warning": SeverityColours("FFF3C4", "7A5200"),
+    "info": SeverityColours("E3EEFC", "1D4F91"),
 }
+"""Light shadings that print legibly in black and white, and darker inks to match."""
+
+CONTROL_CHARACTERS: Final = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]"
+)
+"""What no document for people should hold: control characters (C0 but tab and line
+feed, DEL, C1), the non-characters U+FFFE and U+FFFF, and lone surrogates."""
+
+FORMULA_TRIGGERS: Final = ("=", "+", "-", "@", "\t", "\r", "'")
+"""What a spreadsheet may run as a formula at the start of a text cell (OWASP's list),
+and the apostrophe that :func:`neutralise` adds, so that :func:`restore` is exact."""
 
 _UNKNOWN: Final = "…"
 """What the *Kèm theo* line shows for a number or date the report does not have."""
@@ -107,6 +149,58 @@ class _HasFindings(Protocol):
 
 Findings = Iterable[FindingLike] | _HasFindings
 """Findings as a validation result (anything with ``.findings``) or an iterable."""
+
+
+def printable(text: str) -> str:
+    r"""``text`` for a document people read: line ends as ``\n``, control characters as U+FFFD.
+
+    The text, Markdown, HTML and Word renders show every text of a report through it,
+    so that a stray control character shows as � rather than vanish, break the file
+    or reach a terminal. (CSV and Excel keep every character: they round-trip.)
+
+    >>> printable("a\r\nb\x00c\x1b[31m")
+    'a\nb�c�[31m'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return CONTROL_CHARACTERS.sub("\ufffd", text)
+
+
+def neutralise(text: str) -> str:
+    """``text`` made safe for a spreadsheet cell: an apostrophe before a formula-like start.
+
+    A text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+    could be run as a formula by a spreadsheet (CSV injection); an apostrophe in front
+    stops it, and one is put before a text already starting with an apostrophe too, so
+    that :func:`restore` undoes it without loss. Numbers are never neutralised: ``-5``
+    is a number.
+
+    >>> neutralise("=SUM(A1:A9)"), restore(neutralise("=SUM(A1:A9)"))
+    ("'=SUM(A1:A9)", '=SUM(A1:A9)')
+    >>> neutralise("'quoted"), restore("''quoted")
+    ("''quoted", "'quoted")
+    """
+    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def restore(text: str) -> str:
+    """Undo :func:`neutralise`."""
+    return text.removeprefix("'")
+
+
+class Run(NamedTuple):
+    """A piece of a cell's text with its emphasis.
+
+    >>> Run("Kiểm tra CCHC", bold=True)
+    Run(text='Kiểm tra CCHC', bold=True, italic=False)
+    """
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+Cell = tuple[Run, ...]
+"""A cell of the table: its runs, in order (empty for an empty cell)."""
 
 
 @attrs.frozen
@@ -206,6 +300,65 @@ class TableRow:
     def severity(self) -> Severity | None:
         """The most serious severity among the row's findings, ``None`` without any."""
         return self.findings[0].severity if self.findings else None
+
+    @property
+    def full_title(self) -> str:
+        """The *Chỉ tiêu thống kê* cell as plain text: the title, then the hint in parentheses.
+
+        >>> import cchc_model
+        >>> row = cchc_model.table_model(cchc_model.example())["PL8"].row("5.2")
+        >>> print(row.full_title)
+        Tỷ lệ sử dụng văn bản điện tử của địa phương (Chỉ thống kê tỷ lệ văn bản được gửi
+        hoàn toàn dưới dạng điện tử; sử dụng chữ ký số, chứng thư số và gửi trên môi trường
+        điện tử.)
+        """
+        return "".join(run.text for run in self.cells[1])
+
+    @property
+    def value_text(self) -> str:
+        """The *Số liệu* cell as plain text: the value, and a code's label (``"1 (Có)"``)."""
+        return f"{self.text} ({self.label})" if self.label else self.text
+
+    @property
+    def note_text(self) -> str:
+        """The *Ghi chú* cell as plain text: the template's own note, then the filed one."""
+        return "\n".join(note for note in (self.template_note, self.note) if note)
+
+    @property
+    def cells(self) -> tuple[Cell, Cell, Cell, Cell, Cell]:
+        """The five cells as the form prints them, runs of text with their emphasis.
+
+        Group rows (:attr:`~Emphasis.GROUP`) have their *STT*, title and value in bold,
+        *trong đó* rows (:attr:`~Emphasis.SUB`) their title and unit in italics; the
+        hint follows the title in italics, in parentheses; a code's label follows it in
+        parentheses; the template's own note is bold, the filed note follows it on its
+        own line. Empty runs are left out.
+
+        >>> import cchc_model
+        >>> row = cchc_model.table_model(cchc_model.example())["PL2"].row("7")
+        >>> for cell in row.cells:
+        ...     print(cell)
+        (Run(text='7.', bold=True, italic=False),)
+        (Run(text='Khảo sát sự hài lòng của người dân, tổ chức', bold=True, italic=False),)
+        (Run(text='Có = 1; Không = 0', bold=False, italic=False),)
+        (Run(text='1 (Có)', bold=True, italic=False),)
+        ()
+        """
+        bold = self.emphasis is Emphasis.GROUP
+        italic = self.emphasis is Emphasis.SUB
+        title = [Run(self.title, bold, italic)]
+        if self.hint:
+            title += [Run(" ("), Run(self.hint, italic=True), Run(")")]
+        note = [Run(self.template_note, bold=True)] if self.template_note else []
+        if self.note:
+            note.append(Run(f"\n{self.note}" if note else self.note))
+        return (
+            _runs(Run(self.number, bold)),
+            _runs(*title),
+            _runs(Run(self.unit, italic=italic)),
+            _runs(Run(self.value_text, bold)),
+            _runs(*note),
+        )
 
 
 @attrs.frozen
@@ -314,18 +467,45 @@ class ReportTable:
         """The reporting period as titles write it (``"6 tháng đầu năm 2024"``)."""
         return vi.format_period(vi.Period(self.info.period.value), self.info.year)
 
+    @property
+    def heading(self) -> tuple[str, str]:
+        """The two lines that name the report: which document, and which period.
+
+        >>> import cchc_model
+        >>> for line in cchc_model.table_model(cchc_model.example()).heading:
+        ...     print(line)
+        Báo cáo số 341/BC-UBND ngày 10/6/2024 của UBND xã Hương Sơn
+        Kỳ báo cáo: 6 tháng đầu năm 2024
+        """
+        info = self.info
+        parts = ["Báo cáo"]
+        if info.number:
+            parts.append(f"số {info.number}")
+        if info.date:
+            parts.append(f"ngày {vi.format_short_date(info.date)}")
+        parts.append(f"của {info.agency}")
+        return " ".join(parts), f"Kỳ báo cáo: {self.period_label}"
+
     def all_findings(self) -> tuple[TableFinding, ...]:
         """Every finding once: the report's, then each template's in table order."""
         return _unique([*self.findings, *(f for t in self.templates for f in t.all_findings())])
 
 
-def severity_label(severity: Severity, lang: Lang = "vi") -> str:
-    """The word for ``severity`` in ``lang``.
+def _runs(*runs: Run) -> Cell:
+    return tuple(run for run in runs if run.text)
 
-    >>> severity_label("warning"), severity_label("warning", "en")
-    ('Cảnh báo', 'Warning')
+
+def severity_label(severity: Severity, lang: Lang = "vi") -> str:
+    """The word for ``severity`` in ``lang``, capitalised to head a line.
+
+    The words are the findings' own (:meth:`cchc_model.Severity.label`), so that a
+    render and ``cchc validate`` say the same.
+
+    >>> severity_label("warning"), severity_label("info"), severity_label("info", "en")
+    ('Cảnh báo', 'Lưu ý', 'Info')
     """
-    return _SEVERITY_LABELS[lang][severity]
+    word = SEVERITY_LABELS[severity][lang]
+    return word[:1].upper() + word[1:]
 
 
 def _unique(findings: Iterable[TableFinding]) -> tuple[TableFinding, ...]:

@@ -1,15 +1,7 @@
-"""What the spreadsheet formats (CSV, Excel) share: the metadata rows and formula safety.
+"""What the spreadsheet formats (CSV, Excel) share: the metadata rows and XML escapes.
 
-A text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
-could be run as a formula by a spreadsheet (CSV injection, OWASP). :func:`neutralise`
-puts an apostrophe in front of it, and in front of a text that already starts with
-one so that :func:`restore` can undo it without loss. Numbers are never neutralised:
-``-5`` is a number.
-
->>> neutralise("=SUM(A1:A9)"), restore(neutralise("=SUM(A1:A9)"))
-("'=SUM(A1:A9)", '=SUM(A1:A9)')
->>> neutralise("'quoted"), restore("''quoted")
-("''quoted", "'quoted")
+The formula rule they share too (:func:`~cchc_model._io.table.neutralise`) lives with
+the other text rules, on the table model.
 """
 
 from __future__ import annotations
@@ -19,43 +11,30 @@ from typing import Final
 
 from .interchange import FORMAT, VERSION
 from .reading import METADATA
-from .table import ReportTable
+from .table import CONTROL_CHARACTERS, ReportTable
 
 __all__ = [
     "REPORT_ROW",
     "metadata_rows",
-    "neutralise",
-    "restore",
     "xml_escape",
     "xml_unescape",
 ]
-
-_TRIGGERS: Final = ("=", "+", "-", "@", "\t", "\r", "'")
 
 REPORT_ROW: Final = "report"
 """The ``template`` column of the metadata rows of a tidy CSV."""
 
 
-def neutralise(text: str) -> str:
-    """``text`` made safe for a spreadsheet cell (see the module's docstring)."""
-    return "'" + text if text.startswith(_TRIGGERS) else text
-
-
-def restore(text: str) -> str:
-    """Undo :func:`neutralise`."""
-    return text.removeprefix("'")
-
-
 _OOXML_ESCAPED: Final = re.compile(r"_x([0-9A-Fa-f]{4})_")
-_XML_ILLEGAL: Final = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_XML_ESCAPED: Final = re.compile(f"{CONTROL_CHARACTERS.pattern}|\r")
 
 
 def xml_escape(text: str) -> str:
     r"""``text`` as an Office Open XML string (``ST_Xstring``) that any XML parser keeps.
 
-    Characters XML cannot hold (control characters, lone surrogates) and the carriage
-    return (which XML parsers turn into a line feed) are written ``_xHHHH_``, as Excel
-    does; a literal ``_xHHHH_`` is protected as ``_x005F_xHHHH_``.
+    The characters :data:`~cchc_model._io.table.CONTROL_CHARACTERS` names (XML cannot
+    hold most of them) and the carriage return (which XML parsers turn into a line
+    feed) are written ``_xHHHH_``, as Excel does, so that they read back exactly; a
+    literal ``_xHHHH_`` is protected as ``_x005F_xHHHH_``.
 
     >>> xml_escape("a\x01b\rc"), xml_escape("_x0041_")
     ('a_x0001_b_x000D_c', '_x005F_x0041_')
@@ -63,7 +42,7 @@ def xml_escape(text: str) -> str:
     True
     """
     text = _OOXML_ESCAPED.sub(lambda m: "_x005F" + m.group(0), text)
-    return _XML_ILLEGAL.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
+    return _XML_ESCAPED.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
 
 
 def xml_unescape(text: str) -> str:

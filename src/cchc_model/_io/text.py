@@ -62,14 +62,23 @@ from .. import vi
 from .._model.catalog import edition as get_edition
 from .._model.errors import Lang, ParseError, Problem
 from .._model.report import Report
-from .._model.template import Emphasis
 from .._model.units import AdminLevel
 from .cells import RowCells, TableStart, Where, read_rows
 from .csv import decode_text
 from .reading import Collector, Metadata, build_report, fold, plain_code
-from .table import COLUMNS, ReportTable, TableFinding, TableRow, TemplateTable, severity_label
+from .table import (
+    COLUMNS,
+    FINDINGS_HEADING,
+    Cell,
+    ReportTable,
+    TableFinding,
+    TableRow,
+    TemplateTable,
+    printable,
+    severity_label,
+)
 
-__all__ = ["read_text_tables", "render_markdown", "render_text", "report_heading"]
+__all__ = ["read_text_tables", "render_markdown", "render_text"]
 
 
 _TAG: Final = re.compile(r"<[^>]{0,200}>")
@@ -509,26 +518,6 @@ _INDENT: Final = 2
 _VALUE: Final = 3
 """The column of values, aligned right."""
 _LINE: Final = sum(_WIDTHS) + len(_GAP) * (len(_WIDTHS) - 1)
-_FINDINGS: Final[dict[Lang, str]] = {"vi": "Kết quả kiểm tra", "en": "Findings"}
-
-
-def report_heading(table: ReportTable) -> tuple[str, str]:
-    """The two lines that name a report: which document, and which period.
-
-    >>> import cchc_model
-    >>> for line in report_heading(cchc_model.table_model(cchc_model.example())):
-    ...     print(line)
-    Báo cáo số 341/BC-UBND ngày 10/6/2024 của UBND xã Hương Sơn
-    Kỳ báo cáo: 6 tháng đầu năm 2024
-    """
-    info = table.info
-    parts = ["Báo cáo"]
-    if info.number:
-        parts.append(f"số {info.number}")
-    if info.date:
-        parts.append(f"ngày {vi.format_short_date(info.date)}")
-    parts.append(f"của {info.agency}")
-    return " ".join(parts), f"Kỳ báo cáo: {table.period_label}"
 
 
 def _width(text: str) -> int:
@@ -545,7 +534,7 @@ def _pad(text: str, width: int, *, right: bool = False) -> str:
 
 def _wrap(text: str, width: int) -> list[str]:
     lines: list[str] = []
-    for paragraph in unicodedata.normalize("NFC", text).splitlines() or [""]:
+    for paragraph in unicodedata.normalize("NFC", printable(text)).splitlines() or [""]:
         lines.extend(
             textwrap.wrap(
                 paragraph.expandtabs(4), width, break_on_hyphens=False, replace_whitespace=True
@@ -559,23 +548,14 @@ def _finding_line(finding: TableFinding, lang: Lang) -> str:
     return f"[{severity_label(finding.severity, lang)}] {finding.rule}: {finding.message}"
 
 
-def _note_text(row: TableRow) -> str:
-    return "\n".join(n for n in (row.template_note, row.note) if n)
-
-
-def _value_text(row: TableRow) -> str:
-    return f"{row.text} ({row.label})" if row.label else row.text
-
-
 def _row_lines(row: TableRow, lang: Lang) -> Iterable[str]:
     indent = " " * (_INDENT * row.depth)
-    title = row.title if not row.hint else f"{row.title} {row.hint}"
     columns = [
         _wrap(row.number, _WIDTHS[0]),
-        [indent + line for line in _wrap(title, _WIDTHS[1] - len(indent))],
+        [indent + line for line in _wrap(row.full_title, _WIDTHS[1] - len(indent))],
         _wrap(row.unit.replace("; ", "\n"), _WIDTHS[2]),  # a code list, one code a line
-        _wrap(_value_text(row), _WIDTHS[3]),
-        _wrap(_note_text(row), _WIDTHS[4]),
+        _wrap(row.value_text, _WIDTHS[3]),
+        _wrap(row.note_text, _WIDTHS[4]),
     ]
     for cells in zip_longest(*columns, fillvalue=""):
         yield _GAP.join(
@@ -619,10 +599,14 @@ def render_text(table: ReportTable) -> str:
     its label (``1 (Có)``); the findings of a row follow it, those of a template its
     table, those of the report the heading.
     """
-    lines = list(report_heading(table))
+    lines = [printable(line) for line in table.heading]
     if table.findings:
         lines.extend(
-            ["", f"{_FINDINGS[table.lang]}:", *_findings_block(table.findings, table.lang)]
+            [
+                "",
+                f"{FINDINGS_HEADING[table.lang]}:",
+                *_findings_block(table.findings, table.lang),
+            ]
         )
     for template in table:
         lines.extend(["", "", *_template_text(template, table.lang)])
@@ -632,24 +616,34 @@ def render_text(table: ReportTable) -> str:
 # --- Markdown ---------------------------------------------------------------------------
 
 _MD_SPECIAL: Final = str.maketrans(
-    {c: "\\" + c for c in "\\`*_[]<>|~#&"} | {"\r": "", "\n": "<br>", "\t": " "}
+    {c: "\\" + c for c in "\\`*_[]<>|~#&"} | {"\n": "<br>", "\t": " "}
 )
+_MD_MARKS: Final = {
+    (False, False): "",
+    (True, False): "**",
+    (False, True): "*",
+    (True, True): "***",
+}
 
 
 def _md(text: str) -> str:
     """Escape ``text`` for a Markdown table cell: no emphasis, link, HTML or cell break."""
-    return text.translate(_MD_SPECIAL)
+    return printable(text).translate(_MD_SPECIAL)
 
 
-def _md_title(row: TableRow) -> str:
-    title = _md(row.title)
-    if row.emphasis is Emphasis.GROUP:
-        title = f"**{title}**"
-    elif row.emphasis is Emphasis.SUB:
-        title = f"*{title}*"
-    if row.hint:
-        title += f" *{_md(row.hint)}*"
-    return title
+def _md_cell(runs: Cell) -> str:
+    """A cell's runs in Markdown: emphasis around the words, never around their spaces."""
+    out: list[str] = []
+    for run in runs:
+        mark = _MD_MARKS[run.bold, run.italic]
+        text = _md(run.text)
+        core = text.strip(" ")
+        if not mark or not core or "<br>" in text:
+            out.append(text)
+            continue
+        lead, trail = text[: len(text) - len(text.lstrip(" "))], text[len(text.rstrip(" ")) :]
+        out.append(f"{lead}{mark}{core}{mark}{trail}")
+    return "".join(out)
 
 
 def _md_findings(findings: Iterable[TableFinding], lang: Lang, where: dict[int, str]) -> list[str]:
@@ -678,14 +672,7 @@ def _template_markdown(table: TemplateTable, lang: Lang) -> list[str]:
     for row in table.rows:
         for finding in row.findings:
             where[id(finding)] = ", ".join(filter(None, [where.get(id(finding)), row.number]))
-        cells = [
-            _md(row.number),
-            _md_title(row),
-            _md(row.unit),
-            _md(_value_text(row)),
-            _md(_note_text(row)),
-        ]
-        lines.append("| " + " | ".join(cells) + " |")
+        lines.append("| " + " | ".join(_md_cell(cell) for cell in row.cells) + " |")
     found = table.all_findings()
     if found:
         lines.extend(["", *_md_findings(found, lang, where)])
@@ -695,16 +682,16 @@ def _template_markdown(table: TemplateTable, lang: Lang) -> list[str]:
 def render_markdown(table: ReportTable) -> str:
     """The report as Markdown: a section and a pipe table per appendix.
 
-    Group rows are bold, *trong đó* rows italic; every cell is escaped so that no text
-    of a report becomes Markdown or HTML. Findings are listed under each table with
-    the rows they touch.
+    Cells keep the emphasis of the form (:attr:`TableRow.cells`); every text is
+    escaped so that no text of a report becomes Markdown or HTML. Findings are listed
+    under each table with the rows they touch.
 
     >>> import cchc_model
     >>> md = cchc_model.render(cchc_model.example(), "markdown")
     >>> print(md.splitlines()[13])
     | 2. | Tỷ lệ hoàn thành Kế hoạch CCHC năm (Lũy kế đến thời điểm báo cáo) | % | 78,94 |  |
     """
-    heading, period = report_heading(table)
+    heading, period = table.heading
     lines = [f"# {_md(heading)}", "", _md(period)]
     if table.findings:
         lines.extend(["", *_md_findings(table.findings, table.lang, {})])

@@ -56,7 +56,7 @@ from .. import vi
 from .._model.errors import Problem, ReportFormatError
 from .._model.extras import require
 from .._model.report import Report
-from .._model.template import Emphasis, Indicator, Value
+from .._model.template import Indicator, Value
 from .._model.units import Code, Kind
 from .cells import RowCells, TableStart, Where, header_columns, read_rows, template_id
 from .interchange import FORMAT
@@ -73,14 +73,19 @@ from .reading import (
 )
 from .table import (
     COLUMNS,
+    FINDINGS_HEADING,
+    FORMULA_TRIGGERS,
     RESULT_HEADER,
+    SEVERITY_COLOURS,
     TITLE_NOTE,
     ReportTable,
+    Run,
     TableFinding,
     TableRow,
     TemplateTable,
     severity_label,
 )
+from .table import Cell as Runs
 from .tabular import metadata_rows, xml_escape, xml_unescape
 
 __all__ = [
@@ -104,7 +109,7 @@ __all__ = [
 
 METADATA_SHEET: Final = "Thông tin báo cáo"
 """The sheet of the report's metadata."""
-FINDINGS_SHEET: Final = "Kết quả kiểm tra"
+FINDINGS_SHEET: Final = FINDINGS_HEADING["vi"]
 """The sheet of the findings (written with them; skipped by the reader)."""
 FIRST_ROW: Final = 7
 """The first row of data on an appendix sheet (after the heading and two header rows)."""
@@ -129,9 +134,8 @@ def sheet_name(number: int) -> str:
 
 _MM_PER_INCH: Final = 25.4
 _FONT: Final = "Times New Roman"
+_VALUE_COLUMN: Final = 4
 _WIDTHS: Final = {"A": 8, "B": 62, "C": 16, "D": 13, "E": 26}
-_FILLS: Final = {"error": "FDE2E1", "warning": "FFF3C4", "info": "E3EEFC"}
-_TRIGGERS: Final = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
 def _decimals(value: Decimal) -> int:
@@ -192,7 +196,7 @@ class _Sheets:
         self.border = styles.Border(left=side, right=side, top=side, bottom=side)
         self.fills = {
             severity: styles.PatternFill("solid", start_color=color, end_color=color)
-            for severity, color in _FILLS.items()
+            for severity, (color, _) in SEVERITY_COLOURS.items()
         }
 
     def font(self, *, bold: bool = False, italic: bool = False, size: int = 12) -> Style:
@@ -205,15 +209,14 @@ class _Sheets:
         """Put ``text`` in ``cell`` as text that no spreadsheet runs."""
         cell.value = xml_escape(text)
         cell.data_type = "s"  # openpyxl takes a leading "=" for a formula
-        if text.startswith(_TRIGGERS):
+        if text.startswith(FORMULA_TRIGGERS):
             cell.quotePrefix = True
 
-    def rich_text(self, cell: Cell, parts: list[tuple[str, bool, bool]]) -> None:
-        """Put text of mixed bold and italic in ``cell``: ``(text, bold, italic)`` parts."""
-        parts = [p for p in parts if p[0]]
+    def rich_text(self, cell: Cell, parts: Runs) -> None:
+        """Put the runs ``parts`` in ``cell``: plain text for one run, else rich text."""
         if len(parts) <= 1:
             if parts:
-                self.text(cell, parts[0][0])
+                self.text(cell, parts[0].text)
             return
         blocks = [
             self.rich.TextBlock(
@@ -223,27 +226,8 @@ class _Sheets:
             for text, bold, italic in parts
         ]
         cell.value = self.rich.CellRichText(blocks)
-        if parts[0][0].startswith(_TRIGGERS):
+        if parts[0].text.startswith(FORMULA_TRIGGERS):
             cell.quotePrefix = True
-
-
-def _title_parts(row: TableRow) -> list[tuple[str, bool, bool]]:
-    bold = row.emphasis is Emphasis.GROUP
-    italic = row.emphasis is Emphasis.SUB
-    parts = [(row.title, bold, italic)]
-    if row.hint:
-        parts.append((f"\n{row.hint}", False, True))
-    return parts
-
-
-def _note_parts(row: TableRow) -> list[tuple[str, bool, bool]]:
-    # The template's own note first, in bold as printed; the filed note on the next line.
-    # The reader takes an exact leading template note off again.
-    if row.template_note and row.note is not None:
-        return [(row.template_note, True, False), ("\n" + row.note, False, False)]
-    if row.template_note:
-        return [(row.template_note, True, False)]
-    return [(row.note or "", False, False)]
 
 
 def _sheet_header(book: _Sheets, table: TemplateTable, ws: Worksheet) -> None:
@@ -263,7 +247,7 @@ def _sheet_header(book: _Sheets, table: TemplateTable, ws: Worksheet) -> None:
         cell.alignment = book.align("center", vertical="center")
     ws.row_dimensions[2].height = 36
     book.text(ws["A5"], COLUMNS[0])
-    book.rich_text(ws["B5"], [(COLUMNS[1], True, False), (f"\n{TITLE_NOTE}", False, True)])
+    book.rich_text(ws["B5"], (Run(COLUMNS[1], bold=True), Run(f"\n{TITLE_NOTE}", italic=True)))
     book.text(ws["C5"], RESULT_HEADER)
     book.text(ws["E5"], COLUMNS[4])
     book.text(ws["C6"], COLUMNS[2])
@@ -279,30 +263,20 @@ def _sheet_header(book: _Sheets, table: TemplateTable, ws: Worksheet) -> None:
 
 
 def _data_row(book: _Sheets, ws: Worksheet, r: int, row: TableRow) -> None:
-    bold = row.emphasis is Emphasis.GROUP
-    italic = row.emphasis is Emphasis.SUB
-    book.text(ws.cell(r, 1), row.number)
-    book.rich_text(ws.cell(r, 2), _title_parts(row))
-    book.text(ws.cell(r, 3), row.unit)
-    value, number_format = number_cell(row)
-    value_cell = ws.cell(r, 4)
-    if isinstance(value, str):
-        book.text(value_cell, value)
-    else:
-        value_cell.value = value
-    value_cell.number_format = number_format
-    book.rich_text(ws.cell(r, 5), _note_parts(row))
-    fonts = [
-        book.font(bold=bold),
-        book.font(bold=bold, italic=italic),
-        book.font(bold=bold, italic=italic),
-        book.font(bold=bold, italic=italic),
-        book.font(bold=row.template_note is not None and row.note is None),
-    ]
-    for column, font in enumerate(fonts, start=1):
+    for column, runs in enumerate(row.cells, start=1):
         cell = ws.cell(r, column)
+        if column == _VALUE_COLUMN:  # a number, with the emphasis of its cell
+            value, number_format = number_cell(row)
+            if isinstance(value, str):
+                book.text(cell, value)
+            else:
+                cell.value = value
+            cell.number_format = number_format
+        else:
+            book.rich_text(cell, runs)
         if not isinstance(cell.value, book.rich.CellRichText):  # rich text has its fonts
-            cell.font = font
+            first = runs[0] if runs else Run("")
+            cell.font = book.font(bold=first.bold, italic=first.italic)
         cell.alignment = book.align("center" if column in (1, 3, 4) else "left")
         cell.border = book.border
         if row.severity is not None:
