@@ -15,6 +15,7 @@ import argparse
 import json
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any, Final
@@ -149,7 +150,7 @@ def _cmd_aggregate(args: argparse.Namespace) -> int:
 
     lang: Lang = args.lang
     names = [*args.files, *([args.own] if args.own else [])]
-    twice = sorted({name for name in names if names.count(name) > 1})
+    twice = sorted(name for name, count in Counter(names).items() if count > 1)
     if twice:
         raise UsageError(
             f"given twice: {', '.join(twice)} (a unit counts once)",

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import TypeVar
+from collections.abc import ItemsView, Iterator, KeysView, Mapping, ValuesView
+from typing import TypeVar, overload
 
 __all__ = ["FrozenMap"]
 
 K = TypeVar("K")
 V = TypeVar("V")
+D = TypeVar("D")
 
 
 class FrozenMap(Mapping[K, V]):
@@ -36,6 +37,28 @@ class FrozenMap(Mapping[K, V]):
 
     def __contains__(self, key: object) -> bool:
         return key in self._data
+
+    # The dict's own methods, rather than Mapping's mixins written in Python: reports are
+    # read through these in every hot path (validation, consolidation, rendering).
+    @overload
+    def get(self, key: K, /) -> V | None: ...
+    @overload
+    def get(self, key: K, default: V | D, /) -> V | D: ...
+    def get(self, key: K, default: object = None, /) -> object:
+        """The value of ``key``, or ``default`` when it is absent."""
+        return self._data.get(key, default)
+
+    def keys(self) -> KeysView[K]:
+        """The keys, in insertion order."""
+        return self._data.keys()
+
+    def values(self) -> ValuesView[V]:
+        """The values, in insertion order."""
+        return self._data.values()
+
+    def items(self) -> ItemsView[K, V]:
+        """The (key, value) pairs, in insertion order."""
+        return self._data.items()
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, FrozenMap):
