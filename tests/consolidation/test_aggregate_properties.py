@@ -165,6 +165,33 @@ def test_rows_that_add_up_hold_the_sum_of_the_units_values(reports: list[Report]
             assert originals[key].value(prov.template, prov.code) == value
 
 
+@settings(max_examples=100)
+@given(any_units())
+def test_provenance_is_what_each_unit_gave_row_by_row(reports: list[Report]) -> None:
+    # provenance is read column by column for speed; this is its definition, unit by unit
+    result = aggregate(reports, into=PROVINCE)
+    for prov in result.provenances():
+        row = edition().indicator(prov.template, prov.code)
+        values: dict[str, Any] = {}
+        ignored: dict[str, Any] = {}
+        blank: list[str] = []
+        not_applicable: list[str] = []
+        for source in result.sources:
+            tpl = source.report.templates.get(prov.template)
+            value = None if tpl is None else tpl[prov.code]
+            asked = row.applies_to(source.report.info.level)
+            if value is None:
+                (blank if asked else not_applicable).append(source.key)
+            else:
+                (values if asked else ignored)[source.key] = value
+        assert prov.values == values
+        assert list(prov.values) == list(values)  # in key order
+        assert prov.blank == tuple(blank)
+        assert prov.not_applicable == tuple(not_applicable)
+        assert prov.ignored == ignored
+        assert list(prov.ignored) == list(ignored)
+
+
 @functools.cache
 def _derive_targets() -> frozenset[str]:
     out = set()
