@@ -19,8 +19,10 @@ Value = int | Decimal
 LEVELS = tuple(AdminLevel)
 
 
-def info(level: AdminLevel = AdminLevel.COMMUNE) -> ReportInfo:
-    return ReportInfo(agency="UBND thử nghiệm", level=level, period=Period.H1, year=2024)
+def info(
+    level: AdminLevel = AdminLevel.COMMUNE, period: Period = Period.H1, year: int = 2024
+) -> ReportInfo:
+    return ReportInfo(agency="UBND thử nghiệm", level=level, period=period, year=year)
 
 
 def report_of(
@@ -28,8 +30,13 @@ def report_of(
     level: AdminLevel = AdminLevel.COMMUNE,
     *,
     templates: tuple[str, ...] = (),
+    period: Period = Period.H1,
+    year: int = 2024,
 ) -> Report:
-    """A report with ``values`` (``{"PL4:3.3": Decimal("100")}``); ``templates`` adds empty ones."""
+    """A report with ``values`` (``{"PL4:3.3": Decimal("100")}``); ``templates`` adds empty ones.
+
+    On the first half of 2024 unless ``period`` and ``year`` say otherwise.
+    """
     ed = edition()
     by_template: dict[str, dict[str, Value | None]] = {tid: {} for tid in templates}
     for key, value in values.items():
@@ -38,7 +45,7 @@ def report_of(
     built: list[Template] = [
         ed.template(tid).from_codes(codes) for tid, codes in by_template.items()
     ]
-    return Report(info=info(level), templates=built)
+    return Report(info=info(level, period, year), templates=built)
 
 
 def values_of(report: Report) -> dict[str, Value]:

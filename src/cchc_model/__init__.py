@@ -31,6 +31,7 @@ from ._model.period import Period
 from ._model.report import Report, ReportInfo
 from ._model.template import Emphasis, Indicator, Template, TemplateSpec, normalize_code
 from ._model.units import (
+    TWO_TIER_SINCE,
     AdminLevel,
     Code,
     Completion,
@@ -135,6 +136,7 @@ def __dir__() -> list[str]:
 __version__ = "0.1.0"
 
 __all__ = [
+    "TWO_TIER_SINCE",
     "AdminLevel",
     "Aggregation",
     "AggregationNote",

@@ -38,7 +38,9 @@ def test_validate_the_bundled_example(capsys: pytest.CaptureFixture[str]) -> Non
         "PL2",
         (
             "  cảnh báo  PL2.ratio.2: PL2 2 = 78,94 chỉ khớp với 2.2 / 2.1 × 100 = 15 / 19 × 100"
-            " = 78,9473… nếu số liệu đã bị cắt bớt chữ số thay vì làm tròn (làm tròn đúng: 78,95)"
+            " = 78,9473… nếu số liệu đã bị cắt bớt chữ số thay vì làm tròn (làm tròn đúng: 78,95)."
+            " Chỉ tiêu: 2 “Tỷ lệ hoàn thành Kế hoạch CCHC năm (Lũy kế đến thời điểm báo cáo)”,"
+            " 2.1 “Số nhiệm vụ đề ra trong kế hoạch”, 2.2 “Số nhiệm vụ đã hoàn thành”"
         ),
     ]
     assert out[-1].startswith("1 lỗi, 1 cảnh báo, 2 lưu ý")
@@ -62,9 +64,9 @@ def test_validate_json(example_file: Path, capsys: pytest.CaptureFixture[str]) -
     assert data["valid"] is False
     assert data["summary"] == {
         "files": 1,
-        "rules": 229,
-        "evaluated": 129,
-        "skipped": 100,
+        "rules": 241,
+        "evaluated": 133,
+        "skipped": 108,
         "errors": 1,
         "warnings": 1,
         "infos": 2,
@@ -143,7 +145,7 @@ def test_rules_listing(capsys: pytest.CaptureFixture[str]) -> None:
     ]
     assert main(["rules", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert len(data) == 229
+    assert len(data) == 241
     ratio = next(r for r in data if r["id"] == "PL8.ratio.6.4")
     assert ratio["codes"] == ["6.4", "6.4.2", "6.4.1"]
     assert ratio["derive"] is True

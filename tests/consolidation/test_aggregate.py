@@ -197,15 +197,27 @@ def test_a_row_all_units_left_blank_stays_blank_and_zeros_stay_zeros() -> None:
 
 
 def test_a_unit_that_gave_only_the_parts_counts_in_the_total() -> None:
-    parts = {"PL7:2.2": 1, "PL7:2.3": 2, "PL7:2.4": 3, "PL7:2.5": 4}
-    a = unit("UBND xã A", parts)  # 2.1 left blank: it is 10
-    b = unit("UBND xã B", {**parts, "PL7:2.1": 10})
+    parts = {"PL7:2.4.1": 1, "PL7:2.4.2": 2, "PL7:2.4.3": 3}
+    a = unit("UBND xã A", parts)  # 2.4 left blank: it is 6
+    b = unit("UBND xã B", {**parts, "PL7:2.4": 6})
     result = aggregate([a, b], into=PROVINCE)
-    assert result.report.value("PL7", "2.1") == 20
-    assert result.provenance("PL7", "2.1").values == {"UBND xã A, Thử Nghiệm": 10} | {
-        "UBND xã B, Thử Nghiệm": 10
+    assert result.report.value("PL7", "2.4") == 12
+    assert result.provenance("PL7", "2.4").values == {"UBND xã A, Thử Nghiệm": 6} | {
+        "UBND xã B, Thử Nghiệm": 6
     }
     assert result.validation.valid
+
+
+def test_the_autonomy_groups_do_not_make_the_number_of_units() -> None:
+    # a unit whose autonomy plan is not yet approved is in no group (PL7.parts.2.1): a
+    # commune that gave the groups and left 2.1 blank is not counted in 2.1 by their sum
+    groups = {"PL7:2.2": 1, "PL7:2.3": 2, "PL7:2.4": 3, "PL7:2.5": 4}
+    a = unit("UBND xã A", groups)
+    b = unit("UBND xã B", {**groups, "PL7:2.1": 11})
+    result = aggregate([a, b], into=PROVINCE)
+    row = result.provenance("PL7", "2.1")
+    assert dict(row.values) == {"UBND xã B, Thử Nghiệm": 11}
+    assert row.blank == ("UBND xã A, Thử Nghiệm",)
 
 
 def test_values_in_rows_not_asked_of_a_unit_are_not_added() -> None:
@@ -538,9 +550,11 @@ def test_templates_no_unit_filed_are_not_carried() -> None:
 
 
 def test_totals_of_totals_are_completed_in_order() -> None:
+    # PL7 2.4 is completed from its parts, while 2.1 is never the sum of the autonomy
+    # groups (PL7.parts.2.1: a unit may be in none)
     parts = {"PL7:2.2": 1, "PL7:2.3": 2, "PL7:2.5": 4, "PL7:2.4.1": 1, "PL7:2.4.2": 1}
     result = aggregate([unit("UBND xã A", {**parts, "PL7:2.4.3": 1})], into=PROVINCE)
-    assert (result.report.value("PL7", "2.4"), result.report.value("PL7", "2.1")) == (3, 10)
+    assert (result.report.value("PL7", "2.4"), result.report.value("PL7", "2.1")) == (3, None)
     blank_part = aggregate([unit("UBND xã A", parts)], into=PROVINCE)  # 2.4.3 blank
     assert blank_part.report.value("PL7", "2.4") is None
     assert blank_part.report.value("PL7", "2.1") is None

@@ -12,7 +12,17 @@ from decimal import Decimal as D  # noqa: N817  # short, in tables of values
 import attrs
 import pytest
 
-from cchc_model import AdminLevel, Kind, RuleSet, Severity, builtin_rules, edition, validate
+from cchc_model import (
+    AdminLevel,
+    Kind,
+    Period,
+    Report,
+    RuleSet,
+    Severity,
+    builtin_rules,
+    edition,
+    validate,
+)
 from reports import Value, report_of
 
 P, DEP, DI, C = AdminLevel.PROVINCE, AdminLevel.DEPARTMENT, AdminLevel.DISTRICT, AdminLevel.COMMUNE
@@ -20,10 +30,16 @@ P, DEP, DI, C = AdminLevel.PROVINCE, AdminLevel.DEPARTMENT, AdminLevel.DISTRICT,
 
 @attrs.frozen
 class Case:
-    holds: dict[str, Value]
-    fails: dict[str, Value]
-    skipped: dict[str, Value]
+    holds: dict[str, Value | None]
+    fails: dict[str, Value | None]
+    skipped: dict[str, Value | None]
     level: AdminLevel = C
+    year: int = 2024
+    """The year of the reports (on its second half after 2024: ``Period.H2``)."""
+
+    def report(self, values: dict[str, Value | None]) -> Report:
+        period = Period.H1 if self.year <= 2024 else Period.H2
+        return report_of(values, self.level, period=period, year=self.year)
 
 
 def ratio(rate: str, whole: str, part: str, level: AdminLevel = C) -> Case:
@@ -70,9 +86,15 @@ CASES: dict[str, Case] = {
         skipped={"PL2:7": 1, "PL2:7.1": 276},  # a survey was held: the rule does not apply
     ),
     "PL2.condition.7.2": Case(
-        holds={"PL2:7": 0},
-        fails={"PL2:7": 0, "PL2:7.2": 2},
+        # every cell written 0: a filled-in blank, not a survey method
+        holds={"PL2:7": 0, "PL2:7.1": 0, "PL2:7.2": 0},
+        fails={"PL2:7": 0, "PL2:7.2": 2},  # no survey, yet a combined survey
         skipped={"PL2:7.2": 2},  # 7 blank: unknown whether a survey was held
+    ),
+    "PL2.blank.7": Case(
+        holds={"PL2:7": 1, "PL2:7.1": 276, "PL2:7.2": 2},  # as report 341/BC-UBND
+        fails={"PL2:7": None, "PL2:7.1": 276, "PL2:7.2": 2},  # 276 forms, but 7 left blank
+        skipped={"PL2:7": 1},  # neither forms nor a method given: nothing to check
     ),
     "PL2.condition.7": Case(
         holds={"PL2:7": 1, "PL2:7.1": 276},
@@ -87,6 +109,19 @@ CASES: dict[str, Case] = {
     ),
     "PL3.ratio.2.2": ratio("PL3:2.2", "PL3:2.2.1", "PL3:2.2.2"),
     "PL3.part.2.2.2": part("PL3:2.2.2", "PL3:2.2.1"),
+    "PL3.part.2.2.1": Case(
+        # a district: the documents to handle are among those it checked
+        holds={"PL3:2.1": 12, "PL3:2.2.1": 3},
+        fails={"PL3:2.1": 2, "PL3:2.2.1": 3},
+        skipped={"PL3:2.2.1": 3},
+        level=DI,
+    ),
+    "PL3.part.3.2.1": Case(
+        holds={"PL3:3.1": 40, "PL3:3.2.1": 5},
+        fails={"PL3:3.1": 4, "PL3:3.2.1": 5},
+        skipped={"PL3:3.1": 4},
+        level=DI,
+    ),
     "PL3.ratio.3.2": ratio("PL3:3.2", "PL3:3.2.1", "PL3:3.2.2"),
     "PL3.part.3.2.2": part("PL3:3.2.2", "PL3:3.2.1"),
     "PL4.total.1.4": Case(
@@ -110,6 +145,42 @@ CASES: dict[str, Case] = {
         fails={"PL5:1.5": 12, "PL5:1.5.3": 11},
         skipped={"PL5:1.5": 12},
         level=DI,
+    ),
+    "PL5.parts.1.5": Case(
+        # a province after 1 July 2025: the districts' units are now under the communes
+        holds={"PL5:1.5": 950, "PL5:1.5.1": 40, "PL5:1.5.2": 310},
+        fails={"PL5:1.5": 300, "PL5:1.5.1": 40, "PL5:1.5.2": 310},
+        skipped={"PL5:1.5": 300, "PL5:1.5.1": 40},
+        level=P,
+        year=2026,
+    ),
+    "PL5.single.1.1": Case(
+        holds={"PL5:1.1": D(100)},
+        fails={"PL5:1.1": D(50)},  # one department cannot have half finished
+        skipped={"PL5:1.2": D(50)},
+        level=DEP,
+    ),
+    "PL5.single.1.2": Case(
+        holds={"PL5:1.2": D(0)},
+        fails={"PL5:1.2": D("87.5")},
+        skipped={"PL5:1.1": D(50)},
+        level=DI,
+    ),
+    "PL5.domain.1.5.4": Case(
+        # more units than in 2015 (communes merged into wards with new units): -12.5 %
+        holds={"PL5:1.5.4": D("-12.5")},
+        fails={"PL5:1.5.4": D(101)},
+        skipped={"PL5:1.5": 3},
+    ),
+    "PL5.domain.2.5": Case(
+        holds={"PL5:2.5": D("-3.2")},  # posts added for a growing population
+        fails={"PL5:2.5": D("100.5")},
+        skipped={"PL5:2.1": 18},
+    ),
+    "PL5.domain.3.4": Case(
+        holds={"PL5:3.4": D(-20)},  # teachers added since 2015
+        fails={"PL5:3.4": D(120)},
+        skipped={"PL5:3.1": 40},
     ),
     "PL5.cross.1.5": Case(
         holds={"PL5:1.5": 12, "PL7:2.1": 12},
@@ -143,10 +214,11 @@ CASES: dict[str, Case] = {
         fails={"PL7:1": D(-5)},
         skipped={"PL7:1.1": D(10)},
     ),
-    "PL7.total.2.1": Case(
-        holds={"PL7:2.1": 10, "PL7:2.2": 1, "PL7:2.3": 2, "PL7:2.4": 3, "PL7:2.5": 4},
-        fails={"PL7:2.1": 11, "PL7:2.2": 1, "PL7:2.3": 2, "PL7:2.4": 3, "PL7:2.5": 4},
-        skipped={"PL7:2.1": 11, "PL7:2.2": 1, "PL7:2.3": 2, "PL7:2.4": 3},
+    "PL7.parts.2.1": Case(
+        # 11 units, one of them new, its autonomy plan not yet approved: in no group
+        holds={"PL7:2.1": 11, "PL7:2.2": 1, "PL7:2.3": 2, "PL7:2.4": 3, "PL7:2.5": 4},
+        fails={"PL7:2.1": 9, "PL7:2.2": 1, "PL7:2.3": 2, "PL7:2.4": 3, "PL7:2.5": 4},
+        skipped={"PL7:2.1": 9, "PL7:2.2": 1, "PL7:2.3": 2, "PL7:2.4": 3},
     ),
     "PL7.total.2.4": Case(
         holds={"PL7:2.4": 6, "PL7:2.4.1": 1, "PL7:2.4.2": 2, "PL7:2.4.3": 3},
@@ -154,14 +226,42 @@ CASES: dict[str, Case] = {
         skipped={"PL7:2.4": 5, "PL7:2.4.1": 1},
     ),
     "PL7.plausible.1.1": Case(
-        holds={"PL7:1.1": D(3887)},
-        fails={"PL7:1.1": D("3.887")},
+        # 0,887 cannot be a thousands separator slip (no one writes 0,887 for 887)
+        holds={"PL7:1.1": D("0.887")},
+        fails={"PL7:1.1": D("3.887")},  # report 341/BC-UBND: 3,887 or 3.887?
         skipped={"PL7:1.2": D("3.887")},
     ),
     "PL7.plausible.1.2": Case(
-        holds={"PL7:1.2": D("3887.5")},
+        holds={"PL7:1.2": D("1234.567")},  # 1234,567 cannot be 1,234,567 written so
         fails={"PL7:1.2": D("3.887")},
         skipped={"PL7:1.1": D("3.887")},
+    ),
+    "PL8.single.5.1.1": Case(
+        holds={"PL8:5.1.1": D(100)},
+        fails={"PL8:5.1.1": D("33.33")},
+        skipped={"PL8:5.3.1": D(100)},
+        level=DEP,
+    ),
+    "PL8.single.5.1.3": Case(
+        holds={"PL8:5.1.3": D(100)},  # report 341/BC-UBND
+        fails={"PL8:5.1.3": D(90)},
+        skipped={"PL8:5.3.3": D(100)},
+    ),
+    "PL8.single.5.3.1": Case(
+        holds={"PL8:5.3.1": D(0)},
+        fails={"PL8:5.3.1": D("99.9")},
+        skipped={"PL8:5.1.1": D(100)},
+        level=DEP,
+    ),
+    "PL8.single.5.3.3": Case(
+        holds={"PL8:5.3.3": D(100)},  # report 341/BC-UBND
+        fails={"PL8:5.3.3": D(75)},
+        skipped={"PL8:5.1.3": D(100)},
+    ),
+    "PL8.identity.5.2": Case(
+        holds={"PL8:5.2": D(100), "PL8:5.2.3": D(100)},  # report 341/BC-UBND
+        fails={"PL8:5.2": D(100), "PL8:5.2.3": D(95)},
+        skipped={"PL8:5.2": D(100)},
     ),
     "PL8.range.5.2": Case(
         # a district: the rate of the locality lies between its districts' and communes'
@@ -198,6 +298,11 @@ CASES: dict[str, Case] = {
     ),
     "PL8.ratio.6.5": ratio("PL8:6.5", "PL8:6.5.1", "PL8:6.5.2"),
     "PL8.part.6.5.2": part("PL8:6.5.2", "PL8:6.5.1"),
+    "PL8.cross.6.5.2": Case(
+        holds={"PL8:6.5.2": 29, "PL8:6.3.1": 128},  # report 341/BC-UBND
+        fails={"PL8:6.5.2": 29, "PL8:6.3.1": 20},  # payment online for procedures not online
+        skipped={"PL8:6.5.2": 29},
+    ),
     "PL8.cross.6.3.1": Case(
         holds={"PL8:6.3.1": 128, "PL4:1.4": 137},
         fails={"PL8:6.3.1": 140, "PL4:1.4": 137},
@@ -245,20 +350,25 @@ def _alone(rule_id: str) -> RuleSet:
 
 def test_every_rule_is_covered() -> None:
     assert set(RULES.ids) == set(CASES) | set(GENERATED)
-    assert len(GENERATED) == 172  # 130 domain rules and 42 level rules, from the catalog
+    rows = [row for row in edition().indicators() if not row.is_heading]
+    # one domain rule per row, but the 4 the rule file replaces (PL7 1, PL5 1.5.4, 2.5, 3.4)
+    assert len(DOMAIN) == len(rows) - 4
+    # one level rule per row not asked of every level, or not of every period
+    assert len(LEVEL) == len([r for r in rows if len(r.levels) < 4 or r.until is not None])
+    assert len(GENERATED) == len(DOMAIN) + len(LEVEL)
 
 
 @pytest.mark.parametrize("rule_id", sorted(CASES))
 def test_holds(rule_id: str) -> None:
     case = CASES[rule_id]
-    result = validate(report_of(case.holds, case.level), rules=_alone(rule_id))
+    result = validate(case.report(case.holds), rules=_alone(rule_id))
     assert (result.evaluated, result.findings) == (1, ())
 
 
 @pytest.mark.parametrize("rule_id", sorted(CASES))
 def test_fails(rule_id: str) -> None:
     case = CASES[rule_id]
-    report = report_of(case.fails, case.level)
+    report = case.report(case.fails)
     result = validate(report, rules=_alone(rule_id))
     assert result.evaluated == 1
     (finding,) = result.findings
@@ -275,7 +385,7 @@ def test_fails(rule_id: str) -> None:
 @pytest.mark.parametrize("rule_id", sorted(CASES))
 def test_not_evaluated(rule_id: str) -> None:
     case = CASES[rule_id]
-    result = validate(report_of(case.skipped, case.level), rules=_alone(rule_id))
+    result = validate(case.report(case.skipped), rules=_alone(rule_id))
     assert (result.evaluated, result.skipped, result.findings) == (0, 1, ())
 
 

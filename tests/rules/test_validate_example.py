@@ -41,10 +41,16 @@ def test_pl2_completion_rate_was_truncated() -> None:
     assert finding.values == {"2": Decimal("78.94"), "2.1": 19, "2.2": 15}
     assert finding.codes == ("2", "2.1", "2.2")
     assert finding.expected == Interval(Fraction(1500, 19), Fraction(1500, 19))
-    assert finding.message("vi") == (
+    assert finding.message("vi", titles=False) == (
         "PL2 2 = 78,94 chỉ khớp với 2.2 / 2.1 × 100 = 15 / 19 × 100 = 78,9473… nếu số liệu"
         " đã bị cắt bớt chữ số thay vì làm tròn (làm tròn đúng: 78,95)"
     )
+    # one finding about three rows, each named by its title
+    assert finding.message("vi").endswith(
+        ". Chỉ tiêu: 2 “Tỷ lệ hoàn thành Kế hoạch CCHC năm (Lũy kế đến thời điểm báo cáo)”,"
+        " 2.1 “Số nhiệm vụ đề ra trong kế hoạch”, 2.2 “Số nhiệm vụ đã hoàn thành”"
+    )
+    assert [f.rule for f in RESULT.findings].count("PL2.ratio.2") == 1
 
 
 def test_pl8_meeting_system_outside_its_code_list() -> None:
@@ -56,7 +62,8 @@ def test_pl8_meeting_system_outside_its_code_list() -> None:
     assert finding.relation == "in"
     assert finding.message("en") == (
         "PL8 2 = 3 is not a code of its list (Chưa có = 0; 2 cấp = 1; 3 cấp = 2)"
-        " — did you mean 2 (3 cấp)?"
+        " — did you mean 2 (3 cấp)? Indicators: 2 “Xây dựng và vận hành Hệ thống họp trực"
+        " tuyến”"
     )
     assert MeetingSystem(2).label == "3 cấp"
 
@@ -65,13 +72,18 @@ def test_pl8_meeting_system_outside_its_code_list() -> None:
 def test_pl7_amounts_with_three_decimals(code: str) -> None:
     # Kế hoạch được giao and Đã thực hiện are written "3,887" triệu đồng. Read as
     # Vietnamese, that is 3.887 million đồng (about 150 USD), an implausible public
-    # investment plan next to the commune's 2,7 billion đồng of revenue; written with an
-    # English thousands separator it would be 3 887 million. Three decimals in millions of
-    # đồng (exact to the thousand đồng) is the mark of that slip: worth a question (info),
-    # not an error — the ratio PL7 1 = 100 holds either way.
+    # investment plan next to the 2.715.925.699 đồng of thu bổ sung cân đối the commune
+    # had received so far (section II.5 of the report); with the comma as an English
+    # thousands separator it would be 3 887 million. Three decimals in millions of đồng
+    # (exact to the thousand đồng) on an amount from 1 to 999 is the mark of that slip:
+    # worth a question (info), not an error — the ratio PL7 1 = 100 holds either way.
     finding = _finding(f"PL7.plausible.{code}")
     assert finding.values == {code: Decimal("3.887")}
     assert "1.000 lần" in finding.message("vi")
+    # the English message shows 3.887, and talks about that point, not a comma
+    english = finding.message("en", titles=False)
+    assert english.startswith(f"PL7 {code} = 3.887 million đồng has three decimals: the report")
+    assert "decimal comma" in english
 
 
 def test_no_spurious_findings() -> None:
@@ -83,7 +95,9 @@ def test_no_spurious_findings() -> None:
     # PL8 6.3.1 = 128 <= PL4 1.4 = 137 and 6.1.1 + 6.2.1 = 128 <= 137 (the report: 137
     # procedures, 79 partly and 49 fully online, 9 not eligible); PL8 6.5.1 = 29 <= 137;
     # PL8 6.1.3 + 6.2.3 = 8 <= 6.4.2 = 197; PL2 7 = 1 with 7.1 = 276 forms and 7.2 = 2
-    # (Kết hợp); PL8 5.2 = 100 = 5.2.3 (the only part asked of a commune); PL5 2.2 = 18 <=
+    # (Kết hợp); PL8 5.2 = 100 = 5.2.3 (the same quantity for a commune); the commune's own
+    # connection rates PL8 5.1.3 = 100 and 5.3.3 = 100 (0 or 100 for one unit); online
+    # payment for 6.5.2 = 29 of the 6.3.1 = 128 procedures offered online; PL5 2.2 = 18 <=
     # 2.1 = 18; the zero task counts of PL2 5 and 6; PL4 3.4.2 = 0 <= 3.4.1 = 0 (and 3.4,
     # 0 of 0, blank: not evaluated).
     evaluated = {
@@ -102,7 +116,11 @@ def test_no_spurious_findings() -> None:
         "PL8.condition.6.4.2",
         "PL8.condition.6.1.3",
         "PL2.condition.7",
-        "PL8.range.5.2",
+        "PL2.blank.7",
+        "PL8.identity.5.2",
+        "PL8.single.5.1.3",
+        "PL8.single.5.3.3",
+        "PL8.cross.6.5.2",
         "PL5.plausible.2.2",
         "PL2.parts.5.1",
         "PL2.parts.6.1",
@@ -117,12 +135,12 @@ def test_no_spurious_findings() -> None:
 
 
 def test_not_evaluated_rules_are_counted() -> None:
-    # 229 built-in rules; the commune's report leaves most rows blank and many rows are
-    # not asked of a commune, so fewer than half are evaluated.
-    assert RESULT.evaluated + RESULT.skipped == 229
+    # 241 built-in rules; the commune's report leaves most rows blank and many rows are
+    # not asked of a commune, so 108 are not evaluated.
+    assert RESULT.evaluated + RESULT.skipped == 241
     assert RESULT.summary() == {
-        "evaluated": 129,
-        "skipped": 100,
+        "evaluated": 133,
+        "skipped": 108,
         "errors": 1,
         "warnings": 1,
         "infos": 2,

@@ -66,7 +66,7 @@ def test_seventy_point_one() -> None:
     off = report_of({"PL8:6.4": D("70.2"), "PL8:6.4.1": 281, "PL8:6.4.2": 197})
     (finding,) = validate(off, rules=_only("PL8.ratio.6.4")).findings
     assert not finding.truncated
-    assert finding.message("vi") == (
+    assert finding.message("vi", titles=False) == (
         "PL8 6.4 = 70,2 không khớp với 6.4.2 / 6.4.1 × 100 = 197 / 281 × 100 = 70,1067…"
         " (làm tròn đúng: 70,1)"
     )
@@ -135,9 +135,13 @@ def test_a_value_in_a_row_not_asked_is_a_warning_and_not_summed() -> None:
     report = report_of({"PL4:1.4": 137, "PL4:1.4.1": 5, "PL4:1.4.3": 137})
     findings = validate(report).findings
     assert [(f.rule, f.severity) for f in findings] == [("PL4.level.1.4.1", Severity.WARNING)]
-    assert findings[0].message("en") == (
-        "PL4 1.4.1 = 5: the row is asked only of province, department reports, not of a"
+    assert findings[0].message("en", titles=False) == (
+        "PL4 1.4.1 = 5: this row applies only to province and department reports, not to a"
         " commune report; leave it blank"
+    )
+    assert findings[0].message("vi", titles=False) == (
+        "PL4 1.4.1 = 5: chỉ tiêu này chỉ áp dụng đối với báo cáo của cấp tỉnh và sở, ngành,"
+        " không áp dụng đối với báo cáo cấp xã; đề nghị để trống"
     )
 
 
@@ -149,7 +153,7 @@ def test_blanks_as_zero_when_a_rule_says_so() -> None:
     fails = report_of({"PL7:2.1": 3, "PL7:2.2": 2})
     assert len(validate(fails, rules=RuleSet([rule])).findings) == 1
     # the built-in rule, which skips blanks, is not evaluated
-    assert validate(fails, rules=_only("PL7.total.2.1")).evaluated == 0
+    assert validate(fails, rules=_only("PL7.parts.2.1")).evaluated == 0
 
 
 def test_an_absent_template_is_not_checked() -> None:
@@ -239,8 +243,8 @@ def test_a_cross_template_finding() -> None:
         ("PL4:1.4",),
     )
     assert finding.values == {"6.3.1": 140, "PL4:1.4": 137}
-    assert finding.message("vi") == "PL8 6.3.1 = 140 lớn hơn PL4 1.4 = 137"
-    assert finding.message("en") == "PL8 6.3.1 = 140 is greater than PL4 1.4 = 137"
+    assert finding.message("vi", titles=False) == "PL8 6.3.1 = 140 lớn hơn PL4 1.4 = 137"
+    assert finding.message("en", titles=False) == "PL8 6.3.1 = 140 is greater than PL4 1.4 = 137"
 
 
 def test_messages_of_each_kind() -> None:
@@ -255,7 +259,11 @@ def test_messages_of_each_kind() -> None:
         ),
         "PL2.parts.5.1": (
             {"PL2:5.1": 2, "PL2:5.2": 1, "PL2:5.3": 1, "PL2:5.4": 1},
-            "PL2 5.2 + 5.3 + 5.4 = 1 + 1 + 1 = 3 lớn hơn 5.1 = 2",
+            (
+                "PL2 5.2 + 5.3 + 5.4 = 1 + 1 + 1 = 3 vượt 5.1 = 2; nếu 5.4 gồm cả nhiệm vụ quá"
+                " hạn được giao từ các kỳ trước thì đề nghị đơn vị ghi rõ, nếu không thì kiểm"
+                " tra lại số liệu"
+            ),
         ),
         "PL2.domain.2": ({"PL2:2": D(120)}, "PL2 2 = 120: tỷ lệ phần trăm phải từ 0 đến 100"),
         "PL2.domain.1": ({"PL2:1": -3}, "PL2 1 = -3: số đếm không được âm"),
@@ -263,14 +271,20 @@ def test_messages_of_each_kind() -> None:
             {"PL2:7": 0, "PL2:7.1": 276},
             "PL2 7 = 0 (không khảo sát sự hài lòng) nhưng có 276 phiếu khảo sát (7.1)",
         ),
-        "PL8.range.5.2": (
+        "PL8.identity.5.2": (
             {"PL8:5.2": D(85), "PL8:5.2.3": D(90)},
-            "PL8 5.2 = 85 nằm ngoài khoảng tỷ lệ của các đơn vị thành phần 5.2.3 = 90",
+            "PL8 5.2 = 85 khác 5.2.3 = 90",
         ),
     }
     for rule_id, (values, message) in cases.items():
         (finding,) = validate(report_of(values), rules=_only(rule_id)).findings
-        assert finding.message() == message
+        assert finding.message(titles=False) == message
+    # a department is asked only the departments' rate among the parts
+    ranged = report_of({"PL8:5.2": D(85), "PL8:5.2.1": D(90)}, AdminLevel.DEPARTMENT)
+    (finding,) = validate(ranged, rules=_only("PL8.range.5.2")).findings
+    assert finding.message(titles=False) == (
+        "PL8 5.2 = 85 nằm ngoài khoảng tỷ lệ của các đơn vị thành phần 5.2.1 = 90"
+    )
 
 
 def test_default_messages_by_relation() -> None:
@@ -292,7 +306,7 @@ def test_default_messages_by_relation() -> None:
     }
     for text, message in expected.items():
         (finding,) = validate(report, rules=[Rule("X", text)]).findings
-        assert finding.message("en") == message, text
+        assert finding.message("en", titles=False) == message, text
 
 
 def test_json_data() -> None:
@@ -300,8 +314,8 @@ def test_json_data() -> None:
     json.dumps(data)  # JSON-ready
     assert data["valid"] is False
     assert data["summary"] == {
-        "evaluated": 129,
-        "skipped": 100,
+        "evaluated": 133,
+        "skipped": 108,
         "errors": 1,
         "warnings": 1,
         "infos": 2,
@@ -322,6 +336,11 @@ def test_json_data() -> None:
             "high_included": True,
         },
         "truncated": True,
+        "titles": {
+            "2": "Tỷ lệ hoàn thành Kế hoạch CCHC năm (Lũy kế đến thời điểm báo cáo)",
+            "2.1": "Số nhiệm vụ đề ra trong kế hoạch",
+            "2.2": "Số nhiệm vụ đã hoàn thành",
+        },
         "message": ratio["message"],
     }
     assert data["findings"][-1]["expected"] is None  # a code list has no interval
@@ -335,7 +354,7 @@ def test_text_output_groups_by_template() -> None:
     assert lines[2] == "PL7"
     assert lines[5] == "PL8"
     assert lines[6].startswith("  lỗi       PL8.domain.2: PL8 2 = 3 không thuộc danh mục mã")
-    assert lines[-1].startswith("1 lỗi, 1 cảnh báo, 2 lưu ý; đã kiểm tra 129 quy tắc")
+    assert lines[-1].startswith("1 lỗi, 1 cảnh báo, 2 lưu ý; đã kiểm tra 133 quy tắc")
     clean = validate(report_of({"PL2:1": 1})).format("en")
     assert clean.splitlines()[0] == "no findings"
 
@@ -366,7 +385,10 @@ def test_expected_of_a_range() -> None:
     (finding,) = validate(report_of({"PL2:2": D(120)}), rules=_only("PL2.domain.2")).findings
     assert finding.relation == "range"
     assert finding.expected == Interval(0, 100)
-    rng = validate(report_of({"PL8:5.2": D(85), "PL8:5.2.3": D(90)}), rules=_only("PL8.range.5.2"))
+    rng = validate(
+        report_of({"PL8:5.2": D(85), "PL8:5.2.1": D(90)}, AdminLevel.DEPARTMENT),
+        rules=_only("PL8.range.5.2"),
+    )
     assert rng.findings[0].expected == Interval(Fraction("89.5"), Fraction("90.5"), high_open=True)
 
 

@@ -268,30 +268,48 @@ def test_templates_leave_the_rows_not_asked_blank(data: st.DataObject) -> None:
     for row, value in template:
         if not row.applies_to(level):
             assert value is None, row.code
-    report = Report(info=data.draw(strategies.report_infos(level=level)), templates=[template])
+    # by level alone, a template's rows are those asked before 1 July 2025 (the district
+    # rows included), so the report is on a year before
+    infos = strategies.report_infos(level=level, year=data.draw(st.integers(2016, 2024)))
+    report = Report(info=data.draw(infos), templates=[template])
     assert validate(report).findings == ()
 
 
 @given(
     strategies.reports(
-        level=AdminLevel.DISTRICT, period=Period.Q3, year=2025, templates=["PL8", Direction]
+        level=AdminLevel.DISTRICT, period=Period.Q2, year=2025, templates=["PL8", Direction]
     )
 )
 def test_reports_take_what_they_are_asked(report: Report) -> None:
+    # the second quarter of 2025 ends before 1 July 2025: districts still report on it
     assert (report.info.level, report.info.period, report.info.year) == (
         AdminLevel.DISTRICT,
-        Period.Q3,
+        Period.Q2,
         2025,
     )
     assert tuple(report.templates) == ("PL2", "PL8")
+
+
+def test_no_district_report_after_the_two_tier_reform() -> None:
+    with pytest.raises(InvalidArgument, match="two-tier"):
+        strategies.reports(level=AdminLevel.DISTRICT, year=2026)
+
+
+@given(strategies.reports(level=AdminLevel.PROVINCE, year=2026, blanks=False))
+def test_a_province_after_the_reform_is_asked_no_district_row(report: Report) -> None:
+    for row, value, _ in report.cells():
+        if row.until is not None:
+            assert value is None, (row.template, row.code)
+    assert validate(report).findings == ()
 
 
 @given(strategies.reports(blanks=False, templates=edition().template_ids))
 def test_without_blanks_only_ratios_of_nothing_and_a_survey_not_held_are_blank(
     report: Report,
 ) -> None:
+    end = report.info.period.window(report.info.year)[1]
     for row, value, _ in report.cells():
-        if not row.applies_to(report.info.level):
+        if not row.applies_to(report.info.level, end):
             assert value is None, (row.template, row.code)
         elif value is None:
             survey = (row.template, row.code) in {("PL2", "7.1"), ("PL2", "7.2")}

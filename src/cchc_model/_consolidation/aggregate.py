@@ -670,6 +670,23 @@ def _check(
                 into.level,
             )
         )
+    end = into.period.window(into.year)[1]
+    if not into.level.files_for(end):
+        since = into.level.until
+        problems.append(
+            _problem(
+                None,
+                f"a {into.level.value} report on {into.period.value} {into.year}: local"
+                f" government has had two tiers (provinces and communes, no districts) since"
+                f" {since}, so {into.level.value} reports are only for periods that end before"
+                " that day",
+                f"báo cáo {into.level.label} kỳ {into.period.label(into.year)}: từ ngày"
+                f" {since:%d/%m/%Y} chính quyền địa phương tổ chức hai cấp (cấp tỉnh và cấp xã),"
+                f" không còn {into.level.label}; báo cáo {into.level.label} chỉ dùng cho kỳ báo cáo"
+                " kết thúc trước ngày đó",
+                into.level,
+            )
+        )
     seen: dict[str, SourceReport] = {}
     for source in [*sources, *([own] if own is not None else [])]:
         problems += _check_source(source, into, edition_id, own=source is own)
@@ -920,8 +937,8 @@ class Aggregation:
         for prov in self.provenances():
             yield from _row_notes(prov)
         for finding in self.validation.findings:
-            if finding.severity is Severity.INFO:
-                continue
+            if finding.severity is Severity.INFO or finding.template is None:
+                continue  # a consolidated report's level is checked before it is made
             keys = [f"{finding.template}:{c}" for c in finding.codes] + list(finding.other_codes)
             yield AggregationNote(
                 "finding",

@@ -10,6 +10,7 @@ the catalog entry of that template. Nothing about a row is written anywhere else
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import functools
 import re
@@ -26,6 +27,7 @@ from .units import ALL_LEVELS, AdminLevel, Code, Consolidation, Kind, Unit
 __all__ = [
     "Emphasis",
     "Indicator",
+    "Note",
     "Template",
     "TemplateSpec",
     "Value",
@@ -111,12 +113,20 @@ class Indicator:
         code_list: The code list, for rows whose value is a code.
         emphasis: How the row is shown.
         levels: The administrative levels at which the row is asked.
-        note: The template's own text in the *Ghi chú* column, if any.
+        note: The template's own text in the *Ghi chú* column, if any (see
+            :meth:`note_for` for the reports it applies to).
         hint: Explanatory text printed in italics inside the title cell, if any.
         decimals: For a percentage or an amount, the decimals a computed value is
             rounded to, when the row says so (``None``: the default, 2).
         consolidation: How the row consolidates the values of several units (see
             :class:`~cchc_model.Consolidation`); ``None`` for a heading.
+        until: The row is asked only of reports on periods whose data end before this
+            day (``None``: of every period). The rows about district-level bodies end
+            with the two-tier local government of 1 July 2025
+            (:data:`~cchc_model.TWO_TIER_SINCE`).
+        note_levels: The levels whose reports the note applies to.
+        note_until: The note applies only to reports on periods whose data end before
+            this day.
     """
 
     template: str
@@ -133,6 +143,9 @@ class Indicator:
     consolidation: Consolidation | None = attrs.field(
         default=attrs.Factory(lambda self: _default_consolidation(self.kind), takes_self=True)
     )
+    until: dt.date | None = None
+    note_levels: frozenset[AdminLevel] = ALL_LEVELS
+    note_until: dt.date | None = None
 
     @property
     def kind(self) -> Kind | None:
@@ -164,9 +177,37 @@ class Indicator:
             return self.code_list.text()
         return self.unit.label if self.unit is not None else None
 
-    def applies_to(self, level: AdminLevel) -> bool:
-        """Whether a unit of ``level`` is asked for this row."""
-        return level in self.levels
+    def applies_to(self, level: AdminLevel, end: dt.date | None = None) -> bool:
+        """Whether a unit of ``level`` is asked for this row, in a report whose data end on ``end``.
+
+        Without ``end``, by level only.
+
+        >>> from cchc_model import edition
+        >>> row = edition().indicator("PL4", "1.4.2")  # Số TTHC cấp huyện
+        >>> row.applies_to(AdminLevel.PROVINCE, dt.date(2025, 6, 14))
+        True
+        >>> row.applies_to(AdminLevel.PROVINCE, dt.date(2025, 12, 14))
+        False
+        """
+        if level not in self.levels:
+            return False
+        return end is None or self.until is None or end < self.until
+
+    def note_for(self, level: AdminLevel, end: dt.date | None = None) -> str | None:
+        """The template's note as it applies to a report of ``level`` whose data end on ``end``.
+
+        >>> from cchc_model import edition
+        >>> heading = edition().indicator("PL2", "5")
+        >>> heading.note_for(AdminLevel.COMMUNE, dt.date(2024, 6, 14))
+        'do UBND huyện chuyển xử lý theo lĩnh vực của đơn vị được giao về CCHC'
+        >>> heading.note_for(AdminLevel.PROVINCE, dt.date(2024, 6, 14)) is None
+        True
+        """
+        if self.note is None or level not in self.note_levels:
+            return None
+        if end is not None and self.note_until is not None and end >= self.note_until:
+            return None
+        return self.note
 
 
 def _levels(levels: Iterable[AdminLevel]) -> frozenset[AdminLevel]:
@@ -195,6 +236,25 @@ def _check_consolidation(code: str, kind: Kind, consolidation: Consolidation | N
         raise ValueError(f"{code}: only counts and money add up, not a {kind.value} row")
 
 
+@attrs.frozen
+class Note:
+    """A note of the *Ghi chú* column that applies only to some reports.
+
+    The PL2 5 and 6 note (*do UBND huyện chuyển xử lý …*) is about the tasks a district
+    passes to its communes: it applies to commune reports, and only while districts
+    exist.
+
+    Attributes:
+        text: The note, exactly as the template writes it.
+        levels: The levels whose reports it applies to.
+        until: It applies only to reports on periods whose data end before this day.
+    """
+
+    text: str
+    levels: frozenset[AdminLevel] = attrs.field(default=ALL_LEVELS, converter=_levels)
+    until: dt.date | None = None
+
+
 @attrs.frozen(kw_only=True)
 class _RowDef:
     """What a field factory records; the :func:`template` decorator completes it."""
@@ -205,10 +265,11 @@ class _RowDef:
     code_list: type[Code] | None = None
     emphasis: Emphasis
     levels: frozenset[AdminLevel] = attrs.field(converter=_levels)
-    note: str | None
+    note: str | Note | None
     hint: str | None
     decimals: int | None = None
     consolidation: Consolidation | None = None
+    until: dt.date | None = None
 
 
 # --- converters: check the type at once, naming the field ------------------------------
@@ -343,10 +404,12 @@ def count(
     note: str | None = None,
     hint: str | None = None,
     consolidation: Consolidation | None = None,
+    until: dt.date | None = None,
 ) -> Any:  # noqa: ANN401  # the attribute's annotation gives the type
     """Declare an indicator that counts things (*Văn bản*, *Hồ sơ*, *Người*…): an ``int``.
 
-    ``consolidation``: how the row consolidates, when it does not add up.
+    ``consolidation``: how the row consolidates, when it does not add up. ``until``:
+    the row is asked only of reports on periods whose data end before that day.
     """
     return _measured(
         Kind.COUNT,
@@ -358,6 +421,7 @@ def count(
         levels=levels,
         note=note,
         hint=hint,
+        until=until,
     )
 
 
@@ -372,12 +436,13 @@ def percent(
     hint: str | None = None,
     decimals: int | None = None,
     consolidation: Consolidation | None = None,
+    until: dt.date | None = None,
 ) -> Any:  # noqa: ANN401
     """Declare a percentage indicator (unit ``%``): a ``Decimal`` such as ``78.94``.
 
     ``decimals``: the decimals a computed value of the row is rounded to, when
     not the default 2. ``consolidation``: how the row consolidates (default:
-    not at all, :attr:`~cchc_model.Consolidation.NONE`).
+    not at all, :attr:`~cchc_model.Consolidation.NONE`). ``until``: as for :func:`count`.
     """
     return _measured(
         Kind.PERCENT,
@@ -390,6 +455,7 @@ def percent(
         note=note,
         hint=hint,
         decimals=decimals,
+        until=until,
     )
 
 
@@ -404,12 +470,13 @@ def money(
     hint: str | None = None,
     decimals: int | None = None,
     consolidation: Consolidation | None = None,
+    until: dt.date | None = None,
 ) -> Any:  # noqa: ANN401
     """Declare an amount of money (*Triệu đồng*…): a ``Decimal``.
 
     ``decimals``: the decimals a computed value of the row is rounded to, when
     not the default 2. ``consolidation``: how the row consolidates, when it does
-    not add up.
+    not add up. ``until``: as for :func:`count`.
     """
     return _measured(
         Kind.MONEY,
@@ -422,6 +489,7 @@ def money(
         note=note,
         hint=hint,
         decimals=decimals,
+        until=until,
     )
 
 
@@ -435,11 +503,12 @@ def coded(
     note: str | None = None,
     hint: str | None = None,
     consolidation: Consolidation | None = None,
+    until: dt.date | None = None,
 ) -> Any:  # noqa: ANN401
     """Declare an indicator whose value is a code (*Có = 1; Không = 0*…).
 
     ``consolidation``: how the row consolidates (default: the consolidating unit's
-    own value, :attr:`~cchc_model.Consolidation.OWN`).
+    own value, :attr:`~cchc_model.Consolidation.OWN`). ``until``: as for :func:`count`.
     """
     _check_consolidation(code, Kind.CODE, consolidation)
     row = _RowDef(
@@ -451,6 +520,7 @@ def coded(
         note=note,
         hint=hint,
         consolidation=consolidation,
+        until=until,
     )
     return _field(row, Kind.CODE)
 
@@ -461,11 +531,23 @@ def heading(
     *,
     emphasis: Emphasis = Emphasis.GROUP,
     levels: Iterable[AdminLevel] = ALL_LEVELS,
-    note: str | None = None,
+    note: str | Note | None = None,
     hint: str | None = None,
+    until: dt.date | None = None,
 ) -> Any:  # noqa: ANN401  # declared as a ClassVar, never an instance value
-    """Declare a row that holds no value (a group heading), as a ``ClassVar``."""
-    return _RowDef(code=code, title=title, emphasis=emphasis, levels=levels, note=note, hint=hint)
+    """Declare a row that holds no value (a group heading), as a ``ClassVar``.
+
+    ``note`` may be a :class:`Note` when it applies only to some reports.
+    """
+    return _RowDef(
+        code=code,
+        title=title,
+        emphasis=emphasis,
+        levels=levels,
+        note=note,
+        hint=hint,
+        until=until,
+    )
 
 
 # --- the template spec and the base class ----------------------------------------------
@@ -876,6 +958,8 @@ def build_unchecked(cls: type[U], **fields: object) -> U:
 
 
 def _indicator(template_id: str, row: _RowDef, attribute: str | None) -> Indicator:
+    note = row.note
+    scoped = note if isinstance(note, Note) else Note(note or "")
     return Indicator(
         template=template_id,
         code=row.code,
@@ -885,10 +969,13 @@ def _indicator(template_id: str, row: _RowDef, attribute: str | None) -> Indicat
         code_list=row.code_list,
         emphasis=row.emphasis,
         levels=row.levels,
-        note=row.note,
+        note=scoped.text or None,
         hint=row.hint,
         decimals=row.decimals,
         consolidation=row.consolidation or _default_consolidation(_kind_of(row, attribute)),
+        until=row.until,
+        note_levels=scoped.levels,
+        note_until=scoped.until,
     )
 
 

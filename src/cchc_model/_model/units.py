@@ -5,6 +5,7 @@ Each unit and code list is declared once here; the template modules refer to the
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from typing import ClassVar, Final
 
@@ -12,6 +13,7 @@ import attrs
 
 __all__ = [
     "ALL_LEVELS",
+    "TWO_TIER_SINCE",
     "AdminLevel",
     "Code",
     "Completion",
@@ -162,10 +164,12 @@ class AdminLevel(enum.Enum):
     """The administrative level of the unit that files a report.
 
     Since 1 July 2025 local government has two tiers (province and commune);
-    ``DISTRICT`` remains for reports filed before then.
+    ``DISTRICT`` remains for reports on periods that end before then (:attr:`until`).
+    Commune-level units are *xã*, *phường* and, since the reform, *đặc khu*; provinces
+    are *tỉnh* and *thành phố* (trực thuộc trung ương).
 
-    >>> AdminLevel("commune").label
-    'cấp xã'
+    >>> AdminLevel("commune").label, AdminLevel.DISTRICT.until
+    ('cấp xã', datetime.date(2025, 7, 1))
     """
 
     PROVINCE = "province"
@@ -178,6 +182,22 @@ class AdminLevel(enum.Enum):
         """The Vietnamese name of the level."""
         return _LEVEL_LABELS[self]
 
+    @property
+    def until(self) -> dt.date | None:
+        """The level files reports only on periods that end before this day (``None``: any)."""
+        return _LEVEL_UNTIL.get(self)
+
+    def files_for(self, end: dt.date) -> bool:
+        """Whether a unit of this level files a report on a period whose data end on ``end``.
+
+        >>> AdminLevel.DISTRICT.files_for(dt.date(2025, 6, 14))
+        True
+        >>> AdminLevel.DISTRICT.files_for(dt.date(2025, 9, 14))
+        False
+        """
+        until = self.until
+        return until is None or end < until
+
 
 _LEVEL_LABELS: Final = {
     AdminLevel.PROVINCE: "cấp tỉnh",
@@ -187,6 +207,13 @@ _LEVEL_LABELS: Final = {
 }
 
 ALL_LEVELS: Final = frozenset(AdminLevel)
+
+TWO_TIER_SINCE: Final = dt.date(2025, 7, 1)
+"""The first day of two-tier local government (provinces and communes, no districts),
+under the Luật Tổ chức chính quyền địa phương of 2025. A report on a period whose data
+end on or after this day has no district level and is asked no row about districts."""
+
+_LEVEL_UNTIL: Final = {AdminLevel.DISTRICT: TWO_TIER_SINCE}
 
 
 class units:  # noqa: N801  # a namespace of constants, read as units.DOCUMENTS
@@ -224,5 +251,7 @@ class levels:  # noqa: N801  # a namespace of constants, read as levels.COMMUNES
         {AdminLevel.PROVINCE, AdminLevel.DEPARTMENT, AdminLevel.DISTRICT}
     )
     COMMUNES: Final = frozenset({AdminLevel.PROVINCE, AdminLevel.DISTRICT, AdminLevel.COMMUNE})
+    COMMUNE: Final = frozenset({AdminLevel.COMMUNE})
+    """The communes only: a note about what a district passes down to its communes."""
     LOCAL_GOVERNMENT: Final = COMMUNES
     """Rows about the legal documents a local council issues: not asked of departments."""

@@ -14,6 +14,7 @@ Decimal('78.95')
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from fractions import Fraction
 from typing import Any
@@ -27,10 +28,10 @@ from .._model.report import Report
 from .._model.template import Indicator, Template, Value
 from .._model.units import AdminLevel, Kind
 from . import interval as iv
-from .engine import BoolFn, NumFn, compile_bool, compile_num, context
+from .engine import BoolFn, NumFn, compile_bool, compile_num, context, era
 from .expr import Compare, Node, Ref, references
 from .rulesets import Rule, RuleSet, compiled
-from .validate import as_ruleset
+from .validate import as_ruleset, report_end
 
 __all__ = ["DEFAULT_DECIMALS", "derive", "derive_rules"]
 
@@ -61,16 +62,18 @@ class _Live:
 
 
 def derive_rules(
-    rules: RuleSet, ed: Edition, level: AdminLevel
+    rules: RuleSet, ed: Edition, level: AdminLevel, end: dt.date | None = None
 ) -> Iterator[tuple[Rule, Ref, Node]]:
     """The ``derive`` rules of ``rules`` for ``level``, each with its row and expression.
 
     ``PL8.ratio.6.4`` gives its rule, ``PL8:6.4`` and ``PL8:6.4.2 / PL8:6.4.1 * 100``.
+    ``end``: the last day of the report's data; the rules not in force then are left out
+    (``None``: by level alone).
     """
     for rule in rules:
         if not rule.derive or rule.edition != ed.id:
             continue
-        if rule.levels is not None and level not in rule.levels:
+        if not rule.in_force(level, end):
             continue
         tree = rule.tree
         assert isinstance(tree, Compare)  # noqa: S101  # Rule checks derive rules' shape
@@ -79,26 +82,28 @@ def derive_rules(
         yield rule, target, tree.operands[1]
 
 
-def _steps(rules: RuleSet, ed: Edition, level: AdminLevel) -> tuple[_Step, ...]:
+def _steps(
+    rules: RuleSet, ed: Edition, level: AdminLevel, end: dt.date | None
+) -> tuple[_Step, ...]:
     by_target: dict[tuple[str, str], _Step] = {}
     domains = {
         (rule.template or "", rule.references[0].code): rule
         for rule in rules
         if rule.kind == "domain" and rule.edition == ed.id and len(rule.references) == 1
     }
-    for rule, target, source in derive_rules(rules, ed, level):
+    for rule, target, source in derive_rules(rules, ed, level, end):
         row = ed.indicator(target.template, target.code)
         key = (target.template, target.code)
-        if not row.applies_to(level) or key in by_target:
+        if not row.applies_to(level, end) or key in by_target:
             continue  # the first rule that computes a row is the one used
-        compiled = compile_num(source, context(rule, ed, level))
+        compiled = compile_num(source, context(rule, ed, level, end))
         if compiled.is_const and compiled.const is None:
             continue
         domain_rule = domains.get(key)
         domain = (
             None
             if domain_rule is None
-            else compile_bool(domain_rule.tree, context(domain_rule, ed, level)).fn
+            else compile_bool(domain_rule.tree, context(domain_rule, ed, level, end)).fn
         )
         by_target[key] = _Step(rule, target, row, compiled.fn, domain)
     return _ordered(by_target)
@@ -189,7 +194,12 @@ def derive(
     ruleset = as_ruleset(rules, report.edition)
     ed = get_edition(report.edition)
     level = report.info.level
-    steps = compiled(ruleset, ("derive", ed.id, level), lambda: _steps(ruleset, ed, level))
+    end = report_end(report)
+    steps = compiled(
+        ruleset,
+        ("derive", ed.id, level, era(ruleset, ed, end)),
+        lambda: _steps(ruleset, ed, level, end),
+    )
     work: dict[str, dict[str, Value | None]] = {
         tid: {row.attribute: value for row, value in tpl if row.attribute is not None}
         for tid, tpl in report.templates.items()

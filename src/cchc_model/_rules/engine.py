@@ -8,8 +8,10 @@ the reading of written decimals (:data:`~cchc_model._rules.interval.ROUNDED`, ``
 by what may be zero); a condition returns ``True``, ``False`` or ``None`` (unknown), with
 Kleene's rules for ``and``, ``or`` and ``not``.
 
-What the level decides is decided here, once: whether a row applies, which arguments of
-``sum``/``min``/``max`` remain, and which rules can never be evaluated at that level.
+What the level and the period decide is decided here, once: whether a row applies (a
+row is asked of some levels, and some rows only of periods that end before a day:
+:attr:`~cchc_model.Indicator.until`), which arguments of ``sum``/``min``/``max``
+remain, and which rules can never be evaluated there.
 
 Three fast paths give the same answers as the interval arithmetic, faster:
 
@@ -23,10 +25,16 @@ Three fast paths give the same answers as the interval arithmetic, faster:
 The rules about one row (domains, code lists, level checks) are also grouped by
 template into :class:`Batch` pre-checks; a value that fails one is confirmed by the
 rule's own check.
+
+A context made with ``plain=True`` compiles without any of these fast paths: the plain
+interval evaluation that the fast paths must agree with (the differential property test
+checks that they do).
 """
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 import operator
 from collections.abc import Callable, Mapping
 from decimal import Decimal
@@ -110,24 +118,41 @@ def _constant(value: object) -> Compiled:
 class _Context:
     """What compiling one rule at one level needs to know."""
 
-    def __init__(self, rule: Rule, ed: Edition, level: AdminLevel) -> None:
+    def __init__(
+        self,
+        rule: Rule,
+        ed: Edition,
+        level: AdminLevel,
+        end: dt.date | None = None,
+        *,
+        plain: bool = False,
+    ) -> None:
         self.rule = rule
         self.edition = ed
         self.level = level
+        self.end = end
+        self.plain = plain
         self.zero_blanks = rule.blanks == "zero"
         tol = rule.tolerance
         self.tolerance = (tol.absolute, tol.relative) if tol is not None else None
 
     def applies(self, ref: Ref) -> bool:
-        return self.edition.indicator(ref.template, ref.code).applies_to(self.level)
+        return self.edition.indicator(ref.template, ref.code).applies_to(self.level, self.end)
 
     def kind(self, ref: Ref) -> Kind | None:
         return self.edition.indicator(ref.template, ref.code).kind
 
 
-def context(rule: Rule, ed: Edition, level: AdminLevel) -> _Context:
-    """The compile context of ``rule`` for reports of edition ``ed`` at ``level``."""
-    return _Context(rule, ed, level)
+def context(
+    rule: Rule, ed: Edition, level: AdminLevel, end: dt.date | None = None, *, plain: bool = False
+) -> _Context:
+    """The compile context of ``rule`` for reports of edition ``ed`` at ``level``.
+
+    ``end``: the last day of the report's data (its period's window), which decides the
+    rows asked only before a day; ``None`` decides by level alone. ``plain``: compile
+    without the fast paths (see the module's docstring).
+    """
+    return _Context(rule, ed, level, end, plain=plain)
 
 
 def _gather(fns: list[Any], tpls: Templates, *args: int) -> list[Any] | None:
@@ -369,6 +394,8 @@ def _compare(node: Compare, ctx: _Context) -> Compiled:
     if any(o.const is None for o in operands):
         return _constant(None)
     natives = [o.native for o in operands]
+    if ctx.plain:
+        return Compiled(_interval_compare(node, [o.fn for o in operands], ctx.tolerance))
     if ctx.tolerance is None:
         if all(n is not None for n in natives):
             return Compiled(_native_compare(node.ops, natives))  # type: ignore[arg-type]
@@ -622,7 +649,7 @@ def _in(node: In, ctx: _Context) -> Compiled:
     if operand.const is None:
         return _constant(None)
     native = operand.native
-    if native is not None and all(v.value.denominator == 1 for v in node.values):
+    if native is not None and not ctx.plain and all(v.value.denominator == 1 for v in node.values):
         whole = frozenset(int(v.value) for v in node.values)
 
         def member(tpls: Templates, _mode: int) -> bool | None:
@@ -735,15 +762,21 @@ def compile_bool(node: Node, ctx: _Context) -> Compiled:
 # --- plans ------------------------------------------------------------------------------
 
 
-def read_refs(rule: Rule, ed: Edition, level: AdminLevel) -> tuple[Ref, ...]:
-    """The rows a rule reads at ``level``, in form order: all but aggregated rows left out."""
+def read_refs(
+    rule: Rule, ed: Edition, level: AdminLevel, end: dt.date | None = None
+) -> tuple[Ref, ...]:
+    """The rows a rule reads at ``level``, in form order: all but aggregated rows left out.
+
+    ``end``: the last day of the report's data, as for :func:`context`.
+    """
     dropped: set[tuple[str, str]] = set()
     for node in walk(rule.tree):
         if isinstance(node, Call) and node.name in AGGREGATES:
             dropped.update(
                 (a.template, a.code)
                 for a in node.args
-                if isinstance(a, Ref) and not ed.indicator(a.template, a.code).applies_to(level)
+                if isinstance(a, Ref)
+                and not ed.indicator(a.template, a.code).applies_to(level, end)
             )
     seen: dict[tuple[str, str], Ref] = {}
     for node in walk(rule.tree):
@@ -933,15 +966,44 @@ def _reads_decimals(rule: Rule, ed: Edition) -> bool:
     )
 
 
-def plan_for(rules: RuleSet, ed: Edition, level: AdminLevel) -> Plan:
-    """The compiled plan of a rule set for reports of edition ``ed`` at ``level`` (cached)."""
+def era(rules: RuleSet, ed: Edition, end: dt.date | None) -> int | None:
+    """Which of the periods that the rows' and rules' dates delimit ``end`` falls in.
+
+    Reports whose data end in the same one are checked by the same plan: the rows asked
+    and the rules in force are the same. ``None`` for ``end`` unknown.
+    """
+    if end is None:
+        return None
+
+    def build() -> tuple[dt.date, ...]:
+        days = {row.until for row in ed.indicators() if row.until is not None}
+        for rule in rules:
+            days.update(day for day in (rule.since, rule.until) if day is not None)
+        return tuple(sorted(days))
+
+    return bisect.bisect_right(compiled(rules, ("days", ed.id), build), end)
+
+
+def plan_for(
+    rules: RuleSet,
+    ed: Edition,
+    level: AdminLevel,
+    end: dt.date | None = None,
+    *,
+    plain: bool = False,
+) -> Plan:
+    """The compiled plan of a rule set for reports of edition ``ed`` at ``level`` (cached).
+
+    ``end``: the last day of the report's data, as for :func:`context`. ``plain``: every
+    rule compiled without fast paths and none batched, for the differential tests.
+    """
 
     def build() -> Plan:
         compiled: list[tuple[Entry, _Context]] = []
         for rule in rules:
-            if rule.edition != ed.id or (rule.levels is not None and level not in rule.levels):
+            if rule.edition != ed.id or not rule.in_force(level, end):
                 continue
-            ctx = _Context(rule, ed, level)
+            ctx = _Context(rule, ed, level, end, plain=plain)
             check = compile_bool(rule.tree, ctx)
             if check.is_const and check.const is None:
                 continue  # cannot be evaluated at this level, whatever the report says
@@ -949,11 +1011,14 @@ def plan_for(rules: RuleSet, ed: Edition, level: AdminLevel) -> Plan:
                 rule,
                 check.fn,
                 _reads_decimals(rule, ed),
-                read_refs(rule, ed, level),
+                read_refs(rule, ed, level, end),
                 _expected(rule, ctx),
             )
             compiled.append((entry, ctx))
+        if plain:
+            return Plan(tuple(entry for entry, _ in compiled), (), len(rules))
         rest, batches = _batches(compiled)
         return Plan(tuple(rest), tuple(batches), len(rules))
 
-    return compiled(rules, ("plan", ed.id, level), build)
+    key = ("plan", ed.id, level, era(rules, ed, end), plain)
+    return compiled(rules, key, build)

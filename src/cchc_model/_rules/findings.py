@@ -8,6 +8,7 @@ message is produced when asked for, in the language asked for
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
@@ -52,11 +53,17 @@ __all__ = ["Finding", "ValidationResult"]
 class Finding:
     """One inconsistency found in a report, precise enough to send back to its unit.
 
+    A finding whose rule reads several rows is one finding about all of them: its
+    message names each row by its code and its title.
+
     Attributes:
-        rule: The id of the rule that failed (``"PL8.ratio.6.4"``).
+        rule: The id of the rule that failed (``"PL8.ratio.6.4"``), or ``"report.level"``
+            for a report whose level files no report for its period (a district report
+            on a period after 1 July 2025).
         severity: :class:`~cchc_model.Severity` (error, warning, info); a rule that
             holds only if a value was truncated gives a warning.
-        template: The template the finding is about (``"PL8"``).
+        template: The template the finding is about (``"PL8"``); ``None`` for a finding
+            about the whole report.
         codes: The rows of ``template`` the rule read, in form order (``"6.4.1"``).
         other_codes: The rows of other templates it read, with their template
             (``"PL4:1.4"``), for the rules that compare templates.
@@ -70,8 +77,10 @@ class Finding:
             had been truncated rather than rounded.
         level: The level of the report checked.
         definition: The :class:`~cchc_model.Rule` itself (its expression, reason and
-            message templates); not part of the finding's equality.
+            message templates), ``None`` for a finding about the whole report; not part
+            of the finding's equality.
         edition: The template edition of the report checked.
+        end: The last day of the report's data (which rows are asked depends on it).
 
     >>> from cchc_model import example, validate
     >>> finding = validate(example()).findings[0]
@@ -79,12 +88,14 @@ class Finding:
     ('PL2.ratio.2', 'warning', ('2', '2.1', '2.2'), True)
     >>> print(finding.message("en"))
     PL2 2 = 78.94 matches 2.2 / 2.1 × 100 = 15 / 19 × 100 = 78.9473… only if the value was
-    truncated rather than rounded (correctly rounded: 78.95)
+    truncated rather than rounded (correctly rounded: 78.95). Indicators: 2 “Tỷ lệ hoàn thành
+    Kế hoạch CCHC năm (Lũy kế đến thời điểm báo cáo)”, 2.1 “Số nhiệm vụ đề ra trong kế
+    hoạch”, 2.2 “Số nhiệm vụ đã hoàn thành”
     """
 
     rule: str
     severity: Severity
-    template: str
+    template: str | None
     codes: tuple[str, ...]
     other_codes: tuple[str, ...]
     values: FrozenMap[str, Value | None]
@@ -92,13 +103,42 @@ class Finding:
     expected: Interval | None
     truncated: bool
     level: AdminLevel
-    definition: Rule = attrs.field(eq=False, repr=False)
+    definition: Rule | None = attrs.field(eq=False, repr=False)
     edition: str = attrs.field(default="2024", eq=False, repr=False)
+    end: dt.date | None = attrs.field(default=None, repr=False)
 
-    def message(self, lang: Lang = "vi") -> str:
-        """The finding in words, in ``lang`` (Vietnamese by default)."""
+    def message(self, lang: Lang = "vi", *, titles: bool = True) -> str:
+        """The finding in words, in ``lang`` (Vietnamese by default).
+
+        The rule's message, then (unless ``titles`` is false) the rows it read, each by
+        its code and title.
+        """
+        if self.definition is None:
+            return _report_message(self, lang)
         template = msg.TRUNCATED[lang] if self.truncated else self.definition.message_template(lang)
-        return msg.fill(template, _Words(self, lang).values(template))
+        words = _Words(self, lang)
+        text = msg.fill(template, words.values(template))
+        if not titles:
+            return text
+        titles_text = words.titles()
+        if not titles_text:
+            return text
+        return f"{text}{' ' if text.endswith(('.', '?', '!')) else '. '}{titles_text}"
+
+    @property
+    def titles(self) -> dict[str, str]:
+        """The title of each row read, keyed as :attr:`values` is, its template's rows first.
+
+        >>> from cchc_model import example, validate
+        >>> validate(example()).findings[0].titles["2.1"]
+        'Số nhiệm vụ đề ra trong kế hoạch'
+        """
+        ed = get_edition(self.edition)
+        out: dict[str, str] = {}
+        for key in (*self.codes, *self.other_codes):
+            tid, _, code = key.rpartition(":")
+            out[key] = ed.indicator(tid or self.template or "", code).title
+        return out
 
     def to_data(self, lang: Lang = "vi") -> dict[str, Any]:
         """The finding as JSON-ready data (what ``cchc validate --format json`` prints).
@@ -117,9 +157,21 @@ class Finding:
             "relation": self.relation,
             "expected": _json_interval(self.expected),
             "truncated": self.truncated,
+            "titles": self.titles,
             "message": self.message(lang),
         }
         return data
+
+
+def _report_message(finding: Finding, lang: Lang) -> str:
+    end = finding.end
+    since = finding.level.until
+    words = {
+        "level": msg.level_label(finding.level, lang),
+        "end": "" if end is None else msg.format_date(end, lang),
+        "since": "" if since is None else msg.format_date(since, lang),
+    }
+    return msg.fill(msg.REPORT[finding.rule][lang], words)
 
 
 def _json_value(value: Value | None) -> int | str | None:
@@ -178,20 +230,39 @@ class _Words:
     def __init__(self, finding: Finding, lang: Lang) -> None:
         self.finding = finding
         self.lang = lang
-        self.rule = finding.definition
         self.edition: Edition = get_edition(finding.edition)
-        self.home = finding.template
+        self.home = finding.template or ""
         self.level = finding.level
         self.refs = {self.key(r): r for r in references(self.rule.tree)}
+        self.end = finding.end
         rows: dict[str, dict[str, object]] = {}
         for key, value in finding.values.items():
             ref = self.refs[key]
             rows.setdefault(ref.template, {})[ref.attribute] = value
         self.view = {tid: _Row(values) for tid, values in rows.items()}
-        self.ctx = context(self.rule, self.edition, self.level)
+        self.ctx = context(self.rule, self.edition, self.level, finding.end)
+
+    @property
+    def rule(self) -> Rule:
+        rule = self.finding.definition
+        assert rule is not None  # noqa: S101  # a finding about the report has no rule
+        return rule
 
     def key(self, ref: Ref) -> str:
         return ref.code if ref.template == self.home else ref.key
+
+    def titles(self) -> str:
+        """The rows read, by code and title, after the message."""
+        names = [
+            msg.fill(
+                msg.TEXT["titled"][self.lang],
+                {"code": key.replace(":", " "), "title": title},
+            )
+            for key, title in self.finding.titles.items()
+        ]
+        if not names:
+            return ""
+        return msg.fill(msg.TEXT["titles"][self.lang], {"rows": ", ".join(names)})
 
     def values(self, template: str) -> dict[str, str]:
         needed = {m.group(1) for m in _NAME.finditer(template)}
@@ -203,6 +274,7 @@ class _Words:
             "rounded_note": self.rounded_note,
             "level": lambda: msg.level_label(self.level, self.lang),
             "levels": self.levels,
+            "asked": self.asked,
             "codes_list": self.codes_list,
             "suggestion": self.suggestion,
             "expression": lambda: self.text(self.rule.tree, values=False),
@@ -312,7 +384,23 @@ class _Words:
         if ref is None:  # pragma: no cover  # every rule reads a row
             return ""
         row = self.edition.indicator(ref.template, ref.code)
-        return ", ".join(msg.level_label(lv, self.lang) for lv in AdminLevel if lv in row.levels)
+        labels = [msg.level_label(lv, self.lang) for lv in AdminLevel if lv in row.levels]
+        return msg.join(labels, self.lang)
+
+    def asked(self) -> str:
+        """Why the row is not asked of this report: its levels, or its period."""
+        ref = self.left_row()
+        if ref is None:  # pragma: no cover  # every rule reads a row
+            return ""
+        row = self.edition.indicator(ref.template, ref.code)
+        if row.applies_to(self.level) and row.until is not None:
+            return msg.fill(
+                msg.TEXT["asked_until"][self.lang], {"until": msg.format_date(row.until, self.lang)}
+            )
+        return msg.fill(
+            msg.TEXT["asked_levels"][self.lang],
+            {"levels": self.levels(), "level": msg.level_label(self.level, self.lang)},
+        )
 
     def codes_list(self) -> str:
         ref = self.left_row()
@@ -483,19 +571,19 @@ class ValidationResult:
         PL2
           warning  PL2.ratio.2: PL2 2 = 78.94 matches 2.2 / 2.1 × 100 = 15 / 19 × 100 = ...
         PL7
-          info     PL7.plausible.1.1: PL7 1.1 = 3.887 million đồng has exactly three ...
-          info     PL7.plausible.1.2: PL7 1.2 = 3.887 million đồng has exactly three ...
+          info     PL7.plausible.1.1: PL7 1.1 = 3.887 million đồng has three decimals: ...
+          info     PL7.plausible.1.2: PL7 1.2 = 3.887 million đồng has three decimals: ...
         PL8
           error    PL8.domain.2: PL8 2 = 3 is not a code of its list (Chưa có = 0; ...
         errors: 1, warnings: 1, infos: 2; ... rules checked, ... skipped (inputs blank ...
         """
         lines: list[str] = []
-        current = None
+        current: object = ""
         width = max((len(s.label(lang)) for s in Severity), default=0)
         for finding in self.findings:
             if finding.template != current:
                 current = finding.template
-                lines.append(current)
+                lines.append(finding.template or msg.TEXT["report"][lang])
             label = finding.severity.label(lang).ljust(width)
             lines.append(f"  {label}  {finding.rule}: {finding.message(lang)}")
         if not self.findings:

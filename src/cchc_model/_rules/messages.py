@@ -14,7 +14,10 @@ shown (:meth:`~cchc_model.Finding.message`), never before:
     when the left side is one reported decimal and the right side an exact value, that
     value rounded half-up to the reported precision (`` (làm tròn đúng: 78,95)``);
 ``{level}``, ``{levels}``
-    the report's level and the levels the row is asked of;
+    the report's level and the levels the row is asked of (``cấp tỉnh và sở, ngành``);
+``{asked}``
+    why a row is not asked of the report: the levels it is asked of, or the day before
+    which its periods end;
 ``{codes_list}``, ``{suggestion}``
     a row's code list and, for a value outside it, the code it probably meant;
 ``{expression}``
@@ -31,6 +34,7 @@ shown (:meth:`~cchc_model.Finding.message`), never before:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from decimal import Decimal
@@ -46,13 +50,16 @@ __all__ = [
     "DOMAIN",
     "LEVEL",
     "PLACEHOLDERS",
+    "REPORT",
     "SEVERITY_LABELS",
     "TEXT",
     "TRUNCATED",
     "fill",
+    "format_date",
     "format_exact",
     "format_interval",
     "format_number",
+    "join",
     "level_label",
     "placeholders",
 ]
@@ -125,6 +132,29 @@ _LEVEL_EN: Final = {
 def level_label(level: AdminLevel, lang: Lang) -> str:
     """``cấp xã`` / ``commune``."""
     return level.label if lang == "vi" else _LEVEL_EN[level]
+
+
+def join(items: list[str], lang: Lang) -> str:
+    """Items as a sentence lists them: ``a, b và c`` / ``a, b and c``.
+
+    >>> join(["cấp tỉnh", "sở, ngành"], "vi"), join(["province", "district", "commune"], "en")
+    ('cấp tỉnh và sở, ngành', 'province, district and commune')
+    """
+    if len(items) < 2:  # noqa: PLR2004  # one item, or none
+        return "".join(items)
+    word = " và " if lang == "vi" else " and "
+    return ", ".join(items[:-1]) + word + items[-1]
+
+
+def format_date(day: dt.date, lang: Lang) -> str:
+    """A day as a message writes it: ``01/7/2025`` / ``1 July 2025``.
+
+    >>> format_date(dt.date(2025, 7, 1), "vi"), format_date(dt.date(2025, 7, 1), "en")
+    ('01/7/2025', '1 July 2025')
+    """
+    if lang == "vi":
+        return f"{day.day:02d}/{day.month}/{day.year}"
+    return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
 # --- templates --------------------------------------------------------------------------
@@ -212,16 +242,26 @@ DOMAIN: Final[Mapping[str, Mapping[Lang, str]]] = {
 """The messages of the domain rules, by kind of value."""
 
 LEVEL: Final[Mapping[Lang, str]] = {
-    "vi": (
-        "{template} {left}: chỉ tiêu này chỉ hỏi báo cáo {levels}, không hỏi báo cáo {level};"
-        " đề nghị để trống"
-    ),
-    "en": (
-        "{template} {left}: the row is asked only of {levels} reports, not of a {level}"
-        " report; leave it blank"
-    ),
+    "vi": "{template} {left}: chỉ tiêu này {asked}; đề nghị để trống",
+    "en": "{template} {left}: this row {asked}; leave it blank",
 }
-"""The message of the level rules (a value in a row not asked at the report's level)."""
+"""The message of the level rules (a value in a row not asked of the report)."""
+
+REPORT: Final[Mapping[str, Mapping[Lang, str]]] = {
+    "report.level": {
+        "vi": (
+            "Báo cáo {level} cho kỳ báo cáo có số liệu đến ngày {end}: từ ngày {since} chính"
+            " quyền địa phương tổ chức hai cấp (cấp tỉnh và cấp xã), không còn {level}; báo"
+            " cáo {level} chỉ dùng cho kỳ báo cáo kết thúc trước ngày {since}"
+        ),
+        "en": (
+            "A {level} report on a period whose data end on {end}: local government has had"
+            " two tiers (provinces and communes, no districts) since {since}, so {level}"
+            " reports are only for periods that end before {since}"
+        ),
+    },
+}
+"""The messages of the findings about a whole report, by rule id."""
 
 TRUNCATED: Final[Mapping[Lang, str]] = {
     "vi": (
@@ -237,6 +277,23 @@ TRUNCATED: Final[Mapping[Lang, str]] = {
 
 TEXT: Final[Mapping[str, Mapping[Lang, str]]] = {
     "blank": {"vi": "trống", "en": "blank"},
+    "report": {"vi": "Báo cáo", "en": "Report"},
+    "titled": {"vi": "{code} “{title}”", "en": "{code} “{title}”"},
+    "titles": {"vi": "Chỉ tiêu: {rows}", "en": "Indicators: {rows}"},
+    "asked_levels": {
+        "vi": "chỉ áp dụng đối với báo cáo của {levels}, không áp dụng đối với báo cáo {level}",
+        "en": "applies only to {levels} reports, not to a {level} report",
+    },
+    "asked_until": {
+        "vi": (
+            "chỉ áp dụng đối với kỳ báo cáo kết thúc trước ngày {until} (từ ngày này chính"
+            " quyền địa phương tổ chức hai cấp, không còn cấp huyện)"
+        ),
+        "en": (
+            "applies only to periods that end before {until} (local government has had two"
+            " tiers since then, with no districts)"
+        ),
+    },
     "rounded_note": {"vi": " (làm tròn đúng: {value})", "en": " (correctly rounded: {value})"},
     "suggestion": {"vi": " — có phải là {value}?", "en": " — did you mean {value}?"},
     "or": {"vi": " hoặc ", "en": " or "},
@@ -271,6 +328,7 @@ PLACEHOLDERS: Final = frozenset(
         "rounded_note",
         "level",
         "levels",
+        "asked",
         "codes_list",
         "suggestion",
         "expression",

@@ -22,6 +22,7 @@ True
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import functools
 import os
@@ -225,6 +226,20 @@ def _to_levels(value: object) -> frozenset[AdminLevel] | None:
     return frozenset(out)
 
 
+def _to_date(value: object) -> dt.date | None:
+    if value is None or type(value) is dt.date:
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise RuleError(
+        f"since and until are dates such as 2025-07-01, got {value!r}",
+        f"since và until là ngày, ví dụ 2025-07-01, nhận được {value!r}",
+    )
+
+
 def _check_id(_: object, __: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not _ID_RE.fullmatch(value):
         raise RuleError(
@@ -275,6 +290,10 @@ class Rule:
         derive: Whether :func:`~cchc_model.derive` may fill the left-hand row from the
             right-hand side; the rule must then be ``PLn:code = expression``.
         edition: The template edition its references belong to.
+        since: The rule is checked only in reports on periods whose data end on or after
+            this day (a :class:`datetime.date`, or text such as ``"2025-07-01"``).
+        until: The rule is checked only in reports on periods whose data end before this
+            day.
 
     Raises:
         RuleError: The rule is malformed; the message says where (with the rule id, and
@@ -308,6 +327,8 @@ class Rule:
         default=False, validator=_check_type(bool, "true or false", "true hoặc false")
     )
     edition: str = "2024"
+    since: dt.date | None = attrs.field(default=None, converter=_to_date)
+    until: dt.date | None = attrs.field(default=None, converter=_to_date)
     tree: Node = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -352,6 +373,23 @@ class Rule:
     def references(self) -> list[Ref]:
         """The rows the rule reads, in the order written."""
         return references(self.tree)
+
+    def in_force(self, level: AdminLevel, end: dt.date | None = None) -> bool:
+        """Whether the rule is checked in a report of ``level`` whose data end on ``end``.
+
+        >>> rule = builtin_rules()["PL5.total.1.5"]
+        >>> rule.in_force(AdminLevel.PROVINCE, dt.date(2025, 6, 14))
+        True
+        >>> rule.in_force(AdminLevel.PROVINCE, dt.date(2025, 12, 14))
+        False
+        """
+        if self.levels is not None and level not in self.levels:
+            return False
+        if end is None:
+            return True
+        return (self.since is None or end >= self.since) and (
+            self.until is None or end < self.until
+        )
 
     @property
     def relation(self) -> str | None:
@@ -406,6 +444,10 @@ class Rule:
             }
         if self.blanks != "skip":
             data["blanks"] = self.blanks
+        if self.since is not None:
+            data["since"] = self.since.isoformat()
+        if self.until is not None:
+            data["until"] = self.until.isoformat()
         return data
 
 
@@ -557,10 +599,10 @@ def compiled(rules: RuleSet, key: Hashable, build: Callable[[], T]) -> T:
 # --- rules generated from the catalog ---------------------------------------------------
 
 _DOMAIN_REASONS: Final = {
-    Kind.COUNT: "A count is a whole number (an int, by type) and cannot be negative.",
-    Kind.PERCENT: "A percentage of a part in its whole is between 0 and 100.",
-    Kind.MONEY: "An amount of money planned or spent cannot be negative.",
-    Kind.CODE: "A coded row takes one of the codes its template lists.",
+    Kind.COUNT: '"{title}" is counted in "{unit}": a whole number, which cannot be negative.',
+    Kind.PERCENT: '"{title}" is in "%", a share of a part in its whole: between 0 and 100.',
+    Kind.MONEY: '"{title}" is in "{unit}", an amount planned or spent: it cannot be negative.',
+    Kind.CODE: '"{title}" is coded "{unit}": its value is one of those codes.',
 }
 
 
@@ -582,8 +624,27 @@ def _domain_rule(row: Indicator) -> Rule:
         kind="domain",
         message_vi=messages["vi"],
         message_en=messages["en"],
-        reason=_DOMAIN_REASONS[kind],
+        reason=_DOMAIN_REASONS[kind].format(title=row.title, unit=row.unit_text),
     )
+
+
+_LEVEL_NAMES: Final = {
+    AdminLevel.PROVINCE: "province",
+    AdminLevel.DEPARTMENT: "department",
+    AdminLevel.DISTRICT: "district",
+    AdminLevel.COMMUNE: "commune",
+}
+
+
+def _level_reason(row: Indicator) -> str:
+    names = [_LEVEL_NAMES[level] for level in AdminLevel if level in row.levels]
+    reason = f'"{row.title}" is asked of {msg.join(names, "en")} reports'
+    if row.until is not None:
+        reason += (
+            f" on periods that end before {msg.format_date(row.until, 'en')} (it is about"
+            " districts, which two-tier local government abolished that day)"
+        )
+    return reason + "; a value in it in another report is not asked for."
 
 
 def _level_rule(row: Indicator) -> Rule:
@@ -595,7 +656,7 @@ def _level_rule(row: Indicator) -> Rule:
         kind="level",
         message_vi=msg.LEVEL["vi"],
         message_en=msg.LEVEL["en"],
-        reason="A value in a row not asked at the report's level (see the catalog's levels).",
+        reason=_level_reason(row),
     )
 
 
@@ -605,7 +666,7 @@ def _generated(ed: Edition) -> list[Rule]:
         if row.is_heading:
             continue
         out.append(_domain_rule(row))
-        if row.levels != ALL_LEVELS:
+        if row.levels != ALL_LEVELS or row.until is not None:
             out.append(_level_rule(row))
     return out
 
@@ -660,6 +721,8 @@ _RULE_KEYS: Final = frozenset(
         "tolerance",
         "blanks",
         "derive",
+        "since",
+        "until",
     }
 )
 
@@ -838,6 +901,8 @@ def _rule_from_data(item: object, number: int, ed: Edition) -> Rule:
             blanks=item.get("blanks", "skip"),
             derive=item.get("derive", False),
             edition=ed.id,
+            since=item.get("since"),
+            until=item.get("until"),
         )
     except RuleError as exc:
         if exc.rule is not None:

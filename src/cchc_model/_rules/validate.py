@@ -12,6 +12,7 @@ error PL8.domain.2
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
@@ -60,8 +61,13 @@ def validate(report: Report, *, rules: RuleSet | Iterable[Rule] | None = None) -
     the interval it was rounded from, and a rule holds when some choice of exact values
     in those intervals satisfies it. A rule that fails so but holds if the decimals had
     been truncated gives a warning saying so. A rule that reads a blank row, a row not
-    asked at the report's level, or divides by zero is not evaluated (it is counted in
-    ``skipped``).
+    asked at the report's level or period, or divides by zero is not evaluated (it is
+    counted in ``skipped``).
+
+    The rows asked, and the rules in force, follow the report's level and the last day
+    of its period's data: since 1 July 2025 local government has two tiers, so a report
+    on a later period is asked no row about districts, and a district report on a later
+    period is an error of its own (``report.level``).
 
     Args:
         report: The report.
@@ -81,7 +87,7 @@ def validate(report: Report, *, rules: RuleSet | Iterable[Rule] | None = None) -
     (False, 1)
     >>> print(result.findings[-1].message())
     PL8 2 = 3 không thuộc danh mục mã (Chưa có = 0; 2 cấp = 1; 3 cấp = 2) — có phải là 2
-    (3 cấp)?
+    (3 cấp)? Chỉ tiêu: 2 “Xây dựng và vận hành Hệ thống họp trực tuyến”
     """
     if not isinstance(report, Report):
         raise ValueTypeError(
@@ -90,9 +96,10 @@ def validate(report: Report, *, rules: RuleSet | Iterable[Rule] | None = None) -
     ruleset = as_ruleset(rules, report.edition)
     ed = get_edition(report.edition)
     level = report.info.level
-    plan = plan_for(ruleset, ed, level)
+    end = report_end(report)
+    plan = plan_for(ruleset, ed, level, end)
     tpls: Templates = dict(report.templates)
-    findings: list[Finding] = []
+    findings: list[Finding] = _report_findings(report, ed, end)
     rounded = iv.ROUNDED
     evaluated, suspects = _prechecks(plan, tpls)
     failed: list[Entry] = [  # the suspects were counted as evaluated by their batch
@@ -107,9 +114,43 @@ def validate(report: Report, *, rules: RuleSet | Iterable[Rule] | None = None) -
             failed.append(entry)
     for entry in failed:
         truncated = entry.reads_decimals and entry.check(tpls, iv.TRUNCATED) is True
-        findings.append(_finding(entry, ed, level, tpls, truncated=truncated))
+        findings.append(_finding(entry, ed, level, end, tpls, truncated=truncated))
     findings.sort(key=lambda f: _order(f, ed))
     return ValidationResult(tuple(findings), evaluated, plan.total - evaluated)
+
+
+def report_end(report: Report) -> dt.date:
+    """The last day of the report's data (its period's window, *thời gian chốt số liệu*).
+
+    >>> from cchc_model import example
+    >>> report_end(example())
+    datetime.date(2024, 6, 14)
+    """
+    return report.info.period.window(report.info.year)[1]
+
+
+def _report_findings(report: Report, ed: Edition, end: dt.date) -> list[Finding]:
+    """The findings about the report as a whole: a level that files no report for its period."""
+    level = report.info.level
+    if level.files_for(end):
+        return []
+    return [
+        Finding(
+            rule="report.level",
+            severity=Severity.ERROR,
+            template=None,
+            codes=(),
+            other_codes=(),
+            values=FrozenMap(),
+            relation=None,
+            expected=None,
+            truncated=False,
+            level=level,
+            definition=None,
+            edition=ed.id,
+            end=end,
+        )
+    ]
 
 
 def _prechecks(plan: Plan, tpls: Templates) -> tuple[int, list[Entry]]:
@@ -151,7 +192,13 @@ def _prechecks(plan: Plan, tpls: Templates) -> tuple[int, list[Entry]]:
 
 
 def _finding(
-    entry: Entry, ed: Edition, level: AdminLevel, tpls: Templates, *, truncated: bool
+    entry: Entry,
+    ed: Edition,
+    level: AdminLevel,
+    end: dt.date,
+    tpls: Templates,
+    *,
+    truncated: bool,
 ) -> Finding:
     rule = entry.rule
     values: dict[str, Value | None] = {}
@@ -176,13 +223,14 @@ def _finding(
         level=level,
         definition=rule,
         edition=ed.id,
+        end=end,
     )
 
 
 def _order(finding: Finding, ed: Edition) -> tuple[Any, ...]:
     first = finding.codes[0] if finding.codes else ""
     return (
-        ed.spec(finding.template).number,
+        0 if finding.template is None else ed.spec(finding.template).number,
         tuple(int(p) for p in first.split(".")) if first else (),
         [Severity.ERROR, Severity.WARNING, Severity.INFO].index(finding.severity),
         finding.rule,

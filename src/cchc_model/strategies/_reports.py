@@ -7,6 +7,9 @@ drawn, then what derives from them (totals over the children asked at the level,
 rounded half-up, identities), then the parts bounded by their wholes (a part is drawn
 between 0 and its whole, never filtered). The rules are the built-in ones of
 ``templates/edition_2024/rules.toml``; each function below says which it builds.
+
+The rows asked follow the report's level and the last day of its period's data: a report
+on a period after 1 July 2025 is asked no row about districts, and no district files one.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import functools
 import itertools
 import random
 from collections.abc import Collection, Mapping
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final, TypeGuard, TypeVar
 
@@ -26,6 +30,7 @@ from .._model.catalog import edition as get_edition
 from .._model.report import Report, ReportInfo
 from .._model.template import Indicator, Template, Value
 from .._model.units import (
+    TWO_TIER_SINCE,
     AdminLevel,
     Code,
     Completion,
@@ -84,7 +89,8 @@ _UNIT_CODE_DIGITS: Final = {
     AdminLevel.COMMUNE: 5,
 }
 _DISTRICTS_END: Final = 2025
-"""The last year districts filed reports (two-tier local government from 1 July 2025)."""
+"""The last year districts filed reports (two-tier local government from 1 July 2025):
+only on periods whose data end before that day (:meth:`AdminLevel.files_for`)."""
 
 
 def _optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
@@ -108,7 +114,8 @@ def report_infos(
     Args:
         level: Only this level (default: any).
         period: Only this period (default: any).
-        year: Only this year (default: 2016–2035, or up to 2025 for a district).
+        year: Only this year (default: 2016–2035, or up to 2025 for a district, whose
+            report is then on a period that ends before 1 July 2025).
         realistic: Metadata as units write it: an agency named for its level (*UBND xã
             Hương Sơn*), a number such as ``341/BC-UBND``, a date near the end of the
             period's data window, Vietnamese names. With ``False``, any text in every
@@ -127,6 +134,10 @@ def report_infos(
     _check_choice(period, Period, "period")
     if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
         raise InvalidArgument(f"year must be an int or None, got {year!r}")
+    if realistic and level is AdminLevel.DISTRICT and year is not None and year > _DISTRICTS_END:
+        raise InvalidArgument(
+            f"no district files a report on {year}: two-tier local government since 1 July 2025"
+        )
     levels = sv.levels() if level is None else st.just(level)
     periods = sv.periods() if period is None else st.just(period)
     if realistic:
@@ -156,14 +167,22 @@ def _maybe(draw: st.DrawFn, strategy: st.SearchStrategy[T]) -> T | None:
 
 
 def _realistic_infos(
-    levels: st.SearchStrategy[AdminLevel], periods: st.SearchStrategy[Period], year: int | None
+    levels: st.SearchStrategy[AdminLevel],
+    periods: st.SearchStrategy[Period],
+    year: int | None,
+    years: tuple[int, int] = (0, 9999),
 ) -> st.SearchStrategy[ReportInfo]:
     @st.composite
     def report_infos(draw: st.DrawFn) -> ReportInfo:
         level = draw(levels)
         period = draw(periods)
         last = _DISTRICTS_END if level is AdminLevel.DISTRICT else _LAST_YEAR
-        chosen = sv.draw_year(draw, _FIRST_YEAR, last) if year is None else year
+        first, last = max(_FIRST_YEAR, years[0]), min(last, years[1])
+        chosen = sv.draw_year(draw, first, last) if year is None else year
+        if not level.files_for(period.window(chosen)[1]):
+            # a district's report on the second half of 2025: the first half instead
+            period = Period.H1
+        end = period.window(chosen)[1]
         place = draw(_PLACE_NAMES)
         agency = draw(_AGENCY_FORMS[level]).format(place)
         number = _maybe(draw, _DOCUMENT_NUMBERS)
@@ -187,7 +206,7 @@ def _realistic_infos(
             signer_title=_maybe(draw, _SIGNER_TITLES),
             unit_code=None if unit_code is None else f"{unit_code:0{digits}d}",
             province=_maybe(draw, _PLACE_NAMES),
-            district=district if has_district and chosen <= _DISTRICTS_END else None,
+            district=district if has_district and end < TWO_TIER_SINCE else None,
         )
 
     return report_infos()
@@ -206,9 +225,27 @@ _LAST_YEAR: Final = 2035
 
 
 @functools.cache
-def _asked(level: AdminLevel) -> frozenset[tuple[str, str]]:
+def _asked(level: AdminLevel, end: dt.date | None) -> frozenset[tuple[str, str]]:
     ed = get_edition(_EDITION)
-    return frozenset((row.template, row.code) for row in ed.indicators() if row.applies_to(level))
+    return frozenset(
+        (row.template, row.code) for row in ed.indicators() if row.applies_to(level, end)
+    )
+
+
+def infos_between(level: AdminLevel, first: int, last: int) -> st.SearchStrategy[ReportInfo]:
+    """Realistic metadata of a report of ``level`` on a year from ``first`` to ``last``."""
+    return _realistic_infos(st.just(level), sv.periods(), None, (first, last))
+
+
+_ONE_UNIT: Final = {
+    AdminLevel.DEPARTMENT: (("PL5", "1.1"), ("PL8", "5.1.1"), ("PL8", "5.3.1")),
+    AdminLevel.DISTRICT: (("PL5", "1.2"),),
+    AdminLevel.COMMUNE: (("PL8", "5.1.3"), ("PL8", "5.3.3")),
+}
+"""The rates about the reporting unit alone, 0 or 100 (the ``single`` rules)."""
+
+_BLANK_TOGETHER: Final = {("PL2", "7"): ("7.1", "7.2")}
+"""A row whose blank, with the rows after it filled, would be an omission (PL2.blank.7)."""
 
 
 _COUNT_LIMITS: Final = {"Hồ sơ": 50_000, "Người": 2_000, "Thủ tục": 2_000, "Số lượng": 5_000}
@@ -230,10 +267,18 @@ def split(draw: st.DrawFn, total: int, n: int) -> list[int]:
 class _Builder:
     """Draws the values of one consistent report at one level, leaves first."""
 
-    def __init__(self, draw: st.DrawFn, level: AdminLevel) -> None:
+    def __init__(self, draw: st.DrawFn, level: AdminLevel, end: dt.date | None = None) -> None:
         self.draw = draw
-        self.asked_cells = _asked(level)
+        self.level = level
+        self.end = end
+        self.asked_cells = _asked(level, end)
+        self.one_unit = frozenset(_ONE_UNIT.get(level, ()))
         self.values: Values = {}
+
+    def lapsed(self, tid: str, code: str) -> bool:
+        """Whether the row is asked of the level but not of the report's period."""
+        row = _rows()[tid, code]
+        return row.applies_to(self.level) and not row.applies_to(self.level, self.end)
 
     def asked(self, tid: str, code: str) -> bool:
         return (tid, code) in self.asked_cells
@@ -254,7 +299,9 @@ class _Builder:
         return value
 
     def percent(self, tid: str, code: str) -> None:
-        if (tid, code) in self.asked_cells:
+        if (tid, code) in self.one_unit:  # about the reporting unit alone: 0 or 100
+            self.put(tid, code, self.draw(_ALL_OR_NOTHING))
+        elif (tid, code) in self.asked_cells:
             self.put(tid, code, sv.draw_decimal(self.draw, 0, 100, self.places(tid, code)))
 
     def places(self, tid: str, code: str) -> tuple[int, int]:
@@ -267,12 +314,20 @@ class _Builder:
             written = sv.draw_int(self.draw, *self.places(tid, code))
             self.put(tid, code, round_half_up(Fraction(part) * 100 / Fraction(whole), written))
 
-    def ratio_group(self, tid: str, rate: str, whole: str, part: str) -> tuple[int, int]:
-        """The whole, the part drawn from 0 to it, and their ratio."""
-        total = self.count(tid, whole)
+    def ratio_group(
+        self, tid: str, rate: str, whole: str, part: str, high: int | None = None
+    ) -> tuple[int, int]:
+        """The whole (at most ``high``), the part drawn from 0 to it, and their ratio."""
+        total = self.count(tid, whole, high=high)
         done = self.count(tid, part, high=total)
         self.ratio(tid, rate, done, total)
         return total, done
+
+    def reduction(self, tid: str, code: str) -> None:
+        """A reduction since 2015 in %: at most 100, negative where things grew."""
+        if (tid, code) in self.asked_cells:
+            cut = sv.draw_decimal(self.draw, 0, 100, self.places(tid, code))
+            self.put(tid, code, -cut if self.draw(_BOOLEANS) else cut)
 
     def split(self, total: int, n: int) -> list[int]:
         return split(self.draw, total, n)
@@ -317,12 +372,13 @@ def _pl2(b: _Builder) -> None:
 
 
 def _pl3(b: _Builder) -> None:
-    """PL3.total.1 over the levels asked, PL3.ratio.*, PL3.part.*."""
+    """PL3.total.1 over the rows asked, PL3.ratio.*, PL3.part.* (a district's own checks)."""
     b.total("PL3", "1", ("1.1", "1.2", "1.3"))
-    b.count("PL3", "2.1")
-    b.ratio_group("PL3", "2.2", "2.2.1", "2.2.2")
-    b.count("PL3", "3.1")
-    b.ratio_group("PL3", "3.2", "3.2.1", "3.2.2")
+    own = b.level is AdminLevel.DISTRICT  # PL3.part.2.2.1 and 3.2.1
+    checked = b.count("PL3", "2.1")
+    b.ratio_group("PL3", "2.2", "2.2.1", "2.2.2", high=checked if own else None)
+    reviewed = b.count("PL3", "3.1")
+    b.ratio_group("PL3", "3.2", "3.2.1", "3.2.2", high=reviewed if own else None)
 
 
 def _pl4(b: _Builder) -> int:
@@ -338,23 +394,32 @@ def _pl4(b: _Builder) -> int:
 
 
 def _pl5(b: _Builder) -> int:
-    """PL5.total.1.5 (a free count where no part is asked), PL5.plausible.*; returns 1.5."""
+    """PL5's rules; returns 1.5.
+
+    PL5.total.1.5 (a free count where no part is asked; at least the parts where one
+    lapsed with the districts, PL5.parts.1.5), PL5.plausible.*, PL5.single.*. The
+    reductions since 2015 (1.5.4, 2.5, 3.4) may be negative: units and staff may have
+    grown since.
+    """
     b.percent("PL5", "1.1")
     b.percent("PL5", "1.2")
     b.count("PL5", "1.3")
     b.count("PL5", "1.4")
     children = ("1.5.1", "1.5.2", "1.5.3")
-    if any(b.asked("PL5", c) for c in children):
+    if any(b.lapsed("PL5", c) for c in children):
+        parts = sum(b.count("PL5", c) for c in children if b.asked("PL5", c))
+        units = b.count("PL5", "1.5", high=parts + _DEFAULT_LIMIT, low=parts)
+    elif any(b.asked("PL5", c) for c in children):
         units = b.total("PL5", "1.5", children)
     else:
         units = b.count("PL5", "1.5")
-    b.percent("PL5", "1.5.4")
+    b.reduction("PL5", "1.5.4")
     for quota, present in (("2.1", "2.2"), ("3.1", "3.2")):  # staff present <= quota
         b.count("PL5", present, high=b.count("PL5", quota))
     for code in ("2.3", "2.4", "3.3"):
         b.count("PL5", code)
-    b.percent("PL5", "2.5")
-    b.percent("PL5", "3.4")
+    b.reduction("PL5", "2.5")
+    b.reduction("PL5", "3.4")
     return units
 
 
@@ -366,14 +431,15 @@ def _pl6(b: _Builder, units: int) -> None:
 
 
 def _pl7(b: _Builder, units: int) -> None:
-    """PL7.ratio.1 (0–2 decimals: never PL7.plausible's 3), PL7.total.*, PL5.cross.1.5."""
+    """PL7's rules: PL7.ratio.1 (0–2 decimals), PL7.parts.2.1, PL7.total.2.4, PL5.cross.1.5."""
     planned = sv.draw_decimal(b.draw, 0, 10_000_000, (0, 2))
     done = sv.draw_decimal(b.draw, 0, 10_000_000, (0, 2))
     b.put("PL7", "1.1", planned)
     b.put("PL7", "1.2", done)
     b.ratio("PL7", "1", Fraction(done), Fraction(planned))
     b.put("PL7", "2.1", units)
-    groups = b.split(units, 4)
+    # units whose autonomy plan is not yet approved are in no group (PL7.parts.2.1)
+    groups = b.split(sv.draw_int(b.draw, 0, units), 4)
     for code, value in zip(("2.2", "2.3", "2.4", "2.5"), groups, strict=True):
         b.put("PL7", code, value)
     for code, value in zip(("2.4.1", "2.4.2", "2.4.3"), b.split(groups[2], 3), strict=True):
@@ -416,17 +482,20 @@ def _pl8(b: _Builder, procedures: int) -> None:
     b.put("PL8", "6.4.2", received_online)
     b.ratio("PL8", "6.4", received_online, received)
     fees = b.count("PL8", "6.5.1", high=procedures)
-    paid = b.count("PL8", "6.5.2", high=fees)
+    paid = b.count("PL8", "6.5.2", high=min(fees, online_total))  # PL8.cross.6.5.2
     b.ratio("PL8", "6.5", paid, fees)
 
 
-def consistent_values(draw: st.DrawFn, level: AdminLevel, wanted: Collection[str]) -> Values:
+def consistent_values(
+    draw: st.DrawFn, level: AdminLevel, wanted: Collection[str], end: dt.date | None = None
+) -> Values:
     """The values of the templates ``wanted`` of a report that satisfies every built-in rule.
 
-    A value another template is bounded by is drawn freely when that template is not
-    wanted (PL4 1.4 for PL8, PL5 1.5 for PL6 and PL7).
+    ``end``: the last day of the report's data, which decides the rows asked (``None``:
+    by level alone). A value another template is bounded by is drawn freely when that
+    template is not wanted (PL4 1.4 for PL8, PL5 1.5 for PL6 and PL7).
     """
-    b = _Builder(draw, level)
+    b = _Builder(draw, level, end)
     if "PL2" in wanted:
         _pl2(b)
     if "PL3" in wanted:
@@ -623,7 +692,8 @@ def reports(
         info = draw(infos)
         chosen = wanted if wanted is not None else chosen_templates(draw, all_ids)
         if consistent:
-            values = consistent_values(draw, info.level, chosen)
+            end = info.period.window(info.year)[1]
+            values = consistent_values(draw, info.level, chosen, end)
             if blanks:
                 values = blank_cells(draw, values)
         else:
@@ -656,6 +726,7 @@ def chosen_templates(
 
 
 _BLANK_RATES: Final = st.integers(0, 3)
+_ALL_OR_NOTHING: Final = st.sampled_from((Decimal(0), Decimal(100)))
 _SEEDS: Final = st.integers(0, 2**32 - 1)
 
 
@@ -669,7 +740,13 @@ def blank_cells(draw: st.DrawFn, values: Values) -> Values:
     if not rate:
         return values
     rng = random.Random(draw(_SEEDS))  # noqa: S311  # a replayable choice, not a secret
-    return {
+    kept = {
         tid: {code: v for code, v in cells.items() if rng.random() >= rate / 10}
         for tid, cells in values.items()
     }
+    for (tid, code), after in _BLANK_TOGETHER.items():
+        cells = kept.get(tid, {})
+        if code in values.get(tid, {}) and code not in cells:
+            for other in after:  # a blank 7 with 7.1 and 7.2 filled is an omission
+                cells.pop(other, None)
+    return kept

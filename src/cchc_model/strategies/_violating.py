@@ -19,6 +19,7 @@ where the rule is evaluated, in three steps, none of them a filter:
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import math
 from typing import Any, Final
@@ -35,7 +36,19 @@ from .._model.template import Indicator, Value
 from .._model.units import AdminLevel, Kind
 from .._rules import interval as iv
 from .._rules.engine import compile_bool, compile_num, context, read_refs
-from .._rules.expr import BinOp, BlankTest, Call, Compare, If, In, Logic, Node, Num, Ref, references
+from .._rules.expr import (
+    BinOp,
+    BlankTest,
+    Call,
+    Compare,
+    If,
+    In,
+    Logic,
+    Node,
+    Num,
+    Ref,
+    references,
+)
 from .._rules.findings import Finding
 from .._rules.rulesets import Rule, RuleSet, Severity, builtin_rules
 from . import _reports as sr
@@ -112,25 +125,48 @@ def _rule(rule_id: object) -> Rule:
     return _rules()[rule_id]
 
 
-def _evaluated(rule: Rule, ed: Edition, level: AdminLevel) -> bool:
-    if rule.levels is not None and level not in rule.levels:
+def _evaluated(rule: Rule, ed: Edition, level: AdminLevel, end: dt.date | None = None) -> bool:
+    if not rule.in_force(level, end):
         return False
-    check = compile_bool(rule.tree, context(rule, ed, level))
+    check = compile_bool(rule.tree, context(rule, ed, level, end))
     return not (check.is_const and check.const is None)
+
+
+_ERAS: Final = ((2016, 2024, dt.date(2024, 12, 14)), (2026, 2035, dt.date(2035, 12, 14)))
+"""The years of reports before and after the two-tier reform of 1 July 2025, each with the
+last day of one report's data: within each, the same rows are asked and the same rules
+are in force. (2025 straddles the reform and is left out.)"""
+
+
+@functools.cache
+def _eras(rule_id: str, level: AdminLevel) -> tuple[tuple[int, int, dt.date], ...]:
+    """The eras in which a violation of the rule can be shown at ``level``."""
+    rule = _rule(rule_id)
+    ed = get_edition(rule.edition)
+    out = []
+    for era in _ERAS:
+        end = era[2]
+        if not level.files_for(end):
+            continue
+        if rule.kind == "level":
+            ok = not _level_row(rule, ed).applies_to(level)
+        else:
+            ok = _evaluated(rule, ed, level, end)
+        if ok:
+            out.append(era)
+    return tuple(out)
 
 
 @functools.cache
 def violation_levels(rule_id: str) -> tuple[AdminLevel, ...]:
     """The levels at which a violation of the built-in rule ``rule_id`` can be shown.
 
-    Those where the rule is evaluated; for a level rule, those where its row is not asked.
+    Those where the rule is evaluated in a report on some period (rows about districts
+    are asked only before 1 July 2025, and some rules are in force only before or after
+    it); for a level rule, those where its row is not asked.
     """
     rule = _rule(rule_id)
-    ed = get_edition(rule.edition)
-    if rule.kind == "level":
-        row = _level_row(rule, ed)
-        return tuple(level for level in AdminLevel if not row.applies_to(level))
-    return tuple(level for level in AdminLevel if _evaluated(rule, ed, level))
+    return tuple(level for level in AdminLevel if _eras(rule.id, level))
 
 
 def _level_row(rule: Rule, ed: Edition) -> Indicator:
@@ -147,16 +183,16 @@ class _Plan:
 
 
 @functools.cache
-def _plan(rule_id: str, level: AdminLevel) -> _Plan:
+def _plan(rule_id: str, level: AdminLevel, end: dt.date) -> _Plan:
     rule = _rule(rule_id)
     ed = get_edition(rule.edition)
-    reads = read_refs(rule, ed, level)
+    reads = read_refs(rule, ed, level, end)
     cells = {(r.template, r.code) for r in reads}
     blanked: set[Cell] = set()
     for other in _rules():
-        if other.id == rule.id or not _evaluated(other, ed, level):
+        if other.id == rule.id or not _evaluated(other, ed, level, end):
             continue
-        theirs = {(r.template, r.code) for r in read_refs(other, ed, level)}
+        theirs = {(r.template, r.code) for r in read_refs(other, ed, level, end)}
         if theirs & cells and not theirs <= cells:
             blanked |= theirs - cells
     return _Plan(reads, frozenset(blanked))
@@ -182,13 +218,17 @@ class _View:
 class _Breaker:
     """Chooses the values that break one rule at one level."""
 
-    def __init__(self, draw: st.DrawFn, rule: Rule, ed: Edition, level: AdminLevel) -> None:
+    def __init__(
+        self, draw: st.DrawFn, rule: Rule, ed: Edition, level: AdminLevel, end: dt.date
+    ) -> None:
         self.draw = draw
         self.rule = rule
         self.ed = ed
         self.level = level
-        self.ctx = context(rule, ed, level)
+        self.ctx = context(rule, ed, level, end)
         self.values: dict[Cell, Value] = {}
+        self.blanks: set[Cell] = set()
+        """Rows the rule reads that must be blank to break it (``R != blank``)."""
 
     # values of a row's kind
 
@@ -232,13 +272,20 @@ class _Breaker:
         assert truncated is not None  # noqa: S101
         return iv.hull(rounded, truncated)
 
-    def domain(self, ref: Ref) -> tuple[int, int | None]:
-        """The bounds of the row's domain rule (``PL7:1 >= 0`` has no upper bound)."""
+    def domain(self, ref: Ref) -> tuple[int | None, int | None]:
+        """The bounds of the row's domain rule (``PL7:1 >= 0``: no upper; ``PL5:2.5 <= 100``)."""
         rule = _rules()[f"{ref.template}.domain.{ref.code}"]
         tree = rule.tree
         assert isinstance(tree, Compare)  # noqa: S101  # a numeric row's domain is a comparison
-        numbers = [int(o.value) for o in tree.operands if isinstance(o, Num)]
-        return (numbers[0], numbers[1] if len(numbers) > 1 else None)
+        low: int | None = None
+        high: int | None = None
+        for op, a, b in zip(tree.ops, tree.operands, tree.operands[1:], strict=False):
+            small, big = (a, b) if op in ("<=", "<") else (b, a)
+            if isinstance(small, Num):
+                low = int(small.value)
+            elif isinstance(big, Num):
+                high = int(big.value)
+        return low, high
 
     def outside(self, ref: Ref, hull: iv.Interval) -> Value:
         """A value of the row, in its domain, at least one unit outside ``hull``."""
@@ -248,12 +295,13 @@ class _Breaker:
         above_from = math.floor(hull.high) + 1 if whole_units else math.ceil(hull.high) + 1
         below_to = math.ceil(hull.low) - 1 if whole_units else math.floor(hull.low) - 2
         above = high is None or above_from <= high
-        below = below_to >= low
+        below = low is None or below_to >= low
         assert above or below  # noqa: S101  # the parts are drawn so that one side has room
         if above and (not below or not self.draw(_BOOLEANS)):
             top = above_from + _MARGIN if high is None else min(high, above_from + _MARGIN)
             return self.written(sv.draw_int(self.draw, above_from, top), kind, top=high)
-        whole = below_to - sv.draw_int(self.draw, 0, min(_MARGIN, below_to - low))
+        room = _MARGIN if low is None else min(_MARGIN, below_to - low)
+        whole = below_to - sv.draw_int(self.draw, 0, room)
         return self.written(whole, kind)
 
     # the shapes of the built-in rules
@@ -263,6 +311,9 @@ class _Breaker:
         if self.rule.kind == "level":
             (ref,) = {r.key: r for r in references(tree)}.values()
             self.set(ref, self.valid(ref))
+        elif isinstance(tree, Logic) and tree.op == "or":
+            if not (self.two_readings(tree) or self.gap(tree)):  # pragma: no cover
+                self.unknown()
         elif isinstance(tree, In):
             self.outside_list(tree)
         elif isinstance(tree, If):
@@ -277,6 +328,39 @@ class _Breaker:
         raise InvalidArgument(
             f"violating() cannot break rule {self.rule.id!r} ({self.rule.expression})"
         )
+
+    def two_readings(self, tree: Logic) -> bool:
+        """``decimals(R) != 3 or not (R >= 1) or R >= 1000``: ``R`` in 1–999, three decimals."""
+        first = tree.operands[0]
+        if not (isinstance(first, Compare) and isinstance(first.operands[0], Call)):
+            return False
+        (ref,) = first.operands[0].args
+        assert isinstance(ref, Ref)  # noqa: S101  # decimals() takes a row
+        self.set(ref, sv.decimal_of(sv.draw_int(self.draw, 1000, 999_999), 3))
+        return True
+
+    def gap(self, tree: Logic) -> bool:
+        """``R <= a or R >= b`` (a rate about one unit, 0 or 100): ``R`` between, by a margin."""
+        refs = {r.key: r for r in references(tree)}
+        if len(refs) != 1:
+            return False
+        (ref,) = refs.values()
+        low, high = -math.inf, math.inf
+        for operand in tree.operands:
+            if not (isinstance(operand, Compare) and len(operand.ops) == 1):
+                return False
+            left, right = operand.operands
+            if not (isinstance(left, Ref) and isinstance(right, Num)):
+                return False
+            if operand.ops[0] == "<=":
+                low = max(low, int(right.value))
+            elif operand.ops[0] == ">=":
+                high = min(high, int(right.value))
+            else:
+                return False
+        whole = sv.draw_int(self.draw, int(low) + 2, int(high) - 2)
+        self.set(ref, self.written(whole, self.row(ref).kind))
+        return True
 
     def outside_list(self, tree: In) -> None:
         assert isinstance(tree.operand, Ref)  # noqa: S101  # a code list rule reads one row
@@ -318,9 +402,10 @@ class _Breaker:
         (ref,) = [o for o in tree.operands if isinstance(o, Ref)]
         low, high = self.domain(ref)
         kind = self.row(ref).kind
-        if high is not None and self.draw(_BOOLEANS):
+        if high is not None and (low is None or self.draw(_BOOLEANS)):
             self.set(ref, self.written(high + sv.draw_int(self.draw, 1, _MARGIN), kind))
         else:
+            assert low is not None  # noqa: S101  # a domain rule has a bound
             self.set(ref, self.written(low - sv.draw_int(self.draw, 1, _MARGIN), kind))
 
     def decimals(self, call: Call, places: int) -> None:
@@ -386,6 +471,11 @@ class _Breaker:
         if isinstance(cond, BlankTest) and cond.negated and isinstance(tree.then, Compare):
             self.comparison(tree.then)
             return
+        if isinstance(cond, Logic) and cond.op == "or":
+            # one of the alternatives made true; the others are left as they are
+            self.make_true(cond.operands[sv.draw_int(self.draw, 0, len(cond.operands) - 1)])
+            self.falsify_blank(tree.then)
+            return
         if not (
             isinstance(cond, Compare)
             and isinstance(cond.operands[0], Ref)
@@ -405,6 +495,26 @@ class _Breaker:
         self.falsify(tree.then, wants)
         for want in wants.values():
             self.set(want.ref, self.wanted(want))
+
+    def make_true(self, node: Node) -> None:
+        """Make ``R > 0`` or ``R in (…)`` or ``R != blank`` hold."""
+        if isinstance(node, Compare) and node.ops == (">",) and isinstance(node.operands[0], Ref):
+            assert isinstance(node.operands[1], Num)  # noqa: S101  # R > number
+            low = int(node.operands[1].value) + 1
+            self.set(node.operands[0], sv.draw_int(self.draw, low, low + 300))
+        elif isinstance(node, In) and isinstance(node.operand, Ref):
+            self.set(node.operand, self.valid(node.operand))
+        elif isinstance(node, BlankTest) and node.negated:
+            self.set(node.ref, self.valid(node.ref))
+        else:  # pragma: no cover
+            self.unknown()
+
+    def falsify_blank(self, node: Node) -> None:
+        """Make ``R != blank`` false: ``R`` left blank."""
+        if not (isinstance(node, BlankTest) and node.negated):  # pragma: no cover
+            self.unknown()
+            return
+        self.blanks.add((node.ref.template, node.ref.code))
 
     def falsify(self, node: Node, wants: dict[str, _Want]) -> None:
         """Record what makes ``node`` false, row by row."""
@@ -533,17 +643,20 @@ def violating(
 
 def _violation(draw: st.DrawFn, rule: Rule, level: AdminLevel) -> Violation:
     ed = get_edition(rule.edition)
-    plan = _plan(rule.id, level)
-    breaking = _Breaker(draw, rule, ed, level).breaking()
-    needed = {tid for tid, _ in breaking}
+    first, last, era_end = draw(st.sampled_from(_eras(rule.id, level)))
+    info = draw(sr.infos_between(level, first, last))
+    end = info.period.window(info.year)[1]
+    plan = _plan(rule.id, level, era_end)
+    breaker = _Breaker(draw, rule, ed, level, end)
+    breaking = breaker.breaking()
+    needed = {tid for tid, _ in breaking} | {tid for tid, _ in breaker.blanks}
     drawn = sr.chosen_templates(draw, ed.template_ids, at_least_one=False)
     chosen = tuple(t for t in ed.template_ids if t in needed or t in drawn)
-    values = sr.blank_cells(draw, sr.consistent_values(draw, level, chosen))
-    for tid, code in plan.blanked:
+    values = sr.blank_cells(draw, sr.consistent_values(draw, level, chosen, end))
+    for tid, code in plan.blanked | breaker.blanks:
         values.get(tid, {}).pop(code, None)
     for (tid, code), value in breaking.items():
         values.setdefault(tid, {})[code] = value
-    info = draw(sr.report_infos(level=level))
     report = Report(
         info=info,
         templates=[sr.build_template(ed.template(tid), values.get(tid, {}), {}) for tid in chosen],

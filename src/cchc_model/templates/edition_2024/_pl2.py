@@ -7,13 +7,18 @@ from typing import ClassVar
 
 import attrs
 
-from ..._model.template import Emphasis, Template, coded, count, heading, percent, template
-from ..._model.units import Consolidation, SurveyMethod, YesNo, levels, units
+from ..._model.template import Emphasis, Note, Template, coded, count, heading, percent, template
+from ..._model.units import TWO_TIER_SINCE, Consolidation, SurveyMethod, YesNo, levels, units
 from ._common import ATTACHED, EDITION
 
 __all__ = ["Direction"]
 
-_TASKS_NOTE = "do UBND huyện chuyển xử lý theo lĩnh vực của đơn vị được giao về CCHC"
+_TASKS_NOTE = Note(
+    "do UBND huyện chuyển xử lý theo lĩnh vực của đơn vị được giao về CCHC",
+    levels=tuple(levels.COMMUNE),
+    until=TWO_TIER_SINCE,
+)
+"""Tasks a district passes to its communes: a note for commune reports while districts exist."""
 
 
 @template(
@@ -51,7 +56,11 @@ class Direction(Template):
         "3.1", "Số sở, ngành đã kiểm tra", units.AGENCIES, levels=levels.PROVINCE
     )
     districts_inspected: int | None = count(
-        "3.2", "Số UBND cấp huyện đã kiểm tra", units.AGENCIES, levels=levels.PROVINCE
+        "3.2",
+        "Số UBND cấp huyện đã kiểm tra",
+        units.AGENCIES,
+        levels=levels.PROVINCE,
+        until=TWO_TIER_SINCE,
     )
     inspection_resolution_rate: Decimal | None = percent(
         "3.3",

@@ -8,7 +8,7 @@ from typing import ClassVar
 import attrs
 
 from ..._model.template import Emphasis, Template, count, heading, percent, template
-from ..._model.units import Consolidation, levels, units
+from ..._model.units import TWO_TIER_SINCE, Consolidation, levels, units
 from ._common import ATTACHED, EDITION
 
 __all__ = ["Institutions"]
@@ -41,7 +41,11 @@ class Institutions(Template):
         "1.1", "Số VBQPPL do cấp tỉnh ban hành", units.DOCUMENTS, levels=levels.PROVINCE
     )
     district_documents: int | None = count(
-        "1.2", "Số VBQPPL do cấp huyện ban hành", units.DOCUMENTS, levels=levels.DISTRICTS
+        "1.2",
+        "Số VBQPPL do cấp huyện ban hành",
+        units.DOCUMENTS,
+        levels=levels.DISTRICTS,
+        until=TWO_TIER_SINCE,
     )
     commune_documents: int | None = count(
         "1.3", "Số VBQPPL do cấp xã ban hành", units.DOCUMENTS, levels=levels.COMMUNES
@@ -53,6 +57,7 @@ class Institutions(Template):
         "Số VBQPPL đã kiểm tra theo thẩm quyền của cấp huyện",
         units.DOCUMENTS,
         levels=levels.DISTRICTS,
+        until=TWO_TIER_SINCE,
     )
     checked_handling_rate: Decimal | None = percent(
         "2.2",
@@ -79,6 +84,7 @@ class Institutions(Template):
         "Số VBQPPL đã rà soát thuộc thẩm quyền của cấp huyện",
         units.DOCUMENTS,
         levels=levels.DISTRICTS,
+        until=TWO_TIER_SINCE,
     )
     reviewed_handling_rate: Decimal | None = percent(
         "3.2",

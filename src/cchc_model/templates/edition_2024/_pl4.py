@@ -8,7 +8,7 @@ from typing import ClassVar
 import attrs
 
 from ..._model.template import Emphasis, Template, count, heading, percent, template
-from ..._model.units import Consolidation, levels, units
+from ..._model.units import TWO_TIER_SINCE, Consolidation, levels, units
 from ._common import ATTACHED, EDITION
 
 __all__ = ["Procedures"]
@@ -62,6 +62,7 @@ class Procedures(Template):
         units.PROCEDURES,
         levels=levels.DISTRICTS,
         consolidation=Consolidation.OWN,
+        until=TWO_TIER_SINCE,
     )
     commune_procedures: int | None = count(
         "1.4.3",
@@ -109,6 +110,7 @@ class Procedures(Template):
         units.PERCENT,
         levels=levels.DISTRICTS,
         consolidation=Consolidation.RATIO,
+        until=TWO_TIER_SINCE,
     )
     district_resolved: int | None = count(
         "3.2.1",
@@ -116,6 +118,7 @@ class Procedures(Template):
         units.DOSSIERS,
         emphasis=Emphasis.SUB,
         levels=levels.DISTRICTS,
+        until=TWO_TIER_SINCE,
     )
     district_on_time: int | None = count(
         "3.2.2",
@@ -123,6 +126,7 @@ class Procedures(Template):
         units.DOSSIERS,
         emphasis=Emphasis.SUB,
         levels=levels.DISTRICTS,
+        until=TWO_TIER_SINCE,
     )
     commune_on_time_rate: Decimal | None = percent(
         "3.3",

@@ -8,7 +8,7 @@ from typing import ClassVar
 import attrs
 
 from ..._model.template import Template, count, heading, percent, template
-from ..._model.units import levels, units
+from ..._model.units import TWO_TIER_SINCE, levels, units
 from ._common import ATTACHED, EDITION
 
 __all__ = ["Organisation"]
@@ -44,6 +44,7 @@ class Organisation(Template):
         " tiêu chí theo quy định của Chính phủ",
         units.PERCENT,
         levels=levels.DISTRICTS,
+        until=TWO_TIER_SINCE,
     )
     management_boards: int | None = count(
         "1.3",
@@ -70,7 +71,11 @@ class Organisation(Template):
         levels=levels.DEPARTMENTS,
     )
     district_service_units: int | None = count(
-        "1.5.3", "Số ĐVSNCL thuộc UBND cấp huyện", units.AGENCIES, levels=levels.DISTRICTS
+        "1.5.3",
+        "Số ĐVSNCL thuộc UBND cấp huyện",
+        units.AGENCIES,
+        levels=levels.DISTRICTS,
+        until=TWO_TIER_SINCE,
     )
     service_units_cut_rate: Decimal | None = percent(
         "1.5.4", "Tỷ lệ ĐVSNCL đã cắt giảm so với năm 2015", units.PERCENT

@@ -7,7 +7,7 @@ from typing import ClassVar
 import attrs
 
 from ..._model.template import Emphasis, Template, count, heading, template
-from ..._model.units import levels, units
+from ..._model.units import TWO_TIER_SINCE, levels, units
 from ._common import ATTACHED, EDITION
 
 __all__ = ["CivilService"]
@@ -58,6 +58,7 @@ class CivilService(Template):
         "Số cán bộ, công chức cấp xã được xét chuyển thành công chức cấp huyện trở lên",
         units.PEOPLE,
         levels=levels.DISTRICTS,
+        until=TWO_TIER_SINCE,
     )
     public_employees_recruited: int | None = count(
         "2.4", "Số viên chức được tuyển dụng (thi tuyển, xét tuyển)", units.PEOPLE

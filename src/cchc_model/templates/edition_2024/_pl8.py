@@ -8,7 +8,15 @@ from typing import ClassVar
 import attrs
 
 from ..._model.template import Emphasis, Template, coded, count, heading, percent, template
-from ..._model.units import Completion, Consolidation, MeetingSystem, Progress, levels, units
+from ..._model.units import (
+    TWO_TIER_SINCE,
+    Completion,
+    Consolidation,
+    MeetingSystem,
+    Progress,
+    levels,
+    units,
+)
 from ._common import ATTACHED, EDITION
 
 __all__ = ["DigitalGovernment"]
@@ -77,6 +85,7 @@ class DigitalGovernment(Template):
         "Tỷ lệ UBND cấp huyện đã kết nối, liên thông với UBND tỉnh",
         units.PERCENT,
         levels=levels.DISTRICTS,
+        until=TWO_TIER_SINCE,
     )
     communes_connected_rate: Decimal | None = percent(
         "5.1.3",
@@ -104,6 +113,7 @@ class DigitalGovernment(Template):
         "Tỷ lệ sử dụng văn bản điện tử của UBND cấp huyện",
         units.PERCENT,
         levels=levels.DISTRICTS,
+        until=TWO_TIER_SINCE,
     )
     commune_e_documents_rate: Decimal | None = percent(
         "5.2.3",
@@ -127,6 +137,7 @@ class DigitalGovernment(Template):
         "Tỷ lệ đơn vị cấp huyện đã kết nối liên thông với Hệ thống",
         units.PERCENT,
         levels=levels.DISTRICTS,
+        until=TWO_TIER_SINCE,
     )
     communes_one_stop_rate: Decimal | None = percent(
         "5.3.3",
