@@ -31,7 +31,6 @@ from ._model.period import Period
 from ._model.report import Report, ReportInfo
 from ._model.template import Emphasis, Indicator, Template, TemplateSpec, normalize_code
 from ._model.units import (
-    TWO_TIER_SINCE,
     AdminLevel,
     Code,
     Completion,
@@ -136,7 +135,6 @@ def __dir__() -> list[str]:
 __version__ = "0.1.0"
 
 __all__ = [
-    "TWO_TIER_SINCE",
     "AdminLevel",
     "Aggregation",
     "AggregationNote",

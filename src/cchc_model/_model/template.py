@@ -123,7 +123,7 @@ class Indicator:
         until: The row is asked only of reports on periods whose data end before this
             day (``None``: of every period). The rows about district-level bodies end
             with the two-tier local government of 1 July 2025
-            (:data:`~cchc_model.TWO_TIER_SINCE`).
+            (``AdminLevel.DISTRICT.until``).
         note_levels: The levels whose reports the note applies to.
         note_until: The note applies only to reports on periods whose data end before
             this day.
