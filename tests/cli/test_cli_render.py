@@ -57,7 +57,7 @@ def test_render_with_findings(
     out = capsysbinary.readouterr().out.decode("utf-8")
     assert "`PL8.domain.2`" in out
     assert main(["--lang", "en", "show", str(example_json), "--findings"]) == 0
-    assert "[Error] PL8.domain.2: PL8 2 = 3" in capsysbinary.readouterr().out.decode("utf-8")
+    assert "[Error] PL8.domain.2 (2.): PL8 2 = 3" in capsysbinary.readouterr().out.decode("utf-8")
 
 
 def test_a_binary_format_is_not_written_to_a_terminal(

@@ -45,7 +45,7 @@ def test_text_shows_codes_with_their_labels() -> None:
     text = render(example(), "text")
     assert "1 (Có)" in text
     assert "2 (Kết hợp)" in text
-    assert "\n6.4       Tỷ lệ hồ sơ TTHC được tiếp nhận trực" in text
+    assert "\n6.4.      Tỷ lệ hồ sơ TTHC được tiếp nhận trực" in text
 
 
 def test_a_report_without_templates_is_its_heading() -> None:
@@ -69,7 +69,7 @@ def test_markdown_escapes_what_would_be_markup() -> None:
 def test_markdown_marks_group_and_sub_rows() -> None:
     md = render(example(), "markdown")
     assert "| **3.** | **Kiểm tra CCHC** |" in md
-    assert "| 3.2.1 | *Tổng số hồ sơ TTHC đã giải quyết xong* | *Hồ sơ* |" in md
+    assert "| 3.2.1. | *Tổng số hồ sơ TTHC đã giải quyết xong* | *Hồ sơ* |" in md
     assert "| 2. | Xây dựng và vận hành Hệ thống họp trực tuyến (*Liên thông 2 cấp" in md
     assert "cấp huyện, cấp xã.*) |" in md
 

@@ -54,7 +54,7 @@ def test_numbers_are_numbers_with_the_decimals_written() -> None:
     ws = _book(render(report, "xlsx"))["Phụ lục 2"]
     assert (ws["D7"].value, ws["D7"].number_format, ws["D7"].data_type) == (12, "#,##0", "n")
     assert (ws["D8"].value, ws["D8"].number_format) == (pytest.approx(0.701), "#,##0.00%")
-    long_row = next(r for r in ws.iter_rows(min_row=7) if r[0].value == "7.1")
+    long_row = next(r for r in ws.iter_rows(min_row=7) if r[0].value == "7.1.")
     assert (long_row[3].value, long_row[3].number_format) == ("10.000.000.000.000.000", "@")
     assert ws["E7"].value == "=SUM(A1:A9)"
     assert ws["E7"].data_type == "s"

@@ -36,7 +36,7 @@ from cchc_model._io.table import (
     restore,
     severity_label,
 )
-from golden_files import FakeFinding
+from golden_files import FakeFinding, docx_extract, xlsx_extract
 
 
 def test_carried_templates_in_order_with_every_row() -> None:
@@ -93,7 +93,7 @@ def test_depth_and_sub_rows() -> None:
     pl4 = table_model(example())["PL4"]
     assert pl4.row("3.2.1").depth == 2
     assert pl4.row("3.2.1").emphasis is Emphasis.SUB
-    assert pl4.row("3.2.1").number == "3.2.1"
+    assert pl4.row("3.2.1").number == "3.2.1."
 
 
 def test_attached_line_from_metadata_and_blanks() -> None:
@@ -154,6 +154,14 @@ def test_findings_go_to_the_rows_they_name() -> None:
         "PL2.part",
         "PL7.x",
     ]
+    # each finding is shown once, after the last row it touches, naming its rows
+    assert [f.rule for f in pl2.row("2.2").shown] == ["PL2.part", "PL2.ratio.2"]
+    assert pl2.row("2").shown == pl2.row("2.1").shown == ()
+    assert pl2.row("2.2").shown[1].rows == ("2.", "2.1.", "2.2.")
+    assert pl2.row("2.2").shown[1].where == "2., 2.1., 2.2."
+    assert [f.rule for f in pl2.shown_findings()] == ["PL2.part", "PL2.ratio.2"]
+    assert [f.rule for f in table["PL7"].shown_findings()] == ["PL7.x"]
+    assert table.findings[0].rows == ()  # PL3 is not carried: no row to name
 
 
 def test_findings_of_other_templates_are_shown_there_too() -> None:
@@ -171,6 +179,50 @@ def test_findings_of_other_templates_are_shown_there_too() -> None:
     table = table_model(example(), [Across()])
     assert table["PL8"].row("6.4.1").findings[0] is table["PL4"].row("3.3.1").findings[0]
     assert len(table.all_findings()) == 1
+    (shown,) = table["PL8"].row("6.4.1").shown  # shown once, in its own appendix
+    assert shown.rows == ("PL4 3.3.1.", "6.4.1.")
+    assert table["PL4"].shown_findings() == ()
+    assert table["PL4"].row("3.3.1").severity == "warning"  # yet its row is marked
+    pl4_only = table_model(
+        Report(info=example().info, templates=[example().templates["PL4"]]), [Across()]
+    )
+    (moved,) = pl4_only["PL4"].shown_findings()  # its appendix is not carried: shown here
+    assert moved.rows == ("3.3.1.",)
+
+
+_PL2_CODES = tuple(edition().spec("PL2").codes)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["error", "warning", "info"]),
+            st.sampled_from([None, "PL2", "PL7"]),
+            st.lists(st.sampled_from(_PL2_CODES), max_size=4),
+        ),
+        max_size=6,
+    )
+)
+def test_every_finding_is_shown_exactly_once(
+    drawn: list[tuple[str, str | None, list[str]]],
+) -> None:
+    findings = [
+        FakeFinding(
+            f"r{n}", severity, template, tuple(codes) if template == "PL2" else (), f"finding-{n}."
+        )
+        for n, (severity, template, codes) in enumerate(drawn)
+    ]
+    report = Report(info=example().info, templates=[example().templates["PL2"]])
+    table = table_model(report, findings)
+    shown = [*table.findings, *(f for t in table for f in t.shown_findings())]
+    assert sorted(f.rule for f in shown) == sorted(f.rule for f in findings)
+    for once in shown:
+        touched = [row.number for row in table["PL2"] if once in row.findings]
+        assert list(once.rows) == touched
+    for to in ("text", "markdown", "html"):
+        rendered = str(render(table, to))
+        for finding in findings:
+            assert rendered.count(finding.message("vi")) == 1, (to, finding.rule)
 
 
 def test_messages_in_the_language_asked() -> None:
@@ -285,3 +337,14 @@ def test_neutralise_is_undone_by_restore(text: str) -> None:
     safe = neutralise(text)
     assert restore(safe) == text
     assert not safe.startswith(FORMULA_TRIGGERS[:-1])
+
+
+def test_word_and_excel_show_each_finding_once_with_its_rows() -> None:
+    across = FakeFinding("PL2.ratio.2", "warning", "PL2", ("2", "2.1", "2.2"), "once-only")
+    document = docx_extract(render(example(), "docx", findings=[across]))
+    assert document.count("once-only (vi)") == 1
+    assert "PL2.ratio.2 (2., 2.1., 2.2.): once-only (vi)" in document
+    workbook = xlsx_extract(render(example(), "xlsx", findings=[across]))
+    assert workbook.count("once-only (vi)") == 1
+    assert "'2., 2.1., 2.2.'" in workbook
+    assert "D30 n '0\" (Có)\"'" in xlsx_extract(render(example(), "xlsx"))  # code and label

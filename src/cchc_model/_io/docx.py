@@ -103,12 +103,12 @@ class _Doc:
 
 def _findings(doc: _Doc, findings: tuple[TableFinding, ...], lang: Lang) -> None:
     for finding in findings:
-        where = f" ({', '.join(finding.codes)})" if finding.codes else ""
+        where = f" ({finding.where})" if finding.rows else ""
         doc.paragraph(
             doc.document,
             [
-                Run(f"{severity_label(finding.severity, lang)}{where} ", bold=True),
-                Run(f"{finding.rule}: {finding.message}"),
+                Run(f"{severity_label(finding.severity, lang)} ", bold=True),
+                Run(f"{finding.rule}{where}: {finding.message}"),
             ],
             size=11,
         )
@@ -153,7 +153,7 @@ def _template(doc: _Doc, table: TemplateTable, *, first: bool, lang: Lang) -> No
     for grid_row in grid.rows:
         for column, cell in enumerate(grid_row.cells):
             cell.width = doc.shared.Mm(_WIDTHS_MM[column])
-    found = table.all_findings()
+    found = table.shown_findings()
     if found:
         doc.paragraph(doc.document, [])
         _findings(doc, found, lang)

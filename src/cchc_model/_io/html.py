@@ -93,7 +93,7 @@ def _cell(runs: Cell) -> str:
 def _findings_list(findings: Iterable[TableFinding], lang: Lang) -> str:
     items = "".join(
         f'<li class="{f.severity}"><b>{_e(severity_label(f.severity, lang))}</b> '
-        f"<code>{_e(f.rule)}</code>: {_e(f.message)}</li>"
+        f"<code>{_e(f.rule)}</code>{f' ({_e(f.where)})' if f.rows else ''}: {_e(f.message)}</li>"
         for f in findings
     )
     return f'<ul class="findings">{items}</ul>' if items else ""
@@ -110,7 +110,7 @@ def _row(row: TableRow, table: TemplateTable, lang: Lang) -> str:
     if row.severity is not None:
         classes.append(row.severity)
     cells = [_cell(cell) for cell in row.cells]
-    cells[1] += _findings_list(row.findings, lang)
+    cells[1] += _findings_list(row.shown, lang)
     row_id = _e(f"{table.template}-{row.code}")
     return (
         f'<tr id="{row_id}" class="{" ".join(classes)}">'
@@ -153,7 +153,8 @@ def render_html(table: ReportTable) -> str:
     centred above a table of the official layout (STT | Chỉ tiêu thống kê | Đơn vị
     tính | Số liệu | Ghi chú, with *Kết quả thống kê* over the middle two). Group rows
     are bold, *trong đó* rows italic; a row with findings is shaded by its most
-    serious finding and lists them under its title.
+    serious finding, and each finding is listed once, naming its rows, under the title
+    of the last row it touches.
     """
     heading, period = table.heading
     lang = table.lang

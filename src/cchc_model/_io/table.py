@@ -207,12 +207,18 @@ Cell = tuple[Run, ...]
 class TableFinding:
     """A finding as the table shows it: its message already in the table's language.
 
+    A finding is one finding however many rows it touches: every render shows it once,
+    naming its rows (:attr:`rows`), and marks the rows it touches.
+
     Attributes:
         rule: The rule's id.
         severity: ``"error"``, ``"warning"`` or ``"info"``.
         message: What the finding says, in the language the table was made in.
         template: The template it is about, or ``None`` for the whole report.
         codes: The (normalised) codes of the rows it touches.
+        rows: The rows of the table it touches, as the *STT* prints them (``"2."``,
+            ``"2.1."``), in table order; a row of another appendix than the one that
+            shows the finding is named with it (``"PL4 1.4."``).
     """
 
     rule: str
@@ -220,6 +226,12 @@ class TableFinding:
     message: str
     template: str | None = None
     codes: tuple[str, ...] = ()
+    rows: tuple[str, ...] = ()
+
+    @property
+    def where(self) -> str:
+        """:attr:`rows` as one text (``"2., 2.1., 2.2."``), ``""`` when it names none."""
+        return ", ".join(self.rows)
 
 
 @attrs.frozen
@@ -235,7 +247,11 @@ class TableRow:
         label: The label of a code (``"Có"``), ``None`` for other rows and for a code
             outside its list.
         note: The note filed with the row (*Ghi chú*), if any.
-        findings: The findings that touch this row, most serious first.
+        findings: The findings that touch this row, most serious first (a row with
+            findings is marked, by the most serious).
+        shown: The findings shown after this row, most serious first: those whose
+            last row in the appendix that shows them is this one (so that a finding
+            touching several rows is shown once, below all of them).
     """
 
     indicator: Indicator = attrs.field(repr=False)
@@ -244,6 +260,7 @@ class TableRow:
     label: str | None = None
     note: str | None = None
     findings: tuple[TableFinding, ...] = ()
+    shown: tuple[TableFinding, ...] = ()
 
     @property
     def code(self) -> str:
@@ -252,9 +269,8 @@ class TableRow:
 
     @property
     def number(self) -> str:
-        """The *STT* cell as the forms print it: ``"1."`` at the top level, else ``"2.1"``."""
-        code = self.indicator.code
-        return f"{code}." if "." not in code else code
+        """The *STT* cell as the template writes it: ``"1."``, ``"2.1."``, ``"3.2.1."``."""
+        return row_number(self.indicator.code)
 
     @property
     def title(self) -> str:
@@ -414,8 +430,19 @@ class TemplateTable:
         )
 
     def all_findings(self) -> tuple[TableFinding, ...]:
-        """The template's findings and those of its rows, each once, in table order."""
+        """The template's findings and those of its rows, each once, in table order.
+
+        A finding of another appendix that reads a row of this one is among them; to
+        list each finding once over the whole report, use :meth:`shown_findings`.
+        """
         return _unique([*self.findings, *(f for row in self.rows for f in row.findings)])
+
+    def shown_findings(self) -> tuple[TableFinding, ...]:
+        """The findings this appendix shows: its rows' (:attr:`TableRow.shown`), then its own.
+
+        Over the appendices of a report, each finding is in exactly one of these.
+        """
+        return (*(f for row in self.rows for f in row.shown), *self.findings)
 
 
 @attrs.frozen
@@ -489,6 +516,15 @@ class ReportTable:
     def all_findings(self) -> tuple[TableFinding, ...]:
         """Every finding once: the report's, then each template's in table order."""
         return _unique([*self.findings, *(f for t in self.templates for f in t.all_findings())])
+
+
+def row_number(code: str) -> str:
+    """The *STT* of the row ``code`` as the template writes it: the code and a dot.
+
+    >>> row_number("1"), row_number("3.2.1")
+    ('1.', '3.2.1.')
+    """
+    return f"{code}."
 
 
 def _runs(*runs: Run) -> Cell:
@@ -615,26 +651,83 @@ def _other_codes(finding: FindingLike) -> list[tuple[str | None, str]]:
     return out
 
 
-def _rows(tpl: Template, touching: dict[str, list[TableFinding]]) -> tuple[TableRow, ...]:
+def _by_severity(findings: Iterable[TableFinding]) -> tuple[TableFinding, ...]:
+    return tuple(sorted(findings, key=lambda f: SEVERITIES.index(f.severity)))
+
+
+def _rows(
+    tpl: Template,
+    touching: dict[str, list[TableFinding]],
+    shown: dict[str, list[TableFinding]],
+) -> tuple[TableRow, ...]:
     rows: list[TableRow] = []
     for indicator in tpl.spec.indicators:
         value: Value | None = (
             getattr(tpl, indicator.attribute) if indicator.attribute is not None else None
         )
         text, label = format_value(indicator, value)
-        found = touching.get(indicator.code, [])
-        found.sort(key=lambda f: SEVERITIES.index(f.severity))
+        code = indicator.code
         rows.append(
             TableRow(
                 indicator=indicator,
                 value=value,
                 text=text,
                 label=label,
-                note=tpl.notes.get(indicator.code),
-                findings=tuple(found),
+                note=tpl.notes.get(code),
+                findings=_by_severity(touching.get(code, ())),
+                shown=_by_severity(shown.get(code, ())),
             )
         )
     return tuple(rows)
+
+
+class _Places:
+    """Where the findings go: the rows they touch, the row after which each is shown."""
+
+    def __init__(self, report: Report) -> None:
+        ed = get_edition(report.edition)
+        self.report = report
+        self.order = {tid: number for number, tid in enumerate(report.templates)}
+        self.codes = {tid: ed.spec(tid).codes for tid in report.templates}
+        self.touching: dict[str, dict[str, list[TableFinding]]] = {}
+        self.shown: dict[str, dict[str, list[TableFinding]]] = {}
+        self.template_level: dict[str, list[TableFinding]] = {}
+        self.report_level: list[TableFinding] = []
+
+    def rows_of(self, touched: list[tuple[str | None, str]]) -> list[tuple[str, str]]:
+        """The rows of the report among ``touched``, each once, in table order."""
+        found = {
+            (tid, code)
+            for tid, code in touched
+            if tid is not None and code in self.codes.get(tid, ())
+        }
+        return sorted(found, key=lambda at: (self.order[at[0]], self.codes[at[0]].index(at[1])))
+
+    def place(self, finding: FindingLike, lang: Lang) -> None:
+        """Put ``finding`` on the rows it touches, and once after the last of them."""
+        template = finding.template
+        tid = template.strip().upper() if isinstance(template, str) else None
+        codes = _codes(template, finding.codes)
+        rows = self.rows_of([(tid, code) for code in codes] + _other_codes(finding))
+        home = tid if any(at == tid for at, _ in rows) else rows[0][0] if rows else None
+        shown = TableFinding(
+            rule=str(finding.rule),
+            severity=_severity(finding.severity),
+            message=finding.message(lang),
+            template=template,
+            codes=codes,
+            rows=tuple(row_number(c) if at == home else f"{at} {row_number(c)}" for at, c in rows),
+        )
+        if home is None:
+            if tid is not None and tid in self.report.templates:
+                self.template_level.setdefault(tid, []).append(shown)
+            else:
+                self.report_level.append(shown)
+            return
+        for at, code in rows:
+            self.touching.setdefault(at, {}).setdefault(code, []).append(shown)
+        last = [code for at, code in rows if at == home][-1]
+        self.shown.setdefault(home, {}).setdefault(last, []).append(shown)
 
 
 def table_model(
@@ -646,10 +739,12 @@ def table_model(
         report: The report.
         findings: The result of :func:`cchc_model.validate` (anything with a
             ``findings`` attribute) or an iterable of findings (see
-            :class:`FindingLike`); each is shown on every row it names (its ``codes``
-            in its template, and ``other_codes`` such as ``"PL4:1.4"`` when it has
-            them), on its template when it names none of the rows, and on the report
-            when it names no carried template.
+            :class:`FindingLike`); each is on every row it names
+            (:attr:`TableRow.findings`: its ``codes`` in its template, and
+            ``other_codes`` such as ``"PL4:1.4"`` when it has them) and shown once,
+            after the last of them in its own appendix (:attr:`TableRow.shown`); on
+            its template when it names none of the rows, and on the report when it
+            names no carried template.
         lang: The language of the findings' messages (``"vi"`` or ``"en"``); the
             tables themselves are the official Vietnamese forms.
 
@@ -665,7 +760,7 @@ def table_model(
     >>> [t.template for t in table]
     ['PL2', 'PL3', 'PL4', 'PL5', 'PL6', 'PL7', 'PL8']
     >>> [(r.number, r.text, r.label) for r in table["PL2"].rows if r.kind is cchc_model.Kind.CODE]
-    [('7.', '1', 'Có'), ('7.2', '2', 'Kết hợp'), ('8.', '1', 'Có')]
+    [('7.', '1', 'Có'), ('7.2.', '2', 'Kết hợp'), ('8.', '1', 'Có')]
     """
     if not isinstance(report, Report):
         raise ValueTypeError(
@@ -675,33 +770,9 @@ def table_model(
         raise ValueTypeError(
             template=None, code=None, attribute="lang", expected="'vi' or 'en'", value=lang
         )
-    ed = get_edition(report.edition)
-    by_template: dict[str, dict[str, list[TableFinding]]] = {}
-    template_level: dict[str, list[TableFinding]] = {}
-    report_level: list[TableFinding] = []
+    places = _Places(report)
     for finding in _findings_of(findings):
-        template = finding.template
-        codes = _codes(template, finding.codes)
-        shown = TableFinding(
-            rule=str(finding.rule),
-            severity=_severity(finding.severity),
-            message=finding.message(lang),
-            template=template,
-            codes=codes,
-        )
-        tid = template.strip().upper() if isinstance(template, str) else None
-        touched = [(tid, code) for code in codes] + _other_codes(finding)
-        placed = False
-        for where, code in touched:
-            if where is not None and where in report.templates and code in ed.spec(where).codes:
-                by_template.setdefault(where, {}).setdefault(code, []).append(shown)
-                placed = True
-        if placed:
-            continue
-        if tid is not None and tid in report.templates:
-            template_level.setdefault(tid, []).append(shown)
-        else:
-            report_level.append(shown)
+        places.place(finding, lang)
     tables = tuple(
         TemplateTable(
             template=tid,
@@ -712,10 +783,8 @@ def table_model(
                 vi.format_short_date(report.info.date) if report.info.date else _UNKNOWN,
                 report.info.agency,
             ),
-            rows=_rows(tpl, by_template.get(tid, {})),
-            findings=tuple(
-                sorted(template_level.get(tid, []), key=lambda f: SEVERITIES.index(f.severity))
-            ),
+            rows=_rows(tpl, places.touching.get(tid, {}), places.shown.get(tid, {})),
+            findings=_by_severity(places.template_level.get(tid, ())),
         )
         for tid, tpl in report.templates.items()
     )
@@ -723,6 +792,6 @@ def table_model(
         info=report.info,
         edition=report.edition,
         templates=tables,
-        findings=tuple(sorted(report_level, key=lambda f: SEVERITIES.index(f.severity))),
+        findings=_by_severity(places.report_level),
         lang=lang,
     )

@@ -545,7 +545,8 @@ def _wrap(text: str, width: int) -> list[str]:
 
 
 def _finding_line(finding: TableFinding, lang: Lang) -> str:
-    return f"[{severity_label(finding.severity, lang)}] {finding.rule}: {finding.message}"
+    where = f" ({finding.where})" if finding.rows else ""
+    return f"[{severity_label(finding.severity, lang)}] {finding.rule}{where}: {finding.message}"
 
 
 def _row_lines(row: TableRow, lang: Lang) -> Iterable[str]:
@@ -563,7 +564,7 @@ def _row_lines(row: TableRow, lang: Lang) -> Iterable[str]:
             for i, (cell, width) in enumerate(zip(cells, _WIDTHS, strict=True))
         ).rstrip()
     lead = " " * (_WIDTHS[0] + len(_GAP))
-    for finding in row.findings:
+    for finding in row.shown:
         for line in _wrap(_finding_line(finding, lang), _LINE - len(lead)):
             yield lead + line
 
@@ -596,8 +597,9 @@ def render_text(table: ReportTable) -> str:
     """The report as plain text: each appendix as aligned columns, 100 characters wide.
 
     Titles wrap inside their column and are indented by depth; a code is shown with
-    its label (``1 (Có)``); the findings of a row follow it, those of a template its
-    table, those of the report the heading.
+    its label (``1 (Có)``). Each finding is shown once, naming its rows: after the last
+    row it touches, or under its appendix's table when it touches none, or under the
+    heading when it is about the report.
     """
     lines = [printable(line) for line in table.heading]
     if table.findings:
@@ -646,14 +648,14 @@ def _md_cell(runs: Cell) -> str:
     return "".join(out)
 
 
-def _md_findings(findings: Iterable[TableFinding], lang: Lang, where: dict[int, str]) -> list[str]:
+def _md_findings(findings: Iterable[TableFinding], lang: Lang) -> list[str]:
     lines: list[str] = []
     for finding in findings:
-        at = where.get(id(finding))
-        head = f"**{severity_label(finding.severity, lang)}**"
-        if at:
-            head += f" ({_md(at)})"
-        lines.append(f"- {head} `{finding.rule}`: {_md(finding.message)}")
+        where = f" ({_md(finding.where)})" if finding.rows else ""
+        lines.append(
+            f"- **{severity_label(finding.severity, lang)}** `{_md(finding.rule)}`{where}:"
+            f" {_md(finding.message)}"
+        )
     return lines
 
 
@@ -668,14 +670,10 @@ def _template_markdown(table: TemplateTable, lang: Lang) -> list[str]:
         "| " + " | ".join(COLUMNS) + " |",
         "| --- | --- | --- | ---: | --- |",
     ]
-    where: dict[int, str] = {}
-    for row in table.rows:
-        for finding in row.findings:
-            where[id(finding)] = ", ".join(filter(None, [where.get(id(finding)), row.number]))
-        lines.append("| " + " | ".join(_md_cell(cell) for cell in row.cells) + " |")
-    found = table.all_findings()
+    lines.extend("| " + " | ".join(_md_cell(cell) for cell in row.cells) + " |" for row in table)
+    found = table.shown_findings()
     if found:
-        lines.extend(["", *_md_findings(found, lang, where)])
+        lines.extend(["", *_md_findings(found, lang)])
     return lines
 
 
@@ -683,8 +681,8 @@ def render_markdown(table: ReportTable) -> str:
     """The report as Markdown: a section and a pipe table per appendix.
 
     Cells keep the emphasis of the form (:attr:`TableRow.cells`); every text is
-    escaped so that no text of a report becomes Markdown or HTML. Findings are listed
-    under each table with the rows they touch.
+    escaped so that no text of a report becomes Markdown or HTML. Each finding is
+    listed once, under the table of its appendix, with the rows it touches.
 
     >>> import cchc_model
     >>> md = cchc_model.render(cchc_model.example(), "markdown")
@@ -694,7 +692,7 @@ def render_markdown(table: ReportTable) -> str:
     heading, period = table.heading
     lines = [f"# {_md(heading)}", "", _md(period)]
     if table.findings:
-        lines.extend(["", *_md_findings(table.findings, table.lang, {})])
+        lines.extend(["", *_md_findings(table.findings, table.lang)])
     for template in table:
         lines.extend(["", *_template_markdown(template, table.lang)])
     return "\n".join(lines) + "\n"

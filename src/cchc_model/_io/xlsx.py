@@ -152,8 +152,9 @@ def number_cell(row: TableRow) -> tuple[int | float | str | None, str]:
     """The cell of a row's value: ``(value, number format)``.
 
     A count or code is an ``int``, a percentage the fraction (``0.7894``), money a
-    ``float``, each with a format that shows the decimals written; a value Excel
-    cannot hold exactly is the Vietnamese text with format ``@``.
+    ``float``, each with a format that shows the decimals written; a code's format
+    shows its label after it (``1 (Có)``), the cell holding the number alone. A value
+    Excel cannot hold exactly is the Vietnamese text with format ``@``.
 
     >>> import cchc_model
     >>> table = cchc_model.table_model(cchc_model.example())
@@ -161,6 +162,8 @@ def number_cell(row: TableRow) -> tuple[int | float | str | None, str]:
     ((0.7894, '#,##0.00%'), (3.887, '#,##0.000'))
     >>> number_cell(table["PL2"].row("2.1")), number_cell(table["PL2"].row("3.1"))
     ((19, '#,##0'), (None, 'General'))
+    >>> number_cell(table["PL2"].row("7")), number_cell(table["PL8"].row("2"))
+    ((1, '0" (Có)"'), (3, '0'))
     """
     value = row.value
     if value is None:
@@ -168,9 +171,9 @@ def number_cell(row: TableRow) -> tuple[int | float | str | None, str]:
     kind = row.kind
     if kind is Kind.COUNT or kind is Kind.CODE:
         number = int(value)
-        if len(str(abs(number))) <= MAX_DIGITS:
-            return number, "#,##0" if kind is Kind.COUNT else "0"
-        return row.text, "@"
+        if len(str(abs(number))) > MAX_DIGITS:
+            return row.text, "@"
+        return number, _whole_format(row)
     decimal = Decimal(value)
     if not _fits(decimal):
         return row.text, "@"
@@ -179,6 +182,14 @@ def number_cell(row: TableRow) -> tuple[int | float | str | None, str]:
     if kind is Kind.PERCENT:
         return float(decimal.scaleb(-2)), f"#,##0{fraction}%"
     return float(decimal), f"#,##0{fraction}"
+
+
+def _whole_format(row: TableRow) -> str:
+    if row.kind is Kind.COUNT:
+        return "#,##0"
+    if row.label:  # a quote cannot be escaped inside a quoted part of a format
+        return f'0" ({row.label.replace(chr(34), "")})"'
+    return "0"
 
 
 class _Sheets:
@@ -370,7 +381,7 @@ def _findings_sheet(
             severity_label(finding.severity, table.lang),
             finding.rule,
             finding.template or "",
-            ", ".join(finding.codes),
+            finding.where,
             f"'{where[0]}'!{where[1]}" if where else "",
             finding.message,
         )
