@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import cchc_model
+from api_stub import STUB, stub_text
 
 OPTIONAL = ("hypothesis", "openpyxl", "docx", "pandas", "pyarrow", "polars", "msgspec", "pydantic")
 
@@ -16,6 +17,26 @@ def test_all_is_sorted_and_complete() -> None:
     assert list(names) == sorted(names)
     for name in names:
         assert hasattr(cchc_model, name), name
+
+
+def test_the_type_stub_is_generated_from_the_table_of_public_names() -> None:
+    # regenerate with tests/golden/regenerate.py
+    assert STUB.read_text(encoding="utf-8") == stub_text()
+
+
+def test_dir_shows_the_public_names_and_no_machinery() -> None:
+    names = dir(cchc_model)
+    assert set(cchc_model.__all__) <= set(names)
+    for machinery in ("TYPE_CHECKING", "annotations", "importlib", "_importlib", "_API"):
+        assert machinery not in names
+
+
+def test_import_loads_nothing_but_the_table() -> None:
+    code = "import sys, cchc_model; print(sorted(m for m in sys.modules if m.startswith('cchc')))"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, check=True, text=True
+    ).stdout
+    assert out.strip() == "['cchc_model']"
 
 
 def test_version_matches_the_distribution() -> None:

@@ -32,12 +32,12 @@ def _info(_: type) -> SearchStrategy[Any]:
 def _template(cls: type) -> SearchStrategy[Any]:
     from hypothesis import strategies as st  # noqa: PLC0415  # see the module docstring
 
+    from ._model.catalog import edition  # noqa: PLC0415
     from ._model.template import Template  # noqa: PLC0415
     from .strategies import templates  # noqa: PLC0415
-    from .templates import EDITION_2024  # noqa: PLC0415
 
-    if cls is Template:
-        return st.one_of([templates(c) for c in EDITION_2024.classes])
+    if cls is Template:  # a template of the current edition
+        return st.one_of([templates(c) for c in edition().classes])
     return templates(cls)
 
 
@@ -93,15 +93,16 @@ def _register() -> None:
     # point on the half-imported module.
     from hypothesis import strategies as st  # noqa: PLC0415
 
+    from ._model.catalog import editions  # noqa: PLC0415
     from ._model.report import Report, ReportInfo  # noqa: PLC0415  # importing the package is the cost
     from ._model.template import Template  # noqa: PLC0415
     from ._model.units import AdminLevel  # noqa: PLC0415
-    from .templates import EDITION_2024  # noqa: PLC0415
     from .vi import DocumentNumber, Period  # noqa: PLC0415
 
     st.register_type_strategy(Report, _report)
     st.register_type_strategy(ReportInfo, _info)
-    classes: tuple[type[Template], ...] = (Template, *EDITION_2024.classes)
+    classes: list[type[Template]] = [Template]
+    classes += (cls for ed in editions() for cls in ed.classes)  # the built-in editions
     for cls in classes:
         st.register_type_strategy(cls, _template)
     for code_list in _code_lists():

@@ -1,4 +1,4 @@
-"""Rewrite the golden files of the renderers, and the shipped JSON Schema, from the code.
+"""Rewrite the golden files of the renderers, the shipped JSON Schema and the package's stub.
 
 Run after a deliberate change of a renderer's output, then read the diff::
 
@@ -13,6 +13,7 @@ from pathlib import Path
 TESTS = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(TESTS))
 
+from api_stub import STUB, stub_text  # noqa: E402  # needs the path above
 from cchc_model._io.schema import SCHEMA_FILE, schema_text  # noqa: E402
 from golden_files import GOLDEN, outputs  # noqa: E402  # needs the path above
 
@@ -25,6 +26,8 @@ def main() -> None:
     schema = TESTS.parent / "src" / "cchc_model" / "data" / SCHEMA_FILE
     schema.write_text(schema_text(), encoding="utf-8")
     print(f"wrote {schema.relative_to(TESTS.parent)}")  # noqa: T201
+    STUB.write_text(stub_text(), encoding="utf-8")
+    print(f"wrote {STUB.name}")  # noqa: T201
 
 
 if __name__ == "__main__":

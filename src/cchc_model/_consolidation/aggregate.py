@@ -60,8 +60,8 @@ from .._model.units import AdminLevel, Code, Consolidation, Kind
 from .._rules.derive import derive, derive_rules
 from .._rules.expr import BinOp, Call, Ref, references
 from .._rules.findings import ValidationResult
-from .._rules.rulesets import Rule, RuleSet, Severity, compiled
-from .._rules.validate import as_ruleset, validate
+from .._rules.rulesets import Rule, RuleSet, Severity, as_ruleset, compiled
+from .._rules.validate import validate
 
 __all__ = [
     "Aggregation",
@@ -91,13 +91,6 @@ _SHOWN: Final = 5
 
 
 # --- the pieces of a result -------------------------------------------------------------
-
-
-def unit_key(info: ReportInfo) -> str:
-    """The identifier of a report's unit: its official code, else its name and place."""
-    if info.unit_code is not None:
-        return info.unit_code
-    return ", ".join(part for part in (info.agency, info.district, info.province) if part)
 
 
 @attrs.frozen
@@ -1037,7 +1030,7 @@ def _row_notes(prov: RowProvenance) -> Iterator[AggregationNote]:
 
 def _sources(reports: object) -> list[SourceReport]:
     return [
-        SourceReport(unit_key(report.info), report, name) for name, report in named_reports(reports)
+        SourceReport(report.info.unit_key, report, name) for name, report in named_reports(reports)
     ]
 
 
@@ -1063,12 +1056,12 @@ def _target(into: ReportInfo | None, own: Report | None) -> ReportInfo:
     return into
 
 
-def _edition_of(sources: list[SourceReport], own: Report | None) -> str:
+def _edition_of(sources: list[SourceReport], own: Report | None, into: ReportInfo) -> str:
     if sources:
         return sources[0].report.edition
     if own is not None:
         return own.edition
-    return get_edition().id
+    return get_edition(period=into.period, year=into.year).id
 
 
 def _consolidate(
@@ -1166,8 +1159,8 @@ def aggregate(
     """
     target = _target(into, own)
     sources = _sources(reports)
-    own_source = SourceReport(unit_key(own.info), own, None, own=True) if own is not None else None
-    ed = get_edition(_edition_of(sources, own))
+    own_source = SourceReport(own.info.unit_key, own, None, own=True) if own is not None else None
+    ed = get_edition(_edition_of(sources, own, target))
     problems = _check(sources, target, own_source, ed.id)
     if problems:
         raise ConsolidationError(problems)
@@ -1233,8 +1226,8 @@ def combine(
     items = _parts(parts)
     sources = [s for part in items for s in part.sources]
     sources += [part.own for part in items if part.own is not None]
-    own_source = SourceReport(unit_key(own.info), own, None, own=True) if own is not None else None
-    ed = get_edition(_edition_of(sources, own))
+    own_source = SourceReport(own.info.unit_key, own, None, own=True) if own is not None else None
+    ed = get_edition(_edition_of(sources, own, target))
     problems = _check(sources, target, own_source, ed.id)
     if problems:
         raise ConsolidationError(problems)

@@ -33,7 +33,6 @@ from .._model.report import Report, ReportInfo
 from .._model.template import Indicator, Template, Value, cells
 from .._model.units import Kind
 from .._rules.interval import round_half_up
-from .aggregate import unit_key
 
 __all__ = ["Change", "ComparedRow", "Comparison", "compare"]
 
@@ -206,7 +205,7 @@ class Comparison:
 
         def side(info: ReportInfo) -> dict[str, Any]:
             return {
-                "unit": unit_key(info),
+                "unit": info.unit_key,
                 "agency": info.agency,
                 "level": info.level.value,
                 "period": info.period.value,
@@ -297,7 +296,7 @@ def _basis(before: Report, after: Report) -> Basis:
             before=described[0],
             after=described[1],
         )
-    same_unit = unit_key(b) == unit_key(a)
+    same_unit = b.unit_key == a.unit_key
     same_period = b.period is a.period and b.year == a.year
     if same_unit:
         basis: Basis = "versions" if same_period else "periods"

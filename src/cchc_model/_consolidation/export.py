@@ -30,7 +30,6 @@ from .._model.extras import require
 from .._model.report import Report, ReportInfo, named_reports
 from .._model.template import Template, cells
 from .._model.units import Code, Kind
-from .aggregate import unit_key
 
 __all__ = ["COLUMNS", "to_pandas", "to_parquet", "to_polars", "to_records"]
 
@@ -74,7 +73,7 @@ _STRING_COLUMNS: Final = tuple(c for c in COLUMNS if c not in ("year", "number")
 def _info(name: str | None, info: ReportInfo, edition: str) -> tuple[Any, ...]:
     return (
         name,
-        unit_key(info),
+        info.unit_key,
         info.unit_code,
         info.agency,
         info.level.value,

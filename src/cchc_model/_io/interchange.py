@@ -69,8 +69,6 @@ __all__ = [
 
 FORMAT: Final = "cchc-report"
 VERSION: Final = 1
-_DEFAULT_EDITION: Final = "2024"
-"""A version-1 document without ``edition`` was written under the 2024 templates."""
 
 _DECIMAL_RE: Final = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 _TOP_KEYS: Final = frozenset({"format", "version", "edition", "report", "templates"})
@@ -456,8 +454,8 @@ def _read_thoroughly(data: object, source: str | None) -> Report:
                 value=data.get("version"),
             )
         )
-    ed = _edition(data.get("edition", _DEFAULT_EDITION), problems)
     info = _info(data.get("report", _MISSING), problems)
+    ed = _edition(data.get("edition", _MISSING), info, data.get("report"), problems)
     templates = _templates(data.get("templates", _MISSING), ed, problems)
     if problems:
         raise ReportFormatError(problems, source=source)
@@ -516,18 +514,21 @@ def _read_fast(data: object) -> Report | None:  # gives up early, often
     version = data.get("version")
     if data.get("format") != FORMAT or type(version) is not int or version != VERSION:
         return None
-    edition_id = data.get("edition", _DEFAULT_EDITION)
+    edition_id = data.get("edition", _MISSING)
     info_data = data.get("report")
     templates_data = data.get("templates")
     if (
-        type(edition_id) is not str
+        (edition_id is not _MISSING and type(edition_id) is not str)
         or not _plain_object(info_data)
         or not _plain_object(templates_data)
     ):
         return None
     try:
-        ed = get_edition(edition_id)
         info = _fast_info(info_data)  # type: ignore[arg-type]
+        if edition_id is _MISSING:  # the edition in force for the report's period
+            ed = get_edition(period=info.period, year=info.year)
+        else:
+            ed = get_edition(edition_id)  # type: ignore[arg-type]  # a str, checked above
     except Exception:  # noqa: BLE001  # anything unexpected: read thoroughly
         return None
     by_id = {cls.spec.id: cls for cls in ed.classes}
@@ -660,7 +661,19 @@ def _check_object(obj: dict[Any, Any], path: str, problems: list[Problem]) -> bo
     return not wrong
 
 
-def _edition(value: object, problems: list[Problem]) -> Edition | None:
+def _edition(
+    value: object, info: ReportInfo | None, info_data: object, problems: list[Problem]
+) -> Edition | None:
+    """The edition the document names; without one, the edition in force for its period."""
+    if value is _MISSING:
+        period, year = _period_of(info, info_data)
+        try:
+            if period is None or year is None:  # go on reading with the current one
+                return get_edition()
+            return get_edition(period=period, year=year)
+        except CodeError as exc:
+            problems.append(Problem("$.edition", exc.en, exc.vi))
+            return None
     if not isinstance(value, str):
         problems.append(
             Problem("$.edition", "expected a string", "phải là chuỗi ký tự", value=value)
@@ -671,6 +684,17 @@ def _edition(value: object, problems: list[Problem]) -> Edition | None:
     except CodeError as exc:
         problems.append(Problem("$.edition", exc.en, exc.vi, value=value))
         return None
+
+
+def _period_of(info: ReportInfo | None, data: object) -> tuple[Period | None, int | None]:
+    """The period and year of the metadata, read or, when it could not be, as written."""
+    if info is not None:
+        return info.period, info.year
+    if not isinstance(data, dict):
+        return None, None
+    period = next((p for p in Period if p.value == data.get("period")), None)
+    year = data.get("year")
+    return period, year if type(year) is int and 1900 <= year <= 9999 else None  # noqa: PLR2004
 
 
 def _info(value: object, problems: list[Problem]) -> ReportInfo | None:

@@ -171,7 +171,7 @@ def json_schema(edition_id: str | None = None) -> dict[str, Any]:
         for cls in ed.classes:
             defs[f"{ed.id}-{cls.spec.id}"] = _template_schema(cls.spec)
         condition: dict[str, Any] = {"properties": {"edition": {"const": ed.id}}}
-        if ed.id != default.id:  # a document without "edition" is of the default one
+        if ed.id != default.id:  # a document without "edition": checked as of the current one
             condition["required"] = ["edition"]
         branches.append({"if": condition, "then": {"$ref": f"#/$defs/edition-{ed.id}"}})
     return {
@@ -188,7 +188,8 @@ def json_schema(edition_id: str | None = None) -> dict[str, Any]:
             "version": {"const": VERSION},
             "edition": {
                 "enum": [ed.id for ed in chosen],
-                "description": f"The template edition; {default.id} when absent.",
+                "description": "The template edition; when absent, the edition in force for"
+                f" the report's period (today: {default.id}).",
             },
             "report": {"$ref": "#/$defs/report"},
             "templates": {"type": "object"},

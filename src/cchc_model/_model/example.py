@@ -1,34 +1,48 @@
-"""The bundled example: report 341/BC-UBND of commune Hương Sơn, 6 months 2024."""
+"""The example report an edition ships (for the built-in one: 341/BC-UBND of Hương Sơn)."""
 
 from __future__ import annotations
 
 import functools
-from importlib import resources
 
 from .._io.interchange import loads
+from .catalog import Edition
+from .catalog import edition as get_edition
+from .errors import CodeError
 from .report import Report
 
 __all__ = ["example", "example_json"]
 
-_NAME = "huong-son-2024-h1.json"
+
+def _with_example(edition_id: str | None) -> Edition:
+    ed = get_edition(edition_id)
+    if ed.example is None:
+        raise CodeError(
+            f"edition {ed.id} ships no example report",
+            f"bộ biểu mẫu {ed.id} không kèm báo cáo mẫu",
+            template=None,
+            code=None,
+        )
+    return ed
 
 
-def example_json() -> str:
-    """The bundled example as its JSON document (the text shipped in the package)."""
-    return (
-        resources.files("cchc_model.templates.edition_2024")
-        .joinpath(_NAME)
-        .read_text(encoding="utf-8")
-    )
+def example_json(edition: str | None = None) -> str:
+    """The example of ``edition`` (default: the current one) as its JSON document.
+
+    Raises:
+        CodeError: No such edition, or it ships no example.
+    """
+    return _read(_with_example(edition))
 
 
-@functools.cache
-def example() -> Report:
-    """The bundled example report, every filled cell exactly as reported.
+def example(edition: str | None = None) -> Report:
+    """The example report of ``edition`` (default: the current one), exactly as filed.
 
-    The report of UBND xã Hương Sơn (huyện Nam Đông, Thừa Thiên Huế), number
-    341/BC-UBND of 10 June 2024, on the first 6 months of 2024, with Phụ lục 2–8.
-    Reports are immutable, so the same object is returned each time.
+    The built-in edition's example is the report of UBND xã Hương Sơn (huyện Nam Đông,
+    Thừa Thiên Huế), number 341/BC-UBND of 10 June 2024, on the first 6 months of 2024,
+    with Phụ lục 2–8. Reports are immutable, so the same object is returned each time.
+
+    Raises:
+        CodeError: No such edition, or it ships no example.
 
     >>> report = example()
     >>> (
@@ -40,4 +54,16 @@ def example() -> Report:
     >>> report.pl2.plan_completion_rate, report.pl7.investment_planned
     (Decimal('78.94'), Decimal('3.887'))
     """
-    return loads(example_json(), source=_NAME)
+    ed = _with_example(edition)
+    return _example(ed)
+
+
+def _read(ed: Edition) -> str:
+    assert ed.example is not None  # noqa: S101  # see _with_example
+    return ed.example.read_text(encoding="utf-8")
+
+
+@functools.cache
+def _example(ed: Edition) -> Report:
+    assert ed.example is not None  # noqa: S101  # see _with_example
+    return loads(_read(ed), source=ed.example.name)

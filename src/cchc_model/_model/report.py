@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 import attrs
 
@@ -21,7 +21,7 @@ from .catalog import edition as get_edition
 from .errors import CodeError, ValueTypeError
 from .frozen import FrozenMap
 from .period import Period
-from .template import Indicator, Template, Value, build_unchecked
+from .template import Indicator, Template, TemplateSpec, Value, build_unchecked
 from .units import AdminLevel
 
 __all__ = ["Report", "ReportInfo", "named_reports"]
@@ -125,6 +125,27 @@ class ReportInfo:
     province: str | None = _text_field()
     district: str | None = _text_field()
 
+    @property
+    def unit_key(self) -> str:
+        """The identifier of the report's unit: its official code, else its name and place.
+
+        Consolidation tells units apart by it, and comparison and export show it.
+
+        >>> from cchc_model import AdminLevel, Period
+        >>> info = ReportInfo(
+        ...     agency="UBND xã Hương Sơn",
+        ...     level=AdminLevel.COMMUNE,
+        ...     period=Period.H1,
+        ...     year=2024,
+        ...     district="Nam Đông",
+        ... )
+        >>> info.unit_key, attrs.evolve(info, unit_code="19897").unit_key
+        ('UBND xã Hương Sơn, Nam Đông', '19897')
+        """
+        if self.unit_code is not None:
+            return self.unit_code
+        return ", ".join(part for part in (self.agency, self.district, self.province) if part)
+
     @year.validator
     def _year_range(self, attribute: attrs.Attribute[int], value: int) -> None:
         if not 1900 <= value <= 9999:  # noqa: PLR2004  # four-digit years only
@@ -176,12 +197,30 @@ def _to_templates(value: object) -> FrozenMap[str, Template]:
     return FrozenMap({t.spec.id: t for t in ordered})
 
 
+def _edition_id(value: str | None) -> str:
+    # None (the default) is settled in Report.__attrs_post_init__, from the templates
+    # carried or the report's period; a blank id is no id. Anything else is kept for
+    # the validator to refuse.
+    given: object = value
+    if given is None or (isinstance(given, str) and not given.strip()):
+        return ""
+    return value  # type: ignore[return-value]  # not None here
+
+
 @attrs.frozen(kw_only=True)
 class Report:
     """A filed report: its metadata and the appendices it carries.
 
-    Templates are reachable by id (``report["PL4"]``) and by typed attribute
-    (``report.pl4``); a template the report does not carry is ``None``.
+    Templates are reachable by id (``report["PL4"]``), by class (``report.get(Procedures)``,
+    typed, for the templates of every edition) and, for the built-in 2024 edition, by
+    typed attribute (``report.pl4``); a template the report does not carry is ``None``.
+
+    Args:
+        info: The metadata.
+        templates: The appendices carried (template instances, at most one of each).
+        edition: The id of the template edition the report was filed under. By default,
+            the edition of the templates carried, or for a report that carries none, the
+            edition in force for its period (see :func:`~cchc_model.edition`).
 
     >>> from cchc_model import example
     >>> report = example()
@@ -192,11 +231,14 @@ class Report:
     info: ReportInfo = attrs.field(validator=_check(ReportInfo, "a ReportInfo", "một ReportInfo"))
     templates: FrozenMap[str, Template] = attrs.field(factory=FrozenMap, converter=_to_templates)
     edition: str = attrs.field(
-        default="2024",
+        default=None,
+        converter=_edition_id,
         validator=_check(str, "an edition id (a string)", "mã bộ biểu mẫu (chuỗi ký tự)"),
     )
 
     def __attrs_post_init__(self) -> None:
+        if not self.edition:
+            object.__setattr__(self, "edition", self._default_edition())
         ed = get_edition(self.edition)
         for tid, tpl in self.templates.items():
             if ed.template(tid) is not type(tpl):
@@ -205,8 +247,24 @@ class Report:
                     code=None,
                     attribute="templates",
                     expected=f"a template of edition {ed.id}",
+                    expected_vi=f"một biểu của bộ biểu mẫu {ed.id}",
                     value=type(tpl).__name__,
                 )
+
+    def _default_edition(self) -> str:
+        named = {tpl.spec.edition for tpl in self.templates.values()}
+        if len(named) > 1:
+            raise ValueTypeError(
+                template=None,
+                code=None,
+                attribute="templates",
+                expected="templates of one edition",
+                expected_vi="các biểu của cùng một bộ biểu mẫu",
+                value=", ".join(sorted(named)),
+            )
+        if named:
+            return named.pop()
+        return get_edition(period=self.info.period, year=self.info.year).id
 
     @classmethod
     def checked(cls, info: ReportInfo, templates: list[Template], edition: str) -> Report:
@@ -270,44 +328,90 @@ class Report:
             merged[tpl.spec.id] = tpl
         return attrs.evolve(self, templates=merged)
 
-    def _typed(self, cls: type[T]) -> T | None:
-        tpl = self.templates.get(cls.spec.id)
-        return tpl if isinstance(tpl, cls) else None
+    @overload
+    def get(self, template: type[T]) -> T | None: ...
+    @overload
+    def get(self, template: str) -> Template | None: ...
+    def get(self, template: type[T] | str) -> T | Template | None:
+        """The template ``template`` (a class, or an id such as ``"PL2"``), if carried.
+
+        Given a class, the result has that type, for the templates of any edition.
+
+        Raises:
+            CodeError: The template is not one of the report's edition.
+
+        >>> from cchc_model import example, Procedures
+        >>> example().get(Procedures).commune_on_time_rate, example().get("PL3") is None
+        (Decimal('100'), False)
+        """
+        ed = get_edition(self.edition)
+        if isinstance(template, str):
+            return self.templates.get(ed.template(template).spec.id)
+        spec = getattr(template, "spec", None)
+        if not isinstance(spec, TemplateSpec) or ed.template(spec.id) is not template:
+            name = getattr(template, "__name__", repr(template))
+            raise CodeError(
+                f"{name} is not a template of edition {ed.id}"
+                f" (templates: {', '.join(ed.template_ids)})",
+                f"{name} không phải biểu của bộ biểu mẫu {ed.id}"
+                f" (các biểu: {', '.join(ed.template_ids)})",
+                template=spec.id if isinstance(spec, TemplateSpec) else None,
+                code=None,
+            )
+        return self.templates.get(spec.id)
+
+    def _typed(self, cls: type[T], attribute: str) -> T | None:
+        if self.edition != cls.spec.edition:
+            raise CodeError(
+                f"report.{attribute} is {cls.spec.id} of edition {cls.spec.edition}"
+                f" ({cls.__name__}), and this report is of edition {self.edition}:"
+                f" use report[{cls.spec.id!r}] or report.get(<template class>)",
+                f"report.{attribute} là {cls.spec.id} của bộ biểu mẫu {cls.spec.edition}"
+                f" ({cls.__name__}), còn báo cáo này thuộc bộ biểu mẫu {self.edition}:"
+                f" hãy dùng report[{cls.spec.id!r}] hoặc report.get(<lớp biểu>)",
+                template=cls.spec.id,
+                code=None,
+            )
+        return self.get(cls)
 
     @property
     def pl2(self) -> Direction | None:
-        """Phụ lục 2, if carried."""
-        return self._typed(Direction)
+        """Phụ lục 2 of the 2024 edition, if carried.
+
+        Raises:
+            CodeError: The report is of another edition (use ``report["PL2"]``).
+        """
+        return self._typed(Direction, "pl2")
 
     @property
     def pl3(self) -> Institutions | None:
-        """Phụ lục 3, if carried."""
-        return self._typed(Institutions)
+        """Phụ lục 3 of the 2024 edition, if carried (see :attr:`pl2`)."""
+        return self._typed(Institutions, "pl3")
 
     @property
     def pl4(self) -> Procedures | None:
-        """Phụ lục 4, if carried."""
-        return self._typed(Procedures)
+        """Phụ lục 4 of the 2024 edition, if carried (see :attr:`pl2`)."""
+        return self._typed(Procedures, "pl4")
 
     @property
     def pl5(self) -> Organisation | None:
-        """Phụ lục 5, if carried."""
-        return self._typed(Organisation)
+        """Phụ lục 5 of the 2024 edition, if carried (see :attr:`pl2`)."""
+        return self._typed(Organisation, "pl5")
 
     @property
     def pl6(self) -> CivilService | None:
-        """Phụ lục 6, if carried."""
-        return self._typed(CivilService)
+        """Phụ lục 6 of the 2024 edition, if carried (see :attr:`pl2`)."""
+        return self._typed(CivilService, "pl6")
 
     @property
     def pl7(self) -> PublicFinance | None:
-        """Phụ lục 7, if carried."""
-        return self._typed(PublicFinance)
+        """Phụ lục 7 of the 2024 edition, if carried (see :attr:`pl2`)."""
+        return self._typed(PublicFinance, "pl7")
 
     @property
     def pl8(self) -> DigitalGovernment | None:
-        """Phụ lục 8, if carried."""
-        return self._typed(DigitalGovernment)
+        """Phụ lục 8 of the 2024 edition, if carried (see :attr:`pl2`)."""
+        return self._typed(DigitalGovernment, "pl8")
 
 
 def named_reports(reports: object) -> list[tuple[str | None, Report]]:

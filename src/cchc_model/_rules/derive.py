@@ -30,8 +30,8 @@ from .._model.units import AdminLevel, Kind
 from . import interval as iv
 from .engine import BoolFn, NumFn, compile_bool, compile_num, context, era
 from .expr import Compare, Node, Ref, references
-from .rulesets import Rule, RuleSet, compiled
-from .validate import as_ruleset, report_end
+from .rulesets import Rule, RuleSet, as_ruleset, compiled
+from .validate import report_end
 
 __all__ = ["DEFAULT_DECIMALS", "derive", "derive_rules"]
 

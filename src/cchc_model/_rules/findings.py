@@ -49,6 +49,12 @@ from .rulesets import Rule, Severity
 __all__ = ["Finding", "ValidationResult"]
 
 
+def _rule_edition(finding: Finding) -> str:
+    # a finding is of its rule's edition; one about the whole report names its own
+    rule = finding.definition
+    return rule.edition if rule is not None else get_edition().id
+
+
 @attrs.frozen
 class Finding:
     """One inconsistency found in a report, precise enough to send back to its unit.
@@ -79,7 +85,7 @@ class Finding:
         definition: The :class:`~cchc_model.Rule` itself (its expression, reason and
             message templates), ``None`` for a finding about the whole report; not part
             of the finding's equality.
-        edition: The template edition of the report checked.
+        edition: The template edition of the report checked (by default its rule's).
         end: The last day of the report's data (which rows are asked depends on it).
 
     >>> from cchc_model import example, validate
@@ -104,7 +110,9 @@ class Finding:
     truncated: bool
     level: AdminLevel
     definition: Rule | None = attrs.field(eq=False, repr=False)
-    edition: str = attrs.field(default="2024", eq=False, repr=False)
+    edition: str = attrs.field(
+        default=attrs.Factory(_rule_edition, takes_self=True), eq=False, repr=False
+    )
     end: dt.date | None = attrs.field(default=None, repr=False)
 
     def message(self, lang: Lang = "vi", *, titles: bool = True) -> str:

@@ -2,9 +2,10 @@
 
 A :class:`Rule` is an expression in the rule language (:mod:`cchc_model._rules.expr`) with a
 stable id, a severity, a kind and its messages. The built-in rules of an edition are the
-rules of ``data/rules-<edition>.toml`` plus the rules the catalog implies row by row
-(each value's domain, and a warning for a value in a row not asked at the report's
-level); a province adds its own in a file of the same format (:func:`load_rules`).
+rules of its rules file (``templates/edition_2024/rules.toml``) plus the rules the
+catalog implies row by row (each value's domain, and a warning for a value in a row not
+asked at the report's level); a province adds its own in a file of the same format
+(:func:`load_rules`).
 
 >>> rules = builtin_rules()
 >>> rules["PL8.ratio.6.4"].expression
@@ -31,7 +32,6 @@ import tomllib
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from importlib import resources
 from pathlib import Path
 from typing import Any, Final, Literal, TypeVar
 
@@ -39,7 +39,7 @@ import attrs
 
 from .._model.catalog import Edition
 from .._model.catalog import edition as get_edition
-from .._model.errors import CchcError, Lang, RuleError
+from .._model.errors import CchcError, Lang, RuleError, ValueTypeError
 from .._model.template import Indicator
 from .._model.units import ALL_LEVELS, AdminLevel, Kind
 from . import messages as msg
@@ -51,6 +51,7 @@ __all__ = [
     "RuleSet",
     "Severity",
     "Tolerance",
+    "as_ruleset",
     "builtin_rules",
     "load_rules",
     "loads_rules",
@@ -268,6 +269,11 @@ def _optional_text(_: object, attribute: attrs.Attribute[str | None], value: obj
         )
 
 
+def _edition_id(value: str | None) -> str:
+    # not a literal: a rule written without an edition is one of the current edition
+    return get_edition().id if value is None else value
+
+
 @attrs.frozen
 class Rule:
     """One check: an expression over the rows of the templates, with its messages.
@@ -289,7 +295,9 @@ class Rule:
             ``"zero"``: a blank row counts as 0.
         derive: Whether :func:`~cchc_model.derive` may fill the left-hand row from the
             right-hand side; the rule must then be ``PLn:code = expression``.
-        edition: The template edition its references belong to.
+        edition: The id of the template edition its references belong to (default:
+            the current edition, see :func:`~cchc_model.edition`); the rule is checked
+            on reports of that edition only.
         since: The rule is checked only in reports on periods whose data end on or after
             this day (a :class:`datetime.date`, or text such as ``"2025-07-01"``).
         until: The rule is checked only in reports on periods whose data end before this
@@ -326,7 +334,7 @@ class Rule:
     derive: bool = attrs.field(
         default=False, validator=_check_type(bool, "true or false", "true hoặc false")
     )
-    edition: str = "2024"
+    edition: str = attrs.field(default=None, converter=_edition_id)
     since: dt.date | None = attrs.field(default=None, converter=_to_date)
     until: dt.date | None = attrs.field(default=None, converter=_to_date)
     tree: Node = attrs.field(init=False, eq=False, repr=False)
@@ -579,6 +587,29 @@ class RuleSet:
         return f"<RuleSet of {len(self.rules)} rules>"
 
 
+def as_ruleset(rules: RuleSet | Iterable[Rule] | None, edition: str) -> RuleSet:
+    """``rules`` as a :class:`RuleSet` (the built-in rules of ``edition`` for ``None``)."""
+    if rules is None:
+        return builtin_rules(edition)
+    if isinstance(rules, RuleSet):
+        return rules
+    if isinstance(rules, Rule):
+        return RuleSet((rules,))
+    candidate: object = rules  # the type says Iterable[Rule]; a caller may pass anything
+    if isinstance(candidate, Iterable) and not isinstance(candidate, (str, bytes)):
+        items = tuple(candidate)
+        if all(isinstance(rule, Rule) for rule in items):
+            return RuleSet(items)
+    raise ValueTypeError(
+        template=None,
+        code=None,
+        attribute="rules",
+        expected="a RuleSet, an iterable of Rule, or None",
+        expected_vi="một RuleSet, các Rule, hoặc None",
+        value=rules,
+    )
+
+
 T = TypeVar("T")
 
 
@@ -606,7 +637,7 @@ _DOMAIN_REASONS: Final = {
 }
 
 
-def _domain_rule(row: Indicator) -> Rule:
+def _domain_rule(row: Indicator, edition: str) -> Rule:
     ref = f"{row.template}:{row.code}"
     kind = row.kind
     if kind is Kind.CODE:
@@ -625,6 +656,7 @@ def _domain_rule(row: Indicator) -> Rule:
         message_vi=messages["vi"],
         message_en=messages["en"],
         reason=_DOMAIN_REASONS[kind].format(title=row.title, unit=row.unit_text),
+        edition=edition,
     )
 
 
@@ -647,7 +679,7 @@ def _level_reason(row: Indicator) -> str:
     return reason + "; a value in it in another report is not asked for."
 
 
-def _level_rule(row: Indicator) -> Rule:
+def _level_rule(row: Indicator, edition: str) -> Rule:
     ref = f"{row.template}:{row.code}"
     return Rule(
         f"{row.template}.level.{row.code}",
@@ -657,6 +689,7 @@ def _level_rule(row: Indicator) -> Rule:
         message_vi=msg.LEVEL["vi"],
         message_en=msg.LEVEL["en"],
         reason=_level_reason(row),
+        edition=edition,
     )
 
 
@@ -665,9 +698,9 @@ def _generated(ed: Edition) -> list[Rule]:
     for row in ed.indicators():
         if row.is_heading:
             continue
-        out.append(_domain_rule(row))
+        out.append(_domain_rule(row, ed.id))
         if row.levels != ALL_LEVELS or row.until is not None:
-            out.append(_level_rule(row))
+            out.append(_level_rule(row, ed.id))
     return out
 
 
@@ -681,7 +714,8 @@ def _sort_key(rule: Rule, ed: Edition) -> tuple[int, tuple[int, ...], int, str]:
 def builtin_rules(edition: str | None = None) -> RuleSet:
     """The built-in rules of a template edition (default: the current one).
 
-    They are the rules of ``data/rules-<edition>.toml`` and the domain and level rules
+    They are the rules of the edition's rules file (:attr:`Edition.rules
+    <cchc_model.Edition.rules>`) and the domain and level rules
     generated from the catalog, ordered by template, then row, then kind. The set is
     built once and shared.
 
@@ -691,15 +725,22 @@ def builtin_rules(edition: str | None = None) -> RuleSet:
     >>> sorted({rule.kind for rule in rules})
     ['condition', 'domain', 'identity', 'level', 'part', 'plausible', 'ratio', 'total']
     """
-    return _builtin_rules(get_edition(edition).id)
+    return _builtin_rules(get_edition(edition))
 
 
 @functools.cache
-def _builtin_rules(edition_id: str) -> RuleSet:
-    ed = get_edition(edition_id)
-    name = f"edition_{ed.id}/rules.toml"
-    source = resources.files("cchc_model.templates").joinpath(f"edition_{ed.id}", "rules.toml")
-    data = _parse_rules_text(source.read_text(encoding="utf-8"), name, ed.id)
+def _builtin_rules(ed: Edition) -> RuleSet:
+    data: list[Rule] = []
+    if ed.rules is not None:
+        name = f"edition {ed.id}: {ed.rules.name}"
+        try:
+            text = ed.rules.read_text(encoding="utf-8")
+        except (OSError, ValueError) as exc:
+            raise RuleError(
+                f"{name}: cannot read the rule file ({exc})",
+                f"{name}: không đọc được tệp quy tắc ({exc})",
+            ) from None
+        data = _parse_rules_text(text, name, ed.id)
     by_id: dict[str, Rule] = {rule.id: rule for rule in _generated(ed)}
     for rule in data:
         by_id[rule.id] = rule  # a rule in the data replaces the generated rule of that id

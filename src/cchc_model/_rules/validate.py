@@ -26,32 +26,9 @@ from .._model.units import AdminLevel
 from . import interval as iv
 from .engine import Entry, Plan, Templates, plan_for
 from .findings import Finding, ValidationResult
-from .rulesets import Rule, RuleSet, Severity, builtin_rules
+from .rulesets import Rule, RuleSet, Severity, as_ruleset
 
-__all__ = ["as_ruleset", "validate"]
-
-
-def as_ruleset(rules: RuleSet | Iterable[Rule] | None, edition: str) -> RuleSet:
-    """``rules`` as a :class:`RuleSet` (the built-in rules of ``edition`` for ``None``)."""
-    if rules is None:
-        return builtin_rules(edition)
-    if isinstance(rules, RuleSet):
-        return rules
-    if isinstance(rules, Rule):
-        return RuleSet((rules,))
-    candidate: object = rules  # the type says Iterable[Rule]; a caller may pass anything
-    if isinstance(candidate, Iterable) and not isinstance(candidate, (str, bytes)):
-        items = tuple(candidate)
-        if all(isinstance(rule, Rule) for rule in items):
-            return RuleSet(items)
-    raise ValueTypeError(
-        template=None,
-        code=None,
-        attribute="rules",
-        expected="a RuleSet, an iterable of Rule, or None",
-        expected_vi="một RuleSet, các Rule, hoặc None",
-        value=rules,
-    )
+__all__ = ["validate"]
 
 
 def validate(report: Report, *, rules: RuleSet | Iterable[Rule] | None = None) -> ValidationResult:

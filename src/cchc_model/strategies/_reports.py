@@ -5,8 +5,9 @@ Private to :mod:`cchc_model.strategies`, which documents and re-exports them.
 A consistent report is built leaves first: the counts nothing is computed from are
 drawn, then what derives from them (totals over the children asked at the level, ratios
 rounded half-up, identities), then the parts bounded by their wholes (a part is drawn
-between 0 and its whole, never filtered). The rules are the built-in ones of
-``templates/edition_2024/rules.toml``; each function below says which it builds.
+between 0 and its whole, never filtered). For the built-in edition the rules are those
+of ``templates/edition_2024/rules.toml``, and each function below says which it builds;
+for an edition of your own, the builder reads its rules (see :func:`generic_values`).
 
 The rows asked follow the report's level and the last day of its period's data: a report
 on a period after 1 July 2025 is asked no row about districts, and no district files one.
@@ -26,6 +27,7 @@ from typing import Any, Final, TypeGuard, TypeVar
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from .._model.catalog import Edition
 from .._model.catalog import edition as get_edition
 from .._model.report import Report, ReportInfo
 from .._model.template import Indicator, Template, Value
@@ -40,8 +42,11 @@ from .._model.units import (
     SurveyMethod,
     YesNo,
 )
-from .._rules.derive import DEFAULT_DECIMALS
+from .._rules.derive import DEFAULT_DECIMALS, derive
+from .._rules.expr import Compare, Ref
 from .._rules.interval import round_half_up
+from .._rules.rulesets import builtin_rules
+from ..templates.edition_2024 import EDITION_2024
 from ..vi import Period
 from . import _values as sv
 
@@ -52,6 +57,7 @@ __all__ = [
     "build_template",
     "chosen_templates",
     "consistent_values",
+    "generic_values",
     "report_infos",
     "reports",
     "split",
@@ -62,9 +68,6 @@ __all__ = [
 T = TypeVar("T")
 Values = dict[str, dict[str, Value]]
 """Cell values by template id, then by official code."""
-
-_EDITION: Final = "2024"
-
 
 # --- metadata -----------------------------------------------------------------------------
 
@@ -130,6 +133,18 @@ def report_infos(
     >>> info.agency.startswith(("UBND xã", "UBND phường", "UBND thị trấn")), "/BC-" in info.number
     (True, True)
     """
+    return _infos(level, period, year, realistic=realistic, years=None)
+
+
+def _infos(
+    level: AdminLevel | None,
+    period: Period | None,
+    year: int | None,
+    *,
+    realistic: bool,
+    years: tuple[int, int] | None,
+) -> st.SearchStrategy[ReportInfo]:
+    """:func:`report_infos`, with the realistic years in ``years`` when given."""
     _check_choice(level, AdminLevel, "level")
     _check_choice(period, Period, "period")
     if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
@@ -141,7 +156,7 @@ def report_infos(
     levels = sv.levels() if level is None else st.just(level)
     periods = sv.periods() if period is None else st.just(period)
     if realistic:
-        return _realistic_infos(levels, periods, year)
+        return _realistic_infos(levels, periods, year, years or (0, 9999))
     texts = sv.texts()
     return st.builds(
         ReportInfo,
@@ -178,6 +193,8 @@ def _realistic_infos(
         period = draw(periods)
         last = _DISTRICTS_END if level is AdminLevel.DISTRICT else _LAST_YEAR
         first, last = max(_FIRST_YEAR, years[0]), min(last, years[1])
+        if first > last:  # the years of an edition beyond the usual span
+            first, last = years
         chosen = sv.draw_year(draw, first, last) if year is None else year
         if not level.files_for(period.window(chosen)[1]):
             # a district's report on the second half of 2025: the first half instead
@@ -225,8 +242,7 @@ _LAST_YEAR: Final = 2035
 
 
 @functools.cache
-def _asked(level: AdminLevel, end: dt.date | None) -> frozenset[tuple[str, str]]:
-    ed = get_edition(_EDITION)
+def _asked(ed: Edition, level: AdminLevel, end: dt.date | None) -> frozenset[tuple[str, str]]:
     return frozenset(
         (row.template, row.code) for row in ed.indicators() if row.applies_to(level, end)
     )
@@ -253,8 +269,7 @@ _DEFAULT_LIMIT: Final = 300
 
 
 @functools.cache
-def _rows() -> Mapping[tuple[str, str], Indicator]:
-    ed = get_edition(_EDITION)
+def _rows(ed: Edition) -> Mapping[tuple[str, str], Indicator]:
     return {(row.template, row.code): row for row in ed.indicators()}
 
 
@@ -267,11 +282,14 @@ def split(draw: st.DrawFn, total: int, n: int) -> list[int]:
 class _Builder:
     """Draws the values of one consistent report at one level, leaves first."""
 
-    def __init__(self, draw: st.DrawFn, level: AdminLevel, end: dt.date | None = None) -> None:
+    def __init__(
+        self, draw: st.DrawFn, level: AdminLevel, ed: Edition, end: dt.date | None = None
+    ) -> None:
         self.draw = draw
         self.level = level
         self.end = end
-        self.asked_cells = _asked(level, end)
+        self.rows = _rows(ed)
+        self.asked_cells = _asked(ed, level, end)
         self.one_unit = frozenset(_ONE_UNIT.get(level, ()))
         self.values: Values = {}
 
@@ -292,7 +310,7 @@ class _Builder:
         if (tid, code) not in self.asked_cells:
             return 0
         if high is None:
-            unit = _rows()[tid, code].unit
+            unit = self.rows[tid, code].unit
             high = _COUNT_LIMITS.get(unit.label if unit else "", _DEFAULT_LIMIT)
         value = sv.draw_int(self.draw, low, max(low, high))
         self.values.setdefault(tid, {})[code] = value
@@ -305,7 +323,7 @@ class _Builder:
             self.put(tid, code, sv.draw_decimal(self.draw, 0, 100, self.places(tid, code)))
 
     def places(self, tid: str, code: str) -> tuple[int, int]:
-        decimals = _rows()[tid, code].decimals
+        decimals = self.rows[tid, code].decimals
         return (0, DEFAULT_DECIMALS if decimals is None else decimals)
 
     def ratio(self, tid: str, code: str, part: Fraction | int, whole: Fraction | int) -> None:
@@ -487,15 +505,22 @@ def _pl8(b: _Builder, procedures: int) -> None:
 
 
 def consistent_values(
-    draw: st.DrawFn, level: AdminLevel, wanted: Collection[str], end: dt.date | None = None
+    draw: st.DrawFn,
+    level: AdminLevel,
+    wanted: Collection[str],
+    end: dt.date | None = None,
+    ed: Edition = EDITION_2024,
 ) -> Values:
     """The values of the templates ``wanted`` of a report that satisfies every built-in rule.
 
     ``end``: the last day of the report's data, which decides the rows asked (``None``:
     by level alone). A value another template is bounded by is drawn freely when that
-    template is not wanted (PL4 1.4 for PL8, PL5 1.5 for PL6 and PL7).
+    template is not wanted (PL4 1.4 for PL8, PL5 1.5 for PL6 and PL7). For an edition
+    other than the built-in one, see :func:`generic_values`.
     """
-    b = _Builder(draw, level, end)
+    if ed != EDITION_2024:
+        return generic_values(draw, level, wanted, ed, end)
+    b = _Builder(draw, level, ed, end)
     if "PL2" in wanted:
         _pl2(b)
     if "PL3" in wanted:
@@ -508,6 +533,82 @@ def consistent_values(
         _pl7(b, units)
     if "PL8" in wanted:
         _pl8(b, procedures)
+    return {tid: cells for tid, cells in b.values.items() if tid in wanted}
+
+
+@functools.cache
+def _generic_plan(ed: Edition) -> tuple[tuple[Indicator, ...], Mapping[str, str]]:
+    """The rows drawn (those no derive rule computes), wholes first, and each part's whole.
+
+    A part is the numerator of a ratio rule or the left side of a rule ``A <= B``
+    between two rows, when its whole is drawn too.
+    """
+    rules = builtin_rules(ed.id)
+    derived = {rule.references[0].key for rule in rules if rule.derive}
+    bounds: dict[str, str] = {}
+    for rule in rules:
+        tree = rule.tree
+        if rule.kind == "ratio" and len(rule.references) == 3:  # noqa: PLR2004  # rate, part, whole
+            part, whole = rule.references[1].key, rule.references[2].key
+        elif isinstance(tree, Compare) and tree.ops == ("<=",):
+            sides = [side.key for side in tree.operands if isinstance(side, Ref)]
+            if len(sides) != 2:  # noqa: PLR2004  # a row on each side
+                continue
+            part, whole = sides
+        else:
+            continue
+        if part not in derived and whole not in derived and part != whole:
+            bounds.setdefault(part, whole)
+    rows = [row for row in ed.indicators() if not row.is_heading]
+    drawn = [row for row in rows if f"{row.template}:{row.code}" not in derived]
+
+    # wholes before their parts: a row's depth in the chain of bounds
+    def depth(key: str, seen: frozenset[str] = frozenset()) -> int:
+        whole = bounds.get(key)
+        return 0 if whole is None or whole in seen else 1 + depth(whole, seen | {key})
+
+    drawn.sort(key=lambda row: depth(f"{row.template}:{row.code}"))
+    return tuple(drawn), bounds
+
+
+def generic_values(
+    draw: st.DrawFn,
+    level: AdminLevel,
+    wanted: Collection[str],
+    ed: Edition,
+    end: dt.date | None = None,
+) -> Values:
+    """Leaves of a consistent report of any edition; its derive rules then complete them.
+
+    Every row that no derive rule of the edition computes is drawn within its domain
+    (counts from 0, percentages 0–100, amounts 0–10 000 000 with 0–2 decimals, codes of
+    the list), a part between 0 and its whole (the numerator of a ratio rule, the left
+    side of ``PLn:a <= PLn:b``); :func:`~cchc_model.derive` then computes the totals
+    and ratios.
+    The rules of other shapes (conditions, identities across templates) are not built
+    for, and may fail.
+    """
+    b = _Builder(draw, level, ed, end)
+    drawn, bounds = _generic_plan(ed)
+    for row in drawn:
+        tid, code = row.template, row.code
+        if tid not in wanted:
+            continue
+        kind = row.kind
+        if kind is Kind.COUNT:
+            whole = bounds.get(f"{tid}:{code}")
+            high = None
+            if whole is not None:
+                wtid, _, wcode = whole.partition(":")
+                bound = b.values.get(wtid, {}).get(wcode)
+                high = int(bound) if isinstance(bound, int) else 0
+            b.count(tid, code, high=high)
+        elif kind is Kind.PERCENT:
+            b.percent(tid, code)
+        elif kind is Kind.MONEY:
+            b.put(tid, code, sv.draw_decimal(draw, 0, 10_000_000, (0, 2)))
+        elif row.code_list is not None:
+            b.code(tid, code, row.code_list)
     return {tid: cells for tid, cells in b.values.items() if tid in wanted}
 
 
@@ -525,17 +626,20 @@ def _any_value(row: Indicator) -> st.SearchStrategy[Value]:
     return st.builds(sv.decimal_of, st.integers(-(10**19), 10**19), st.integers(0, 6))
 
 
-@functools.cache
-def _arbitrary_cells(template_id: str) -> st.SearchStrategy[dict[str, Value]]:
-    spec = get_edition(_EDITION).spec(template_id)
-    return st.fixed_dictionaries(
-        {}, optional={row.code: _any_value(row) for row in spec.value_indicators}
-    )
+_ARBITRARY: dict[type[Template], st.SearchStrategy[dict[str, Value]]] = {}
+
+
+def _arbitrary_cells(cls: type[Template]) -> st.SearchStrategy[dict[str, Value]]:
+    found = _ARBITRARY.get(cls)
+    if found is None:
+        optional = {row.code: _any_value(row) for row in cls.spec.value_indicators}
+        found = _ARBITRARY[cls] = st.fixed_dictionaries({}, optional=optional)
+    return found
 
 
 def arbitrary_template(cls: type[Template]) -> st.SearchStrategy[dict[str, Value]]:
     """Any values the types allow, in any rows (see :func:`templates`)."""
-    return _arbitrary_cells(cls.spec.id)
+    return _arbitrary_cells(cls)
 
 
 # --- templates and reports ----------------------------------------------------------------
@@ -549,24 +653,30 @@ def build_template(
     return cls(notes=notes, **kwargs)
 
 
-@functools.cache
-def _notes(template_id: str, *, realistic: bool) -> st.SearchStrategy[dict[str, str]]:
-    return st.dictionaries(
-        st.sampled_from(get_edition(_EDITION).spec(template_id).codes),
-        sv.notes(realistic=realistic),
-        max_size=2 if realistic else 4,
-    )
+_NOTES: dict[tuple[type[Template], bool], st.SearchStrategy[dict[str, str]]] = {}
+
+
+def _notes(cls: type[Template], *, realistic: bool) -> st.SearchStrategy[dict[str, str]]:
+    found = _NOTES.get((cls, realistic))
+    if found is None:
+        found = _NOTES[cls, realistic] = st.dictionaries(
+            st.sampled_from(cls.spec.codes),
+            sv.notes(realistic=realistic),
+            max_size=2 if realistic else 4,
+        )
+    return found
 
 
 def _is_template_class(value: object) -> TypeGuard[type[Template]]:
     return isinstance(value, type) and issubclass(value, Template) and hasattr(value, "spec")
 
 
-def template_ids(templates: Collection[str | type[Template]] | None) -> tuple[str, ...] | None:
-    """The template ids of ``templates`` (ids or classes), in appendix order."""
+def template_ids(
+    templates: Collection[str | type[Template]] | None, ed: Edition
+) -> tuple[str, ...] | None:
+    """The template ids of ``templates`` (ids or classes of ``ed``), in appendix order."""
     if templates is None:
         return None
-    ed = get_edition(_EDITION)
     if isinstance(templates, (str, type)):
         templates = [templates]
     wanted: set[str] = set()
@@ -575,6 +685,10 @@ def template_ids(templates: Collection[str | type[Template]] | None) -> tuple[st
             tid = item.strip().upper()
         elif _is_template_class(item):
             tid = item.spec.id
+            if item.spec.edition != ed.id:
+                raise InvalidArgument(
+                    f"{item.__name__} is a template of edition {item.spec.edition}, not {ed.id}"
+                )
         else:
             raise InvalidArgument(f"templates holds template ids or classes, got {item!r}")
         if tid not in ed.template_ids:
@@ -592,7 +706,7 @@ def templates(
     consistent: bool = True,
     blanks: bool = True,
 ) -> st.SearchStrategy[Template]:
-    """Instances of one template class (``Direction``, …, ``DigitalGovernment``).
+    """Instances of one template class (``Direction``, …, or a class of your edition).
 
     ``st.from_type(Direction)`` gives ``templates(Direction)``.
 
@@ -615,20 +729,32 @@ def templates(
         raise InvalidArgument(f"templates() takes a template class such as Direction, got {cls!r}")
     _check_choice(level, AdminLevel, "level")
     tid = cls.spec.id
+    ed = get_edition(cls.spec.edition)
     levels = sv.levels() if level is None else st.just(level)
 
     @st.composite
     def templates(draw: st.DrawFn) -> Template:
         if consistent:
-            values = consistent_values(draw, draw(levels), (tid,))
+            drawn_level = draw(levels)
+            values = consistent_values(draw, drawn_level, (tid,), None, ed)
+            if ed != EDITION_2024:  # what its derive rules compute, from the leaves
+                values = _derived_values(values, drawn_level, ed)
             if blanks:
                 values = blank_cells(draw, values)
             cells = values.get(tid, {})
         else:
-            cells = draw(_arbitrary_cells(tid))
-        return build_template(cls, cells, draw(_notes(tid, realistic=consistent)))
+            cells = draw(_arbitrary_cells(cls))
+        return build_template(cls, cells, draw(_notes(cls, realistic=consistent)))
 
     return templates()
+
+
+def _derived_values(values: Values, level: AdminLevel, ed: Edition) -> Values:
+    """``values`` with what the derive rules of ``ed`` compute from them."""
+    info = ReportInfo(agency="UBND", level=level, period=Period.YEAR, year=2024)
+    built = [build_template(ed.template(tid), cells, {}) for tid, cells in values.items()]
+    report = derive(Report(info=info, templates=built, edition=ed.id))
+    return {tid: tpl.filled() for tid, tpl in report.templates.items()}
 
 
 def reports(
@@ -639,6 +765,7 @@ def reports(
     templates: Collection[str | type[Template]] | None = None,
     consistent: bool = True,
     blanks: bool = True,
+    edition: str | None = None,
 ) -> st.SearchStrategy[Report]:
     """Whole reports, for any level, period and subset of the templates.
 
@@ -651,7 +778,10 @@ def reports(
     and their whole (staff present within the quota, procedures online within those of
     PL4 1.4, PL7 amounts never with three decimals). Rows not asked at the level stay
     blank, as do ratios of nothing; with ``blanks``, more cells are left blank (a blank
-    never breaks a rule: a rule that reads one is not evaluated).
+    never breaks a rule: a rule that reads one is not evaluated). For an edition of
+    your own, the leaves are drawn within their domains, each part within its whole,
+    and the edition's derive rules compute the rest: its ratio, total and part rules
+    hold; rules of other shapes are not built for.
 
     With ``consistent=False``, any value the types allow, in any row: negative counts
     of 20 digits, decimals with up to 6 written decimals, codes outside their list,
@@ -663,11 +793,13 @@ def reports(
     Args:
         level: Only this level (default: any).
         period: Only this period (default: any).
-        year: Only this year.
+        year: Only this year (default: a year the edition applies to).
         templates: Exactly these templates (ids such as ``"PL4"`` or classes); default:
             any non-empty subset.
         consistent: See above.
         blanks: Leave cells blank at random (consistent reports only).
+        edition: The id of the template edition (default: the edition of the
+            ``templates`` classes, else the current one, see :func:`~cchc_model.edition`).
 
     Shrinks towards fewer templates and rows (one template, at a level asked few of its
     rows), every value 0, nothing blank, no note and only the required metadata of a
@@ -682,10 +814,11 @@ def reports(
     ...     assert validate(report).findings == ()
     >>> test_no_finding()
     """
-    wanted = template_ids(templates)
-    infos = report_infos(level=level, period=period, year=year, realistic=consistent)
-    ed = get_edition(_EDITION)
+    ed = _edition_of(edition, templates)
+    wanted = template_ids(templates, ed)
+    infos = _infos(level, period, year, realistic=consistent, years=_years(ed))
     all_ids = ed.template_ids
+    builtin = ed == EDITION_2024
 
     @st.composite
     def reports(draw: st.DrawFn) -> Report:
@@ -693,20 +826,51 @@ def reports(
         chosen = wanted if wanted is not None else chosen_templates(draw, all_ids)
         if consistent:
             end = info.period.window(info.year)[1]
-            values = consistent_values(draw, info.level, chosen, end)
+            values = consistent_values(draw, info.level, chosen, end, ed)
+            if not builtin:
+                values = _derived_values(values, info.level, ed)
             if blanks:
                 values = blank_cells(draw, values)
         else:
-            values = {tid: draw(_arbitrary_cells(tid)) for tid in chosen}
+            values = {tid: draw(_arbitrary_cells(ed.template(tid))) for tid in chosen}
         built = [
             build_template(
-                ed.template(tid), values.get(tid, {}), draw(_notes(tid, realistic=consistent))
+                ed.template(tid),
+                values.get(tid, {}),
+                draw(_notes(ed.template(tid), realistic=consistent)),
             )
             for tid in chosen
         ]
         return Report(info=info, templates=built, edition=ed.id)
 
     return reports()
+
+
+def _edition_of(edition: str | None, templates: object) -> Edition:
+    if edition is not None:
+        if not isinstance(edition, str):
+            raise InvalidArgument(f"edition must be an edition id or None, got {edition!r}")
+        try:
+            return get_edition(edition)
+        except LookupError as exc:
+            raise InvalidArgument(str(exc)) from None
+    items = [templates] if isinstance(templates, type) else templates
+    if isinstance(items, Collection) and not isinstance(items, str):
+        named = {item.spec.edition for item in items if _is_template_class(item)}
+        if len(named) == 1:
+            return get_edition(named.pop())
+    return get_edition()
+
+
+def _years(ed: Edition) -> tuple[int, int] | None:
+    """The years drawn for reports of ``ed``, when it does not apply to every period."""
+    if ed.since is None and ed.until is None:
+        return None
+    # whole years inside the edition's days, so that every period of them applies
+    first = ed.since.year + 1 if ed.since is not None else _FIRST_YEAR
+    last = ed.until.year - 1 if ed.until is not None else max(first, _LAST_YEAR) + 10
+    first = min(first, last) if ed.since is None else first
+    return first, max(first, last)
 
 
 def chosen_templates(

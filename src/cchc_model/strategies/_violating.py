@@ -652,7 +652,7 @@ def _violation(draw: st.DrawFn, rule: Rule, level: AdminLevel) -> Violation:
     needed = {tid for tid, _ in breaking} | {tid for tid, _ in breaker.blanks}
     drawn = sr.chosen_templates(draw, ed.template_ids, at_least_one=False)
     chosen = tuple(t for t in ed.template_ids if t in needed or t in drawn)
-    values = sr.blank_cells(draw, sr.consistent_values(draw, level, chosen, end))
+    values = sr.blank_cells(draw, sr.consistent_values(draw, level, chosen, end, ed))
     for tid, code in plan.blanked | breaker.blanks:
         values.get(tid, {}).pop(code, None)
     for (tid, code), value in breaking.items():

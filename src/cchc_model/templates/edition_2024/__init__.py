@@ -1,7 +1,13 @@
-"""The 2024 edition: Phụ lục 2–8 as used in report 341/BC-UBND (June 2024)."""
+"""The 2024 edition: Phụ lục 2–8 as used in report 341/BC-UBND (June 2024).
+
+The folder holds everything of the edition: one module per appendix (``_pl2.py`` …
+``_pl8.py``), the corrections made to the source (below), the rules (``rules.toml``)
+and the example report (``huong-son-2024-h1.json``).
+"""
 
 from __future__ import annotations
 
+from importlib import resources
 from typing import Final
 
 from ..._model.catalog import Correction, Edition, register_edition
@@ -34,6 +40,11 @@ EDITION_2024: Final = register_edition(
             PublicFinance,
             DigitalGovernment,
         ),
+        # No earlier edition is known to the library, and the forms are still in use.
+        since=None,
+        until=None,
+        rules=resources.files(__name__).joinpath("rules.toml"),
+        example=resources.files(__name__).joinpath("huong-son-2024-h1.json"),
         corrections=(
             Correction(
                 "PL2",
@@ -88,6 +99,5 @@ EDITION_2024: Final = register_edition(
                 f"{_SPELLING}: biểu mẫu (form), not biểu mãu",
             ),
         ),
-    ),
-    current=True,
+    )
 )
