@@ -295,7 +295,7 @@ class _Builder:
 
     def lapsed(self, tid: str, code: str) -> bool:
         """Whether the row is asked of the level but not of the report's period."""
-        row = _rows()[tid, code]
+        row = self.rows[tid, code]
         return row.applies_to(self.level) and not row.applies_to(self.level, self.end)
 
     def asked(self, tid: str, code: str) -> bool:
