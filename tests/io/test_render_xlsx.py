@@ -73,8 +73,8 @@ def test_findings_sheet_links_to_the_cells() -> None:
     assert wb.sheetnames[-1] == "Kết quả kiểm tra"
     rows = list(wb["Kết quả kiểm tra"].iter_rows(min_row=2, values_only=True))
     assert [r[1] for r in rows] == ["report.level", "PL2.ratio.2", "PL7.sum", "PL8.domain.2"]
-    assert rows[1][4] == "'Phụ lục 2'!D8"
-    assert wb["Kết quả kiểm tra"]["E3"].hyperlink.location == "'Phụ lục 2'!D8"
+    assert rows[1][3] == "2., 2.1., 2.2."  # its rows, linked to the first
+    assert wb["Kết quả kiểm tra"]["D3"].hyperlink.location == "'Phụ lục 2'!D8"
     assert wb["Phụ lục 8"]["A8"].fill.fgColor.rgb.endswith("FDE2E1")
 
 
@@ -84,3 +84,50 @@ def test_without_openpyxl(monkeypatch: pytest.MonkeyPatch) -> None:
         render(example(), "xlsx")
     assert isinstance(info.value, ImportError)
     assert info.value.extra == "xlsx"
+
+
+def test_every_sheet_prints_on_a4_at_full_size() -> None:
+    wb = _book(render(example(), "xlsx", findings=FINDINGS))
+    assert wb._named_styles["Normal"].font.name == "Times New Roman"  # the width unit
+    for ws in wb.worksheets:
+        setup = ws.page_setup
+        assert (setup.paperSize, setup.orientation, setup.fitToWidth) == (9, "portrait", 1)
+        assert ws.print_title_rows
+        assert round(ws.page_margins.left * 25.4) == 30
+        assert ws.HeaderFooter.differentFirst
+        assert ws.oddHeader.center.text == "&P"
+        shown = [
+            dim.width
+            for letter, dim in ws.column_dimensions.items()
+            if not dim.hidden and letter <= "E"
+        ]
+        # the columns fit in the 165 mm between the margins: fitting the width keeps 100 %
+        assert sum(shown) * 8 / 96 * 25.4 <= 166, (ws.title, shown)
+        for row in ws.iter_rows(min_row=2):
+            if any(cell.value is not None for cell in row):
+                assert ws.row_dimensions[row[0].row].height, (ws.title, row[0].row)
+
+
+def test_rows_grow_with_their_wrapped_text() -> None:
+    ws = _book(render(example(), "xlsx"))["Phụ lục 2"]
+    heights = {ws.cell(r, 1).value: ws.row_dimensions[r].height for r in range(7, ws.max_row + 1)}
+    assert heights["2.1."] < heights["2."] < heights["4."]  # 1, 2 and 5 lines of title
+    assert heights["5."] > heights["4."]  # the form's long note, in its narrow column
+
+
+def test_the_metadata_sheet_shows_vietnamese_only() -> None:
+    ws = _book(render(example(), "xlsx"))["Thông tin báo cáo"]
+    assert ws.column_dimensions["A"].hidden  # the keys, for the reader
+    visible = [
+        (row[1].value, row[2].value)
+        for row in ws.iter_rows(min_row=1)
+        if not ws.row_dimensions[row[0].row].hidden
+    ]
+    assert visible[0] == ("Nội dung", "Giá trị")
+    labels = [label for label, _ in visible[1:]]
+    assert labels[:3] == ["Bộ biểu mẫu", "Cơ quan báo cáo", "Cấp hành chính"]
+    assert "cchc-report" not in [value for _, value in visible]
+    hidden = [
+        row[0].value for row in ws.iter_rows(min_row=2) if ws.row_dimensions[row[0].row].hidden
+    ]
+    assert hidden == ["format", "version"]

@@ -19,6 +19,7 @@ from typing import Final
 from .._model.errors import Lang
 from .._model.template import Emphasis
 from .table import (
+    COLUMN_WIDTHS_MM,
     COLUMNS,
     FINDINGS_HEADING,
     RESULT_HEADER,
@@ -39,7 +40,8 @@ _CELL_CLASSES: Final = ("stt", "title", "unit", "value", "note")
 
 # Official documents (Nghị định 30/2020/NĐ-CP, Phụ lục I): A4, Times New Roman 13-14 pt,
 # margins top and bottom 20-25 mm, left 30-35 mm, right 15-20 mm.
-_STYLE: Final = """\
+_STYLE: Final = (
+    """\
 @page { size: A4; margin: 20mm 15mm 20mm 30mm; }
 html { background: #fff; color: #000; }
 body { font-family: "Times New Roman", Times, "Liberation Serif", "Nimbus Roman", serif;
@@ -57,18 +59,22 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th { font-weight: bold; text-align: center; vertical-align: middle; }
 th .note { font-weight: normal; font-style: italic; }
-col.stt { width: 9%; } col.title { width: 47%; } col.unit { width: 15%; }
-col.value { width: 12%; } col.note { width: 17%; }
 td.stt, td.unit, td.value { text-align: center; }
 b { font-weight: bold; } i { font-style: italic; }
 ul.findings { margin: 1mm 0 0; padding-left: 5mm; font-size: 10.5pt; font-weight: normal;
               font-style: normal; }
 ul.findings code { font-family: inherit; }
 * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-""" + "".join(
-    f"tr.{severity} td {{ background: #{colours.fill.lower()}; }}\n"
-    f"ul.findings li.{severity} {{ color: #{colours.ink.lower()}; }}\n"
-    for severity, colours in SEVERITY_COLOURS.items()
+"""
+    + "".join(
+        f"col.{name} {{ width: {mm / sum(COLUMN_WIDTHS_MM):.1%}; }}\n"
+        for name, mm in zip(_CELL_CLASSES, COLUMN_WIDTHS_MM, strict=True)
+    )
+    + "".join(
+        f"tr.{severity} td {{ background: #{colours.fill.lower()}; }}\n"
+        f"ul.findings li.{severity} {{ color: #{colours.ink.lower()}; }}\n"
+        for severity, colours in SEVERITY_COLOURS.items()
+    )
 )
 
 

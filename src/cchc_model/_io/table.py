@@ -44,6 +44,7 @@ from .._rules.messages import SEVERITY_LABELS
 
 __all__ = [
     "COLUMNS",
+    "COLUMN_WIDTHS_MM",
     "CONTROL_CHARACTERS",
     "FINDINGS_HEADING",
     "FORMULA_TRIGGERS",
@@ -75,6 +76,10 @@ SEVERITIES: Final[tuple[Severity, ...]] = ("error", "warning", "info")
 
 COLUMNS: Final = ("STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Số liệu", "Ghi chú")
 """The five columns of the official appendices, in order."""
+
+COLUMN_WIDTHS_MM: Final = (14, 78, 26, 20, 27)
+"""The widths of the five columns on an A4 page, in millimetres: together the 165 mm
+between the margins of Nghị định 30/2020 (left 30 mm, right 15 mm), the title widest."""
 
 RESULT_HEADER: Final = "Kết quả thống kê"
 """The header the official form writes over *Đơn vị tính* and *Số liệu*."""

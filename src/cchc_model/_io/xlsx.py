@@ -4,10 +4,20 @@
 
 One sheet per carried appendix (*Phụ lục 2* …): heading, title and *Kèm theo* line
 above a table STT | Chỉ tiêu thống kê | Đơn vị tính | Số liệu | Ghi chú (with *Kết quả
-thống kê* over the middle two), group rows bold, *trong đó* rows italic, Times New
-Roman, A4 portrait, header rows repeated on each printed page. A sheet *Thông tin báo
-cáo* holds the metadata and, when findings are given, a sheet *Kết quả kiểm tra* lists
-them with a link to their cell while their rows are shaded.
+thống kê* over the middle two), the cells of the table model
+(:attr:`~cchc_model.TableRow.cells`: group rows bold, *trong đó* rows italic, the hint
+in parentheses), Times New Roman 12 pt. A sheet *Thông tin báo cáo* holds the metadata
+in Vietnamese (the keys a reader needs, in a hidden column and hidden rows) and, when
+findings are given, a sheet *Kết quả kiểm tra* lists each once, naming its rows and
+linking to the first, while the rows they touch are shaded.
+
+Every sheet prints on A4 portrait with the margins of Nghị định 30/2020, page numbers
+centred at the top from the second page, its header rows repeated on each page. The
+columns together are the 165 mm between the margins (Times New Roman 12 pt is the
+workbook's default font, so that a width means the same in Excel and LibreOffice), so
+fitting the width to the page prints at 100 %; each row is as high as the wrapped text
+of its tallest cell (:mod:`~cchc_model._io.fonts`), since a spreadsheet does not grow a
+row for text it did not lay out.
 
 Values are real numbers with number formats (``#,##0``, ``#,##0.00``, percentages as
 Excel percentages: ``78,94`` is the fraction 0,7894 shown ``0.00%``), which Excel
@@ -59,6 +69,7 @@ from .._model.report import Report
 from .._model.template import Indicator, Value
 from .._model.units import Code, Kind
 from .cells import RowCells, TableStart, Where, header_columns, read_rows, template_id
+from .fonts import LINE_HEIGHT, wrapped_lines
 from .interchange import FORMAT
 from .reading import (
     Collector,
@@ -80,7 +91,6 @@ from .table import (
     TITLE_NOTE,
     ReportTable,
     Run,
-    TableFinding,
     TableRow,
     TemplateTable,
     severity_label,
@@ -134,8 +144,26 @@ def sheet_name(number: int) -> str:
 
 _MM_PER_INCH: Final = 25.4
 _FONT: Final = "Times New Roman"
+_SIZE: Final = 12
+_HEADING_SIZE: Final = 13
 _VALUE_COLUMN: Final = 4
-_WIDTHS: Final = {"A": 8, "B": 62, "C": 16, "D": 13, "E": 26}
+_CENTRED: Final = frozenset({1, 3, 4})
+"""The columns whose cells are centred: STT, unit, value."""
+
+# The columns of a sheet, in millimetres on the printed page: together the 165 mm
+# between the margins of Nghị định 30/2020, so that a page prints at 100 %. The value
+# column is wider than in Word, as a number never wraps in a cell and a code shows its
+# label ("1 (Hoàn thành)"); the title column stays the widest.
+_APPENDIX_MM: Final = (14, 70, 25, 29, 27)
+_METADATA_MM: Final = (30, 55, 80)
+"""Field (hidden: for the reader), label, value."""
+_FINDINGS_MM: Final = (20, 34, 14, 24, 73)
+"""Severity, rule, appendix, rows (linked to the first), message."""
+_DIGIT_PX: Final = 8
+"""The width of a digit of Times New Roman 12 pt at 96 pixels an inch."""
+_PADDING_PT: Final = 4.0
+"""What a cell's text leaves of its column's width (its insets and border)."""
+_ROW_PADDING_PT: Final = 3.0
 
 
 def _decimals(value: Decimal) -> int:
@@ -192,6 +220,31 @@ def _whole_format(row: TableRow) -> str:
     return "0"
 
 
+def _width_chars(mm: float) -> float:
+    """A column ``mm`` wide on the page, in the unit of column widths.
+
+    The unit is the width of a digit of the workbook's default font, Times New Roman
+    12 pt: 8 pixels at 96 pixels an inch, in Excel as in LibreOffice.
+    """
+    return round(mm / _MM_PER_INCH * 96 / _DIGIT_PX, 2)
+
+
+def _text_room(mm: float) -> float:
+    """The width left for text in a column ``mm`` wide, in points."""
+    return mm / _MM_PER_INCH * 72 - _PADDING_PT
+
+
+def _height(cells: list[tuple[Runs, float]], size: float = _SIZE) -> float:
+    """The height of a row whose cells hold ``(runs, column mm)``: its tallest cell's."""
+    lines = 1
+    for runs, mm in cells:
+        if runs:
+            text = "".join(run.text for run in runs)
+            bold = any(run.bold for run in runs)
+            lines = max(lines, wrapped_lines(text, width=_text_room(mm), size=size, bold=bold))
+    return round(lines * size * LINE_HEIGHT + _ROW_PADDING_PT, 2)
+
+
 class _Sheets:
     """Styles and helpers of one workbook (openpyxl is imported when it is made)."""
 
@@ -203,18 +256,32 @@ class _Sheets:
         self.inline_font = require("openpyxl.cell.text").InlineFont
         self.workbook = openpyxl.Workbook()
         self.styles = styles
+        # The default font sets the unit of column widths and the height of a row.
+        default = styles.Font(name=_FONT, size=_SIZE)
+        self.workbook._fonts[0] = default  # noqa: SLF001  # openpyxl has no API for it
+        self.workbook._named_styles["Normal"].font = default  # noqa: SLF001
         side = styles.Side(style="thin", color="000000")
         self.border = styles.Border(left=side, right=side, top=side, bottom=side)
         self.fills = {
             severity: styles.PatternFill("solid", start_color=color, end_color=color)
             for severity, (color, _) in SEVERITY_COLOURS.items()
         }
+        self.fonts: dict[tuple[bool, bool, int], Style] = {}
+        self.aligns: dict[tuple[str, str], Style] = {}
 
-    def font(self, *, bold: bool = False, italic: bool = False, size: int = 12) -> Style:
-        return self.styles.Font(name=_FONT, size=size, bold=bold, italic=italic)
+    def font(self, *, bold: bool = False, italic: bool = False, size: int = _SIZE) -> Style:
+        key = (bold, italic, size)
+        if key not in self.fonts:
+            self.fonts[key] = self.styles.Font(name=_FONT, size=size, bold=bold, italic=italic)
+        return self.fonts[key]
 
     def align(self, horizontal: str = "left", *, vertical: str = "top") -> Style:
-        return self.styles.Alignment(horizontal=horizontal, vertical=vertical, wrap_text=True)
+        key = (horizontal, vertical)
+        if key not in self.aligns:
+            self.aligns[key] = self.styles.Alignment(
+                horizontal=horizontal, vertical=vertical, wrap_text=True
+            )
+        return self.aligns[key]
 
     def text(self, cell: Cell, text: str) -> None:
         """Put ``text`` in ``cell`` as text that no spreadsheet runs."""
@@ -223,58 +290,73 @@ class _Sheets:
         if text.startswith(FORMULA_TRIGGERS):
             cell.quotePrefix = True
 
-    def rich_text(self, cell: Cell, parts: Runs) -> None:
-        """Put the runs ``parts`` in ``cell``: plain text for one run, else rich text."""
-        if len(parts) <= 1:
-            if parts:
-                self.text(cell, parts[0].text)
+    def runs(self, cell: Cell, runs: Runs, *, size: int = _SIZE) -> None:
+        """Put ``runs`` in ``cell``: plain text in the run's font, or rich text for several."""
+        if len(runs) == 1:
+            self.text(cell, runs[0].text)
+            cell.font = self.font(bold=runs[0].bold, italic=runs[0].italic, size=size)
+            return
+        cell.font = self.font(size=size)
+        if not runs:
             return
         blocks = [
             self.rich.TextBlock(
-                self.inline_font(rFont=_FONT, sz=12, b=bold or None, i=italic or None),
+                self.inline_font(rFont=_FONT, sz=size, b=bold or None, i=italic or None),
                 xml_escape(text),
             )
-            for text, bold, italic in parts
+            for text, bold, italic in runs
         ]
         cell.value = self.rich.CellRichText(blocks)
-        if parts[0].text.startswith(FORMULA_TRIGGERS):
+        if runs[0].text.startswith(FORMULA_TRIGGERS):
             cell.quotePrefix = True
+
+
+def _set_widths(ws: Worksheet, widths_mm: tuple[float, ...]) -> None:
+    for number, mm in enumerate(widths_mm, start=1):
+        ws.column_dimensions[_column_letter(number)].width = _width_chars(mm)
 
 
 def _sheet_header(book: _Sheets, table: TemplateTable, ws: Worksheet) -> None:
     """The heading lines and the two header rows, merged as in the form."""
-    for column, width in _WIDTHS.items():
-        ws.column_dimensions[column].width = width
+    _set_widths(ws, _APPENDIX_MM)
+    page = sum(_APPENDIX_MM)
     lines = [
-        (table.heading, True, False),
-        (table.title, True, False),
-        (table.attached, False, True),
+        Run(table.heading, bold=True),
+        Run(table.title, bold=True),
+        Run(table.attached, italic=True),
     ]
-    for row_number, (text, bold, italic) in enumerate(lines, start=1):
+    for row_number, run in enumerate(lines, start=1):
         ws.merge_cells(start_row=row_number, start_column=1, end_row=row_number, end_column=5)
         cell = ws.cell(row_number, 1)
-        book.text(cell, text)
-        cell.font = book.font(bold=bold, italic=italic, size=13)
+        book.runs(cell, (run,), size=_HEADING_SIZE)
         cell.alignment = book.align("center", vertical="center")
-    ws.row_dimensions[2].height = 36
-    book.text(ws["A5"], COLUMNS[0])
-    book.rich_text(ws["B5"], (Run(COLUMNS[1], bold=True), Run(f"\n{TITLE_NOTE}", italic=True)))
-    book.text(ws["C5"], RESULT_HEADER)
-    book.text(ws["E5"], COLUMNS[4])
-    book.text(ws["C6"], COLUMNS[2])
-    book.text(ws["D6"], COLUMNS[3])
+        ws.row_dimensions[row_number].height = _height([((run,), page)], _HEADING_SIZE)
+    ws.row_dimensions[4].height = 6
+    title = (Run(COLUMNS[1], bold=True), Run(f"\n{TITLE_NOTE}", italic=True))
+    headers = {
+        "A5": (Run(COLUMNS[0], bold=True),),
+        "B5": title,
+        "C5": (Run(RESULT_HEADER, bold=True),),
+        "E5": (Run(COLUMNS[4], bold=True),),
+        "C6": (Run(COLUMNS[2], bold=True),),
+        "D6": (Run(COLUMNS[3], bold=True),),
+    }
     for cells in ws["A5:E6"]:
         for cell in cells:
-            cell.font = book.font(bold=True)
+            book.runs(cell, headers.get(cell.coordinate, ()))
             cell.alignment = book.align("center", vertical="center")
             cell.border = book.border
     for merged in ("A5:A6", "B5:B6", "C5:D5", "E5:E6"):
         ws.merge_cells(merged)
-    ws.row_dimensions[5].height = 32
+    # the merged title cell spans both rows: the first takes what the second leaves
+    one_line = _height([])
+    ws.row_dimensions[6].height = one_line
+    ws.row_dimensions[5].height = max(one_line, _height([(title, _APPENDIX_MM[1])]) - one_line)
 
 
 def _data_row(book: _Sheets, ws: Worksheet, r: int, row: TableRow) -> None:
-    for column, runs in enumerate(row.cells, start=1):
+    cells = row.cells
+    for column, runs in enumerate(cells, start=1):
         cell = ws.cell(r, column)
         if column == _VALUE_COLUMN:  # a number, with the emphasis of its cell
             value, number_format = number_cell(row)
@@ -283,30 +365,41 @@ def _data_row(book: _Sheets, ws: Worksheet, r: int, row: TableRow) -> None:
             else:
                 cell.value = value
             cell.number_format = number_format
-        else:
-            book.rich_text(cell, runs)
-        if not isinstance(cell.value, book.rich.CellRichText):  # rich text has its fonts
             first = runs[0] if runs else Run("")
             cell.font = book.font(bold=first.bold, italic=first.italic)
-        cell.alignment = book.align("center" if column in (1, 3, 4) else "left")
+        else:
+            book.runs(cell, runs)
+        cell.alignment = book.align("center" if column in _CENTRED else "left")
         cell.border = book.border
         if row.severity is not None:
             cell.fill = book.fills[row.severity]
+    ws.row_dimensions[r].height = _height(list(zip(cells, _APPENDIX_MM, strict=True)))
 
 
-def _page_setup(ws: Worksheet) -> None:
-    """A4 portrait, fitted to the width, the margins of an official document."""
-    ws.freeze_panes = f"A{FIRST_ROW}"
-    ws.print_title_rows = "5:6"
+def _page_setup(ws: Worksheet, *, titles: str | None) -> None:
+    """A4 portrait, the margins of an official document, page numbers from page 2.
+
+    The columns fill the width between the margins, so that fitting the width to the
+    page keeps the print at 100 % (12 pt text prints at 12 pt); ``titles`` are rows
+    repeated at the top of every printed page.
+    """
+    if titles is not None:
+        ws.print_title_rows = titles
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
     ws.page_margins.left = 30 / _MM_PER_INCH
     ws.page_margins.right = 15 / _MM_PER_INCH
     ws.page_margins.top = 20 / _MM_PER_INCH
     ws.page_margins.bottom = 20 / _MM_PER_INCH
+    ws.page_margins.header = 10 / _MM_PER_INCH
+    ws.HeaderFooter.differentFirst = True
+    ws.oddHeader.center.text = "&P"
+    ws.oddHeader.center.size = _HEADING_SIZE
+    ws.oddHeader.center.font = _FONT
 
 
 def _template_sheet(book: _Sheets, table: TemplateTable, ws: Worksheet) -> dict[int, str]:
@@ -317,19 +410,36 @@ def _template_sheet(book: _Sheets, table: TemplateTable, ws: Worksheet) -> dict[
         _data_row(book, ws, r, row)
         for finding in row.findings:
             locations.setdefault(id(finding), f"D{r}")
-    _page_setup(ws)
+    ws.freeze_panes = f"A{FIRST_ROW}"
+    _page_setup(ws, titles="5:6")
     return locations
 
 
-def _write_metadata_sheet(book: _Sheets, table: ReportTable, ws: Worksheet) -> None:
-    ws.column_dimensions["A"].width = 14
-    ws.column_dimensions["B"].width = 30
-    ws.column_dimensions["C"].width = 48
-    for column, text in enumerate(("Trường", "Nội dung", "Giá trị"), start=1):
+_HIDDEN_FIELDS: Final = frozenset({"format", "version"})
+"""Metadata for the reader alone (what the file is), in hidden rows."""
+
+
+def _header_row(book: _Sheets, ws: Worksheet, texts: tuple[str, ...]) -> None:
+    """Row 1 of a sheet of records: bold centred headings, repeated on every printed page."""
+    for column, text in enumerate(texts, start=1):
         cell = ws.cell(1, column)
-        book.text(cell, text)
-        cell.font = book.font(bold=True)
+        book.runs(cell, (Run(text, bold=True),))
         cell.border = book.border
+        cell.alignment = book.align("center")
+    ws.row_dimensions[1].height = _height([])
+    ws.freeze_panes = "A2"
+    _page_setup(ws, titles="1:1")
+
+
+def _write_metadata_sheet(book: _Sheets, table: ReportTable, ws: Worksheet) -> None:
+    """The metadata in Vietnamese: a label and a value a row.
+
+    The first column, hidden, holds each field's key and the hidden rows the file's
+    format, for the reader; what shows and prints is Vietnamese only.
+    """
+    _set_widths(ws, _METADATA_MM)
+    ws.column_dimensions["A"].hidden = True
+    _header_row(book, ws, ("Trường", "Nội dung", "Giá trị"))
     info = table.info
     shown: dict[str, object] = {
         "level": info.level.label,
@@ -350,13 +460,18 @@ def _write_metadata_sheet(book: _Sheets, table: ReportTable, ws: Worksheet) -> N
             book.text(cell, value)
         else:
             cell.value = value
-            if key == "date":
-                cell.number_format = "dd/mm/yyyy"
+            cell.number_format = "dd/mm/yyyy" if key == "date" else "0"
         for column in (1, 2, 3):
-            ws.cell(r, column).font = book.font(italic=column == 1)
+            ws.cell(r, column).font = book.font()
             ws.cell(r, column).border = book.border
             ws.cell(r, column).alignment = book.align()
-    ws.freeze_panes = "A2"
+        shown_text = "" if value is None else str(value)
+        if key == "date" and info.date is not None:
+            shown_text = vi.format_short_date(info.date)
+        ws.row_dimensions[r].height = _height(
+            [((Run(label),), _METADATA_MM[1]), ((Run(shown_text),), _METADATA_MM[2])]
+        )
+        ws.row_dimensions[r].hidden = key in _HIDDEN_FIELDS
 
 
 def _findings_sheet(
@@ -365,38 +480,31 @@ def _findings_sheet(
     ws: Worksheet,
     locations: dict[int, tuple[str, str]],
 ) -> None:
-    headers = ("Mức độ", "Quy tắc", "Biểu", "Chỉ tiêu", "Ô", "Nội dung")
-    for column, (text, width) in enumerate(
-        zip(headers, (12, 22, 8, 14, 18, 80), strict=True), start=1
-    ):
-        cell = ws.cell(1, column)
-        book.text(cell, text)
-        cell.font = book.font(bold=True)
-        cell.border = book.border
-        ws.column_dimensions[cell.column_letter].width = width
-    findings: list[TableFinding] = list(table.all_findings())
-    for r, finding in enumerate(findings, start=2):
-        where = locations.get(id(finding))
-        cells = (
+    """Each finding once: severity, rule, appendix, its rows (linked to the first), message."""
+    _set_widths(ws, _FINDINGS_MM)
+    _header_row(book, ws, ("Mức độ", "Quy tắc", "Biểu", "Chỉ tiêu", "Nội dung"))
+    for r, finding in enumerate(table.all_findings(), start=2):
+        texts = (
             severity_label(finding.severity, table.lang),
             finding.rule,
             finding.template or "",
             finding.where,
-            f"'{where[0]}'!{where[1]}" if where else "",
             finding.message,
         )
-        for column, text in enumerate(cells, start=1):
+        for column, text in enumerate(texts, start=1):
             cell = ws.cell(r, column)
-            book.text(cell, text)
-            cell.font = book.font()
+            book.runs(cell, (Run(text),) if text else ())
             cell.alignment = book.align()
             cell.border = book.border
         ws.cell(r, 1).fill = book.fills[finding.severity]
-        if where:  # a link inside the workbook
-            ws.cell(r, 5).hyperlink = book.hyperlink(
-                ref=f"E{r}", location=f"'{where[0]}'!{where[1]}"
+        where = locations.get(id(finding))
+        if where is not None:  # a link to the first row it touches
+            ws.cell(r, 4).hyperlink = book.hyperlink(
+                ref=f"D{r}", location=f"{_sheet_ref(where[0])}!{where[1]}"
             )
-    ws.freeze_panes = "A2"
+        ws.row_dimensions[r].height = _height(
+            [((Run(text),), mm) for text, mm in zip(texts, _FINDINGS_MM, strict=True) if text]
+        )
 
 
 def render_xlsx(table: ReportTable) -> bytes:
@@ -409,6 +517,7 @@ def render_xlsx(table: ReportTable) -> bytes:
     wb = book.workbook
     wb.properties.creator = "cchc_model"
     wb.properties.title = xml_escape(f"Phụ lục — {table.info.agency}")
+    wb.properties.language = "vi-VN"
     locations: dict[int, tuple[str, str]] = {}
     first = True
     for template in table:
