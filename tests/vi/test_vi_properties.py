@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from cchc_model import strategies, vi
 from cchc_model._model.errors import ParseError
+from cchc_model.vi import _numbers as _n
 
 UNITS: tuple[vi.MoneyUnit, ...] = ("đồng", "nghìn đồng", "triệu đồng", "tỷ đồng")
 UNIT_EXPONENTS = dict(zip(UNITS, (0, 3, 6, 9), strict=True))
@@ -67,6 +68,13 @@ def test_number_round_trip_at_own_precision(value: int | Decimal) -> None:
     parsed = vi.parse_number(vi.format_number(value))
     assert same(parsed, value)
     assert isinstance(parsed, int) == (isinstance(value, int) or exponent(value) >= 0)
+
+
+@given(st.one_of(st.integers(-(10**35), 10**35), decimals(max_places=35, max_digits=35)))
+def test_the_quick_path_writes_numbers_as_the_long_one(value: int | Decimal) -> None:
+    quick = _n.as_written(value)
+    if quick is not None:
+        assert quick == _n.plain(_n.check_number(value, "value"), None)
 
 
 @given(numbers, st.integers(0, 6))

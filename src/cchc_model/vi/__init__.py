@@ -125,6 +125,10 @@ def format_number(value: int | Decimal, decimals: int | None = None) -> str:
         ...
     cchc_model.ValueTypeError: value: expected an int or a decimal.Decimal, got 0.5; ...
     """
+    if decimals is None:
+        text = _n.as_written(value)
+        if text is not None:
+            return text
     return _n.plain(_n.check_number(value, "value"), _n.check_decimals(decimals))
 
 

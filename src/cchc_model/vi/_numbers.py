@@ -21,6 +21,7 @@ from .._rules.interval import round_half_up as _iv_round_half_up
 __all__ = [
     "DECIMAL",
     "GROUP",
+    "as_written",
     "check_decimals",
     "check_number",
     "check_text",
@@ -166,8 +167,15 @@ def round_half_up(value: Decimal, decimals: int | None) -> Decimal:
     above 10**25). A positive exponent (``Decimal("1E+3")``) is always brought to 0 so
     the value prints in full; a negative zero becomes ``0``.
     """
+    sign, digits, exp = value.as_tuple()
+    assert isinstance(exp, int)  # noqa: S101  # check_number lets only finite values in
     if decimals is None:
-        decimals = max(-exponent(value), 0)
+        decimals = max(-exp, 0)
+    if exp >= -decimals:
+        # nothing to round (the usual case: a reported value printed with its own
+        # precision): the digits with zeros added, without the Fraction arithmetic
+        negative = sign and any(digits)
+        return Decimal((1 if negative else 0, digits + (0,) * (exp + decimals), -decimals))
     return _iv_round_half_up(value, decimals)
 
 
@@ -202,6 +210,32 @@ def plain(value: Decimal, decimals: int | None) -> str:
     negative, whole, fraction = _split(rounded)
     text = group_digits(whole) + (DECIMAL + fraction if fraction else "")
     return "-" + text if negative else text
+
+
+_QUICK_DIGITS: Final = 30
+_QUICK_LIMIT: Final = 10**_QUICK_DIGITS
+_SWAP: Final = str.maketrans({",": GROUP, ".": DECIMAL})
+
+
+def as_written(value: object) -> str | None:
+    """:func:`plain` at the value's own precision, for the usual values; ``None`` for others.
+
+    A count or a reported decimal of at most 30 digits either side of the point is
+    printed with Python's own grouping and the separators swapped: nothing to round,
+    no digit limit near, and several times faster than :func:`plain` (a report's table
+    prints every value). Anything else (a code-list member, a positive exponent, a
+    float) is ``None``: the caller goes the long way, which also refuses what it must.
+    """
+    if type(value) is int:
+        if -_QUICK_LIMIT < value < _QUICK_LIMIT:
+            return format(value, ",").translate(_SWAP)
+        return None
+    if type(value) is Decimal and value.is_finite():
+        exp = value.as_tuple().exponent
+        if isinstance(exp, int) and -_QUICK_DIGITS <= exp <= 0 and value.adjusted() < _QUICK_DIGITS:
+            number = value.copy_abs() if value.is_zero() else value  # never -0
+            return format(number, ",f").translate(_SWAP)
+    return None
 
 
 # --- reading written numbers ------------------------------------------------------------
