@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -18,6 +21,12 @@ settings.register_profile(
     database=None,
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+# The rule cache (cchc_model._rules.cache) of the test run is its own, and goes with it:
+# tests never read or write the user's cache; the commands the tests run inherit it.
+_CACHE = tempfile.mkdtemp(prefix="cchc-test-cache-")
+os.environ["CCHC_CACHE_DIR"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from importlib.resources.abc import Traversable
-from typing import Any, Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from .errors import CodeError, Lang
 from .period import Period
 from .template import Indicator, Template, TemplateSpec
+
+if TYPE_CHECKING:  # importlib.resources costs a third of `import cchc_model`: see below
+    from importlib.resources.abc import Traversable
 
 __all__ = [
     "Correction",
@@ -58,7 +61,11 @@ def _check_day(_: object, attribute: attrs.Attribute[Any], value: object) -> Non
 
 
 def _check_resource(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and not isinstance(value, Traversable):
+    if value is None or isinstance(value, Path):
+        return  # the library's own editions: checked without loading importlib.resources
+    from importlib.resources.abc import Traversable  # noqa: PLC0415
+
+    if not isinstance(value, Traversable):
         raise TypeError(
             f"Edition.{attribute.name} is a file (a pathlib.Path or an importlib.resources"
             f" file) or None, got {value!r}"

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import operator
 from collections.abc import Callable, Mapping
 from decimal import Decimal
@@ -793,13 +794,32 @@ def read_refs(
 
 @attrs.frozen
 class Entry:
-    """One rule of a plan: the rule, its compiled check, and what a finding needs."""
+    """One rule of a plan: the rule, its compiled check, and what a finding needs.
+
+    What a finding needs (``reads_decimals``, ``refs``, ``expected``) is worked out the
+    first time it is asked for: most rules never fail, and a command that checks one
+    report pays for compiling its plan (half of it went to these, before).
+    """
 
     rule: Rule
     check: BoolFn
-    reads_decimals: bool
-    refs: tuple[Ref, ...]
-    expected: Callable[[Templates], Interval | None]
+    ctx: _Context = attrs.field(repr=False, eq=False)
+
+    @functools.cached_property
+    def reads_decimals(self) -> bool:
+        """Whether the rule reads a percentage or an amount (a truncation may explain it)."""
+        return _reads_decimals(self.rule, self.ctx.edition)
+
+    @functools.cached_property
+    def refs(self) -> tuple[Ref, ...]:
+        """The rows the rule reads at the plan's level (see :func:`read_refs`)."""
+        ctx = self.ctx
+        return read_refs(self.rule, ctx.edition, ctx.level, ctx.end)
+
+    @functools.cached_property
+    def expected(self) -> Callable[[Templates], Interval | None]:
+        """What the other side of the rule's comparison allows, as a function of the report."""
+        return _expected(self.rule, self.ctx)
 
 
 @attrs.frozen
@@ -1007,13 +1027,7 @@ def plan_for(
             check = compile_bool(rule.tree, ctx)
             if check.is_const and check.const is None:
                 continue  # cannot be evaluated at this level, whatever the report says
-            entry = Entry(
-                rule,
-                check.fn,
-                _reads_decimals(rule, ed),
-                read_refs(rule, ed, level, end),
-                _expected(rule, ctx),
-            )
+            entry = Entry(rule, check.fn, ctx)
             compiled.append((entry, ctx))
         if plain:
             return Plan(tuple(entry for entry, _ in compiled), (), len(rules))

@@ -28,7 +28,6 @@ import enum
 import functools
 import os
 import re
-import tomllib
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
@@ -42,6 +41,7 @@ from .._model.catalog import edition as get_edition
 from .._model.errors import CchcError, Lang, RuleError, ValueTypeError
 from .._model.template import Indicator
 from .._model.units import ALL_LEVELS, AdminLevel, Kind
+from . import cache
 from . import messages as msg
 from .expr import BlankTest, Compare, Node, Ref, main_comparison, parse, references
 
@@ -730,7 +730,20 @@ def builtin_rules(edition: str | None = None) -> RuleSet:
 
 @functools.cache
 def _builtin_rules(ed: Edition) -> RuleSet:
-    data: list[Rule] = []
+    return stored_builtin_rules(ed)
+
+
+def stored_builtin_rules(ed: Edition) -> RuleSet:
+    """The built-in rules of an edition, read from the rule cache or parsed (and stored).
+
+    The rules of an edition whose templates are the library's own are parsed once per
+    version of its rules file and of the library, then read from the user's cache
+    (:mod:`cchc_model._rules.cache`); :func:`builtin_rules` keeps the set for the process.
+    The rules of an edition defined elsewhere are always parsed: the cache could not tell
+    when its templates change.
+    """
+    text: str | None = None
+    name = f"edition {ed.id}"
     if ed.rules is not None:
         name = f"edition {ed.id}: {ed.rules.name}"
         try:
@@ -740,11 +753,21 @@ def _builtin_rules(ed: Edition) -> RuleSet:
                 f"{name}: cannot read the rule file ({exc})",
                 f"{name}: không đọc được tệp quy tắc ({exc})",
             ) from None
-        data = _parse_rules_text(text, name, ed.id)
-    by_id: dict[str, Rule] = {rule.id: rule for rule in _generated(ed)}
-    for rule in data:
-        by_id[rule.id] = rule  # a rule in the data replaces the generated rule of that id
-    return RuleSet(sorted(by_id.values(), key=lambda r: _sort_key(r, ed)))
+
+    def build() -> RuleSet:
+        data = [] if text is None else _parse_rules_text(text, name, ed.id)
+        by_id: dict[str, Rule] = {rule.id: rule for rule in _generated(ed)}
+        for rule in data:
+            by_id[rule.id] = rule  # a rule in the data replaces the generated rule of that id
+        return RuleSet(sorted(by_id.values(), key=lambda r: _sort_key(r, ed)))
+
+    if not all(cls.__module__.startswith(_OWN_MODULES) for cls in ed.classes):
+        return build()
+    key = cache.source_key(ed.id.encode("utf-8"), (text or "").encode("utf-8"))
+    return cache.cached(f"rules-{ed.id}", key, build, RuleSet)
+
+
+_OWN_MODULES: Final = __name__.partition(".")[0] + "."
 
 
 # --- rule files -------------------------------------------------------------------------
@@ -824,6 +847,8 @@ def _read_toml(text: str, prefix: str, edition: str | None) -> tuple[list[Any], 
     """The ``[[rule]]`` tables of a rule file, and the edition it is written for."""
     if not isinstance(text, str):
         raise RuleError(f"{prefix}rules must be TOML text", f"{prefix}quy tắc phải là văn bản TOML")
+    import tomllib  # noqa: PLC0415  # on first use: the built-in rules come from the cache
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -7,7 +7,7 @@ and the example report (``huong-son-2024-h1.json``).
 
 from __future__ import annotations
 
-from importlib import resources
+from pathlib import Path
 from typing import Final
 
 from ..._model.catalog import Correction, Edition, register_edition
@@ -43,8 +43,10 @@ EDITION_2024: Final = register_edition(
         # No earlier edition is known to the library, and the forms are still in use.
         since=None,
         until=None,
-        rules=resources.files(__name__).joinpath("rules.toml"),
-        example=resources.files(__name__).joinpath("huong-son-2024-h1.json"),
+        # paths, not importlib.resources, whose import would add a third to `import
+        # cchc_model`; the package is installed as files (it reads its own data so)
+        rules=Path(__file__).with_name("rules.toml"),
+        example=Path(__file__).with_name("huong-son-2024-h1.json"),
         corrections=(
             Correction(
                 "PL2",
