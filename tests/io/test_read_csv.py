@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cchc_model import (
     Direction,
@@ -137,6 +138,67 @@ def test_encodings() -> None:
     assert "Windows-1258" in warnings[0].en
 
 
+EXAMPLE_CSV = render(example(), "csv").encode("utf-8")
+EXAMPLE_LINES = EXAMPLE_CSV.split(b"\r\n")
+
+
+@given(st.data())
+def test_a_utf_8_file_with_a_stray_byte_is_utf_8_with_an_error_at_its_line(
+    data: st.DataObject,
+) -> None:
+    # It was once read as Windows-1258 with one vague warning: UBND xã Hòa Bình became
+    # UBND xĂ£ HĂ²a BĂ¬nh.
+    number = data.draw(st.integers(1, len(EXAMPLE_LINES) - 1), label="line")
+    line = EXAMPLE_LINES[number - 1]
+    at = data.draw(st.integers(0, len(line)), label="at")
+    stray = data.draw(st.sampled_from([b"\xff", b"\xc3", b"\x80", b"\xe1\xba"]), label="byte")
+    lines = [*EXAMPLE_LINES]
+    lines[number - 1] = line[:at] + stray + line[at:]
+    damaged = b"\r\n".join(lines)
+    try:
+        damaged.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:  # the stray byte completed a letter cut by the line end: still UTF-8
+        return
+    with pytest.raises(ReportFormatError) as info:
+        read(damaged, "csv")
+    assert {p.path for p in info.value.problems} == {f"line {number}"}
+    assert "not UTF-8, the encoding of the rest of the file" in str(info.value)
+
+
+def test_a_legacy_reading_that_changes_letters_is_an_error() -> None:
+    # no UTF-8 letter at all, but what Windows-1258 makes of it is no Vietnamese
+    legacy = (HEADER + META).encode("utf-8").decode("utf-8").encode("ascii", "replace")
+    bad = legacy + b"PL2,1,,,13,H\xb2a B\xacnh\r\n"
+    with pytest.raises(ReportFormatError, match="characters no Vietnamese text has"):
+        read(bad, "csv")
+
+
+def test_a_file_with_more_bad_bytes_than_utf_8_letters_is_a_legacy_one() -> None:
+    # one letter that happens to be valid UTF-8 does not make a Windows-1258 file UTF-8
+    meta = "report,agency,,,UBND,\r\nreport,level,,,commune,\r\nreport,period,,,h1,\r\n"
+    legacy = (HEADER + meta + "report,year,,,2024,\r\nPL2,1,,,13,").encode()
+    tones = b"S\xf5\xecn H\xf5\xecn \xc3\xa3"  # Sớn Hớn, then Ă£ (a UTF-8 "ã" by chance)
+    with pytest.raises(ReportFormatError, match="no Vietnamese text has"):
+        read(legacy + tones + b"\r\n", "csv")
+    report, warnings = read(legacy + b"S\xf5\xecn H\xf5\xecn\r\n", "csv")
+    assert report.pl2 is not None
+    assert report.pl2.notes == {"1": "Sớn Hớn"}
+    assert "Windows-1258" in warnings[0].en
+
+
+def test_many_stray_bytes_are_listed_ten_and_counted() -> None:
+    text = (HEADER + META).encode() + b"".join(
+        f"PL2,{code},,,1,\u1ea1".encode() + b"\xff\r\n"
+        for code in ("1", "2.1", "2.2", "3.1", "3.2", "3.3", "4.1", "4.2", "4.3", "5", "6", "7")
+    )
+    with pytest.raises(ReportFormatError) as info:
+        read(text, "csv")
+    assert len(info.value.problems) == 11  # ten, then how many more
+    assert info.value.problems[-1].en == "and 2 more places that are not UTF-8"
+
+
 def test_what_cannot_be_read_is_listed_at_once() -> None:
     text = (
         HEADER
@@ -232,7 +294,7 @@ def test_limits(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(module, "MAX_ROWS", 3)
     with pytest.raises(ReportFormatError, match="more than 3 rows"):
         _read(HEADER + META)
-    import cchc_model._io.reading as common  # noqa: PLC0415
+    import cchc_model._model.files as common  # noqa: PLC0415
 
     monkeypatch.setattr(common, "MAX_BYTES", 10)
     with pytest.raises(ReportFormatError, match="larger than 10 bytes"):

@@ -25,6 +25,7 @@ from cchc_model import (
     read,
     render,
 )
+from cchc_model._io import archive
 from report_strategies import canonical, reports
 
 
@@ -206,18 +207,18 @@ def test_an_encrypted_archive_is_refused() -> None:
 
 def test_zip_bombs_and_huge_sheets_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     data = render(example(), "xlsx")
-    monkeypatch.setattr(reader, "MAX_UNCOMPRESSED", 50_000)
+    monkeypatch.setattr(archive, "MAX_UNCOMPRESSED", 50_000)
     with pytest.raises(ReportFormatError, match=r"unpacks to .* refused"):
         read(data, "xlsx")
-    monkeypatch.setattr(reader, "MAX_UNCOMPRESSED", 100_000_000)
-    monkeypatch.setattr(reader, "MAX_MEMBERS", 5)
+    monkeypatch.setattr(archive, "MAX_UNCOMPRESSED", 100_000_000)
+    monkeypatch.setattr(archive, "MAX_MEMBERS", 5)
     with pytest.raises(ReportFormatError, match="at most 5 and"):
         read(data, "xlsx")
-    monkeypatch.setattr(reader, "MAX_MEMBERS", 1_000)
+    monkeypatch.setattr(archive, "MAX_MEMBERS", 1_000)
     monkeypatch.setattr(reader, "MAX_ROWS", 20)
     with pytest.raises(ReportFormatError, match="more than 20 rows: refused"):
         read(data, "xlsx")
-    import cchc_model._io.reading as common  # noqa: PLC0415
+    import cchc_model._model.files as common  # noqa: PLC0415
 
     monkeypatch.setattr(common, "MAX_BYTES", 1_000)
     with pytest.raises(ReportFormatError, match="larger than 1,000 bytes"):

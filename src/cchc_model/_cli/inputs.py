@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from typing import Final
 
 from .._io.read import READ_FORMATS, ReadFormat, ReadResult
-from .._model.errors import Lang, Problem
+from .._model import files
+from .._model.errors import Lang, Problem, ReportFormatError
 from .exits import UsageError
 
 __all__ = ["add_input_options", "input_info", "read_input", "write_warnings"]
@@ -66,7 +67,12 @@ def read_input(
     """
     from .._io.read import read  # noqa: PLC0415  # keep `cchc --version` fast
 
-    source: str | bytes = sys.stdin.buffer.read() if name == "-" else name
+    source: str | bytes | bytearray = name
+    if name == "-":
+        try:
+            source = files.read_stream(sys.stdin.buffer)
+        except files.Unreadable as exc:
+            raise ReportFormatError([Problem("file", exc.en, exc.vi)], source="-") from None
     result = read(source, form, info=info)
     if warn:
         write_warnings(name, result.warnings, lang)

@@ -77,13 +77,27 @@ MAX_ROWS: Final = 10_000
 """The most rows read from a CSV file."""
 
 _REQUIRED: Final = ("template", "code", "value")
+_LISTED: Final = 10
+"""How many bad bytes (or strange characters) a message lists."""
+_VIETNAMESE: Final = frozenset(
+    unicodedata.normalize("NFC", base + mark)
+    for vowel in "aăâeêioôơuưy"
+    for base in (vowel, vowel.upper())
+    for mark in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+) | frozenset("đĐ\xa0“”‘’–—…•°€«»§±×÷·©®™")
+"""The letters of Vietnamese and the signs a document in Windows-1258 commonly holds."""
 
 
 def decode_text(data: bytes, out: Collector) -> str:
     """Decode a text file, kept as written (codes and names are compared in NFC).
 
-    UTF-8 (a byte-order mark is allowed), UTF-16 with its mark, else Windows-1258 (the
-    Vietnamese code page of old Windows programs) with a warning.
+    The encoding is decided on evidence: UTF-16 with its byte-order mark; else UTF-8 (a
+    byte-order mark is allowed) when the file has at least as many UTF-8 letters
+    (valid multi-byte sequences) as bytes UTF-8 cannot read, and then each such byte is
+    an error at its line (a UTF-8 file with one stray byte is not another encoding);
+    else Windows-1258 (the Vietnamese code page of old Windows programs), with a
+    warning, when that reads only Vietnamese letters and common signs, and an error
+    when it would change letters into others (``Hòa`` into ``HĂ²a``).
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
@@ -92,30 +106,81 @@ def decode_text(data: bytes, out: Collector) -> str:
             out.error("file", "not valid UTF-16 text", "không phải văn bản UTF-16 hợp lệ")
             out.check()
             raise  # pragma: no cover  # check() raised
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            try:
-                text = data.decode("cp1258")
-            except UnicodeDecodeError:
-                out.error(
-                    "file",
-                    f"not UTF-8 text (invalid byte at offset {exc.start})",
-                    f"không phải văn bản UTF-8 (byte không hợp lệ ở vị trí {exc.start})",
-                )
-                out.check()
-                raise  # pragma: no cover  # check() raised
-            # Windows-1258 writes most tone marks as combining characters: compose them.
-            text = unicodedata.normalize("NFC", text)
-            out.warn(
-                "file",
-                f"not UTF-8 (invalid byte at offset {exc.start}); read as Windows-1258,"
-                " the Vietnamese code page: check the diacritics",
-                f"không phải UTF-8 (byte không hợp lệ ở vị trí {exc.start}); đã đọc theo"
-                " bảng mã Windows-1258: hãy kiểm tra dấu tiếng Việt",
-            )
-    return text.removeprefix("\ufeff")
+        return text.removeprefix("\ufeff")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    # Undecodable bytes become lone surrogates (U+DC80–U+DCFF), one for each byte.
+    escaped = data.decode("utf-8", "surrogateescape")
+    bad = [i for i, c in enumerate(escaped) if "\udc80" <= c <= "\udcff"]
+    letters = sum(1 for c in escaped if c > "\x7f") - len(bad)
+    if letters >= len(bad):
+        _bad_bytes(escaped, bad, out)
+    return _legacy(data, out)
+
+
+def _bad_bytes(text: str, bad: list[int], out: Collector) -> None:
+    """Refuse a UTF-8 file with bytes that are not UTF-8: each run of them at its line."""
+    runs: list[list[int]] = []
+    for index in bad:
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    for run in runs[:_LISTED]:
+        line = text.count("\n", 0, run[0]) + 1
+        shown = " ".join(f"0x{ord(text[i]) - 0xDC00:02X}" for i in run[:4])
+        what, what_vi = ("the bytes", "các byte") if len(run) > 1 else ("the byte", "byte")
+        out.error(
+            f"line {line}",
+            f"{what} {shown} {'are' if len(run) > 1 else 'is'} not UTF-8, the encoding of the"
+            " rest of the file: retype the letter there, or save the file again as UTF-8",
+            f"{what_vi} {shown} không phải UTF-8, bảng mã của phần còn lại của tệp: hãy gõ lại"
+            " chữ ở đó, hoặc lưu lại tệp theo UTF-8",
+            value=shown,
+        )
+    if len(runs) > _LISTED:
+        more = len(runs) - _LISTED
+        out.error(
+            "file",
+            f"and {more:,} more places that are not UTF-8",
+            f"và {more:,} chỗ khác không phải UTF-8",
+        )
+    out.check()
+
+
+def _legacy(data: bytes, out: Collector) -> str:
+    """Read a file without UTF-8 letters as Windows-1258, if that reads as Vietnamese."""
+    try:
+        # Windows-1258 writes most tone marks as combining characters: compose them.
+        text = unicodedata.normalize("NFC", data.decode("cp1258"))
+    except UnicodeDecodeError as exc:
+        out.error(
+            "file",
+            f"not UTF-8 text (invalid byte at offset {exc.start})",
+            f"không phải văn bản UTF-8 (byte không hợp lệ ở vị trí {exc.start})",
+        )
+        out.check()
+        raise  # pragma: no cover  # check() raised
+    strange = sorted({c for c in text if c > "\x7f" and c not in _VIETNAMESE})
+    if strange:
+        shown = "".join(strange[:_LISTED])
+        out.error(
+            "file",
+            f"not UTF-8; read as Windows-1258, the Vietnamese code page, it would hold"
+            f" characters no Vietnamese text has ({shown!r}): save the file as UTF-8",
+            f"không phải UTF-8; nếu đọc theo bảng mã Windows-1258 thì có những ký tự không có"
+            f" trong văn bản tiếng Việt ({shown!r}): hãy lưu tệp theo UTF-8",
+            value=shown,
+        )
+        out.check()
+    out.warn(
+        "file",
+        "not UTF-8; read as Windows-1258, the Vietnamese code page: check the diacritics",
+        "không phải UTF-8; đã đọc theo bảng mã Windows-1258: hãy kiểm tra dấu tiếng Việt",
+    )
+    return text
 
 
 def sniff_delimiter(text: str) -> str:

@@ -16,6 +16,7 @@ as written: reporting them is the validator's job. Anything that cannot be read 
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import functools
 import io
@@ -31,6 +32,7 @@ import cattrs
 import cattrs.gen
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 
+from .._model import files
 from .._model.catalog import Edition
 from .._model.catalog import edition as get_edition
 from .._model.errors import (
@@ -72,6 +74,12 @@ VERSION: Final = 1
 
 _DECIMAL_RE: Final = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 _TOP_KEYS: Final = frozenset({"format", "version", "edition", "report", "templates"})
+_WIDE_MARKS: Final = (
+    codecs.BOM_UTF32_LE,  # before UTF-16 LE, which it starts with
+    codecs.BOM_UTF32_BE,
+    codecs.BOM_UTF16_LE,
+    codecs.BOM_UTF16_BE,
+)
 
 
 class _InvalidError(ValueError):
@@ -308,12 +316,15 @@ def _decode(data: str | bytes | bytearray, source: str | None) -> Any:  # noqa: 
 
     if isinstance(data, (bytes, bytearray)):
         raw = bytes(data)
+        # UTF-8; UTF-16 and UTF-32 only with their byte-order marks, as json detects them
+        encoding = json.detect_encoding(raw) if raw.startswith(_WIDE_MARKS) else "utf-8-sig"
         try:
-            text = raw.decode("utf-8-sig")
+            text = raw.decode(encoding)
         except UnicodeDecodeError as exc:
+            name = encoding.removesuffix("-sig").upper()
             raise fail(
-                f"not UTF-8 text (invalid byte at offset {exc.start})",
-                f"không phải văn bản UTF-8 (byte không hợp lệ ở vị trí {exc.start})",
+                f"not {name} text (invalid byte at offset {exc.start})",
+                f"không phải văn bản {name} (byte không hợp lệ ở vị trí {exc.start})",
             ) from None
     elif isinstance(data, str):
         text = data.removeprefix("\ufeff")
@@ -370,6 +381,11 @@ def loads(data: str | bytes | bytearray, *, source: str | None = None) -> Report
       $.report.year: required field missing
       $.templates.PL9: unknown template (templates: PL2, PL3, PL4, PL5, PL6, PL7, PL8)
     """
+    if isinstance(data, (str, bytes, bytearray)):
+        try:
+            files.check_length(data)
+        except files.Unreadable as exc:
+            raise ReportFormatError([Problem("$", exc.en, exc.vi)], source=source) from None
     return report_from_data(_decode(data, source), source=source)
 
 
@@ -383,18 +399,10 @@ def load(fp: str | os.PathLike[str] | IO[str] | IO[bytes]) -> Report:
     if isinstance(fp, (str, os.PathLike)):
         name = os.fspath(fp)
         try:
-            raw = Path(fp).read_bytes()
-        except OSError as exc:
-            raise ReportFormatError(
-                [
-                    Problem(
-                        "$",
-                        f"cannot open: {exc.strerror}",
-                        f"không mở được tệp (lỗi hệ thống {exc.errno}: {exc.strerror})",
-                    )
-                ],
-                source=name,
-            ) from None
+            raw = files.read_path(fp)
+        except files.Unreadable as exc:
+            shown = repr(name) if "\0" in name else name
+            raise ReportFormatError([Problem("$", exc.en, exc.vi)], source=shown) from None
         return loads(raw, source=name)
     if not callable(getattr(fp, "read", None)):
         raise ValueTypeError(
@@ -405,7 +413,13 @@ def load(fp: str | os.PathLike[str] | IO[str] | IO[bytes]) -> Report:
             expected_vi="đường dẫn hoặc tệp đã mở",
             value=fp,
         )
-    return loads(fp.read(), source=getattr(fp, "name", None))
+    named = getattr(fp, "name", None)
+    source = named if isinstance(named, str) else None
+    try:
+        data = files.read_stream(fp)
+    except files.Unreadable as exc:
+        raise ReportFormatError([Problem("$", exc.en, exc.vi)], source=source) from None
+    return loads(data, source=source)
 
 
 def report_from_data(data: object, *, source: str | None = None) -> Report:

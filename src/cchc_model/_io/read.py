@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import codecs
+import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -15,6 +17,7 @@ from typing import Final, Literal, NamedTuple
 
 import attrs
 
+from .._model import files
 from .._model.errors import Problem, ReportFormatError, ValueTypeError
 from .._model.report import Report
 from .cells import header_columns
@@ -39,6 +42,9 @@ EXTENSIONS: Final = {
 }
 """The file extensions :func:`read` knows, and their formats."""
 
+_UTF16: Final = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_HEAD: Final = 4096
+"""How much of a file its format is guessed from."""
 _NOT_READ: Final = {
     ".docx": (
         "Word files are written, not read: save the document as plain text (.txt) and read that",
@@ -84,6 +90,8 @@ def format_of(name: str | os.PathLike[str] | None, data: bytes) -> str:
     ('xlsx', 'json')
     >>> format_of(None, b"template,code,title,unit,value,note\r\n")
     'csv'
+    >>> format_of(None, "\ufefftemplate;code;value\r\n".encode("utf-16"))
+    'csv'
     """
     if name is not None:
         suffix = Path(name).suffix.lower()
@@ -94,15 +102,21 @@ def format_of(name: str | os.PathLike[str] | None, data: bytes) -> str:
             raise ReportFormatError([Problem("file", en, vi)], source=os.fspath(name))
     if data.startswith(b"PK\x03\x04"):
         return "xlsx"
-    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith(b"{"):
+    text = _head(data).lstrip("\ufeff \t\r\n")
+    if text.startswith("{"):
         return "json"
-    text = head.decode("utf-8", errors="replace")
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = sniff_delimiter(first)
     if {"template", "code", "value"} <= set(header_columns(first.split(delimiter), exact=True)):
         return "csv"
     return "text"
+
+
+def _head(data: bytes) -> str:
+    """The first characters of a text file, in UTF-16 when it has that mark, else UTF-8."""
+    head = data[:_HEAD]
+    encoding = json.detect_encoding(head) if head.startswith(_UTF16) else "utf-8"
+    return head.decode(encoding, errors="replace")
 
 
 def _apply_info(report: Report, info: Mapping[str, object], source: str | None) -> Report:
@@ -115,9 +129,8 @@ def _apply_info(report: Report, info: Mapping[str, object], source: str | None) 
 
 
 def _load(source: str | os.PathLike[str] | bytes | bytearray) -> tuple[bytes, str | None]:
-    if isinstance(source, (bytes, bytearray)):
-        return bytes(source), None
-    if not isinstance(source, (str, os.PathLike)):
+    """The input's bytes (at most :data:`~cchc_model._model.files.MAX_BYTES`) and name."""
+    if not isinstance(source, (str, os.PathLike, bytes, bytearray)):
         raise ValueTypeError(
             template=None,
             code=None,
@@ -125,33 +138,16 @@ def _load(source: str | os.PathLike[str] | bytes | bytearray) -> tuple[bytes, st
             expected="a path (str or os.PathLike) or the file's bytes",
             value=source,
         )
-    name = os.fspath(source)
+    name = None
     try:
-        path = Path(name)
-        Collector(name).check_size(path.stat().st_size)
-        return path.read_bytes(), name
-    except OSError as exc:
-        raise ReportFormatError(
-            [
-                Problem(
-                    "file",
-                    f"cannot open: {exc.strerror}",
-                    f"không mở được tệp (lỗi hệ thống {exc.errno}: {exc.strerror})",
-                )
-            ],
-            source=name,
-        ) from None
-    except ValueError:  # a NUL character in the path
-        raise ReportFormatError(
-            [
-                Problem(
-                    "file",
-                    "cannot open: the path has a NUL character",
-                    "không mở được: đường dẫn chứa ký tự NUL",
-                )
-            ],
-            source=repr(name),
-        ) from None
+        if isinstance(source, (bytes, bytearray)):
+            files.check_length(source)
+            return bytes(source), None
+        name = os.fspath(source)
+        return files.read_path(name), name
+    except files.Unreadable as exc:
+        shown = repr(name) if name is not None and "\0" in name else name
+        raise ReportFormatError([Problem("file", exc.en, exc.vi)], source=shown) from None
 
 
 def read(
@@ -211,6 +207,8 @@ def read(
     ...
     """
     data, name = _load(source)
+    if len(data) <= _HEAD and not _head(data).strip("\ufeff \t\r\n\x00"):
+        raise ReportFormatError([Problem("file", "the file is empty", "tệp rỗng")], source=name)
     kind = format if format is not None else format_of(name, data)
     if kind == "json":
         report = loads(data, source=name)

@@ -21,9 +21,11 @@ from typing import Any, Final
 import attrs
 
 from .. import vi
+from .._model import files
 from .._model.catalog import Edition
 from .._model.catalog import edition as get_edition
 from .._model.errors import CchcError, CodeError, ParseError, Problem, ReportFormatError
+from .._model.files import MAX_BYTES
 from .._model.report import Report, ReportInfo
 from .._model.template import Indicator, Template, Value, normalize_code
 from .._model.units import AdminLevel, Code, Kind
@@ -51,8 +53,6 @@ __all__ = [
     "resolve_edition",
 ]
 
-MAX_BYTES: Final = 20_000_000
-"""The largest file a reader takes, whatever its format (checked before it is parsed)."""
 INFO_FIELDS: Final = tuple(field.name for field in attrs.fields(ReportInfo))
 _REQUIRED: Final = ("agency", "level", "period", "year")
 _SPACES: Final = re.compile(r"\s+")
@@ -122,13 +122,11 @@ class Collector:
         self.warnings.append(Problem(where, en, vi, value=value, template=template, code=code))
 
     def check_size(self, size: int) -> None:
-        """Refuse at once a file larger than :data:`MAX_BYTES`."""
-        if size > MAX_BYTES:
-            self.error(
-                "file",
-                f"the file is larger than {MAX_BYTES:,} bytes",
-                f"tệp lớn hơn {MAX_BYTES:,} byte",
-            )
+        """Refuse at once a file of more than :data:`~cchc_model._model.files.MAX_BYTES`."""
+        try:
+            files.check_size(size)
+        except files.Unreadable as exc:
+            self.error("file", exc.en, exc.vi)
             self.check()
 
     def check(self) -> None:

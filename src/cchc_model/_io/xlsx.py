@@ -39,14 +39,17 @@ with *Phụ lục 2* in its first rows), the columns found by their headers (*ST
 tiêu thống kê, Đơn vị tính, Số liệu, Ghi chú*), and a sheet *Thông tin báo cáo* for the
 metadata (or pass it with ``info=``).
 
-The file is not trusted. Before openpyxl sees it: at most 20 MB, a zip archive of at
-most 1,000 members and 100 MB uncompressed (no zip bomb), not encrypted, and no XML
-part with a document type declaration (no entity expansion, no external entity).
-Then openpyxl reads it in read-only mode, at most 50 sheets, 2,000 rows and 30
-columns a sheet. openpyxl parses XML with the standard library unless ``defusedxml``
-is installed, when it uses that (installing it is a good idea where files come from
-outside). Formulas are never evaluated: a formula where a value belongs is refused,
-one in a title or a note is read as its text, with a warning.
+The file is not trusted. Before openpyxl sees it, the guard of Office files
+(:func:`~cchc_model._io.archive.check_package`) reads every part, whatever its name:
+at most 20 MB, a zip archive of at most 1,000 members, 100 MB uncompressed and 20 MB
+a part (no zip bomb), not encrypted, no part with a document type declaration (no
+entity expansion, no external entity) or in an encoding other than UTF-8 or UTF-16,
+and at most 100,000 shared strings, 100,000 cells and 100,000 rows in all (what
+openpyxl would build). Then openpyxl reads it in read-only mode, at most 50 sheets,
+2,000 rows and 30 columns a sheet. openpyxl parses XML with the standard library
+unless ``defusedxml`` is installed, when it uses that (installing it is a good idea
+where files come from outside). Formulas are never evaluated: a formula where a value
+belongs is refused, one in a title or a note is read as its text, with a warning.
 """
 
 from __future__ import annotations
@@ -54,8 +57,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zipfile
-import zlib
 from collections.abc import Iterator, Mapping
 from decimal import ROUND_HALF_EVEN, Context, Decimal
 from typing import Any, Final
@@ -68,6 +69,7 @@ from .._model.extras import require
 from .._model.report import Report
 from .._model.template import Indicator, Value
 from .._model.units import Code, Kind
+from .archive import MAX_MEMBERS, MAX_UNCOMPRESSED, Package, check_package
 from .cells import RowCells, TableStart, Where, header_columns, read_rows, template_id
 from .fonts import LINE_HEIGHT, wrapped_lines
 from .interchange import FORMAT
@@ -101,13 +103,17 @@ from .tabular import metadata_rows, xml_escape, xml_unescape
 __all__ = [
     "FINDINGS_SHEET",
     "FIRST_ROW",
+    "MAX_CELLS",
     "MAX_COLUMNS",
     "MAX_DIGITS",
     "MAX_MEMBERS",
     "MAX_ROWS",
+    "MAX_ROW_ELEMENTS",
+    "MAX_SHARED_STRINGS",
     "MAX_SHEETS",
     "MAX_UNCOMPRESSED",
     "METADATA_SHEET",
+    "WORKBOOK",
     "format_decimals",
     "number_cell",
     "read_xlsx",
@@ -542,22 +548,42 @@ def render_xlsx(table: ReportTable) -> bytes:
 
 # --- reading ----------------------------------------------------------------------
 
-MAX_MEMBERS: Final = 1_000
-MAX_UNCOMPRESSED: Final = 100_000_000
 MAX_SHEETS: Final = 50
+"""The most sheets of a workbook (a report has eight)."""
 MAX_ROWS: Final = 2_000
+"""The most rows read from a sheet (an appendix has at most 60)."""
 MAX_COLUMNS: Final = 30
+"""The most columns read from a sheet (an appendix has five)."""
+MAX_SHARED_STRINGS: Final = 100_000
+"""The most shared strings (texts) of a workbook: openpyxl reads them all at once."""
+MAX_CELLS: Final = 100_000
+"""The most cells of a workbook, all sheets together (a report has about 2,000)."""
+MAX_ROW_ELEMENTS: Final = 100_000
+"""The most rows of a workbook, all sheets together, blank formatted rows included."""
 _HEADER_ROWS: Final = 20
 Workbook = Any
 """An openpyxl workbook (openpyxl has no type hints)."""
 _FIFTEEN: Final = Context(prec=MAX_DIGITS, rounding=ROUND_HALF_EVEN)
 _QUOTED: Final = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
-_DTD: Final = (
-    b"<!DOCTYPE",
-    b"<!ENTITY",
-    "<!DOCTYPE".encode("utf-16-le"),
-    "<!ENTITY".encode("utf-16-le"),
+WORKBOOK: Final = Package(
+    "workbook",
+    "tệp Excel",
+    ("[Content_Types].xml", "xl/workbook.xml"),
+    (
+        "not an Excel workbook (.xlsx); an old .xls or an .ods must be saved as .xlsx first",
+        "không phải tệp Excel (.xlsx); tệp .xls cũ hoặc .ods cần lưu lại dưới dạng .xlsx",
+    ),
+    (
+        "not an Excel workbook (.xlsx): the archive has no workbook",
+        "không phải tệp Excel (.xlsx): không có workbook trong tệp nén",
+    ),
+    {
+        "si": (MAX_SHARED_STRINGS, "shared strings", "chuỗi dùng chung"),
+        "c": (MAX_CELLS, "cells", "ô"),
+        "row": (MAX_ROW_ELEMENTS, "rows", "dòng"),
+    },
 )
+"""What the guard (:func:`~cchc_model._io.archive.check_package`) checks of a workbook."""
 
 
 def _column_letter(index: int) -> str:
@@ -590,63 +616,6 @@ def format_decimals(number_format: str) -> tuple[int | None, bool]:
     percent = "%" in section
     match = re.search(r"\.([0#?]+)", section)
     return (match.group(1).count("0") if match else 0), percent
-
-
-def _check_archive(data: bytes, out: Collector) -> None:
-    """Refuse what openpyxl should never parse."""
-    out.check_size(len(data))
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError):
-        out.error(
-            "file",
-            "not an Excel workbook (.xlsx); an old .xls or an .ods must be saved as .xlsx first",
-            "không phải tệp Excel (.xlsx); tệp .xls cũ hoặc .ods cần lưu lại dưới dạng .xlsx",
-        )
-        out.check()
-        raise  # pragma: no cover  # check() raised
-    with archive:
-        members = archive.infolist()
-        total = sum(m.file_size for m in members)
-        if len(members) > MAX_MEMBERS or total > MAX_UNCOMPRESSED:
-            out.error(
-                "file",
-                f"the workbook unpacks to {len(members):,} parts and {total:,} bytes"
-                f" (at most {MAX_MEMBERS:,} and {MAX_UNCOMPRESSED:,}): refused",
-                f"tệp giải nén ra {len(members):,} phần và {total:,} byte (tối đa"
-                f" {MAX_MEMBERS:,} và {MAX_UNCOMPRESSED:,}): từ chối",
-            )
-            out.check()
-        names = {m.filename for m in members}
-        if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-            out.error(
-                "file",
-                "not an Excel workbook (.xlsx): the archive has no workbook",
-                "không phải tệp Excel (.xlsx): không có workbook trong tệp nén",
-            )
-            out.check()
-        for member in members:
-            if member.flag_bits & 0x1:
-                out.error("file", "the workbook is encrypted", "tệp Excel được mã hóa")
-                out.check()
-            if member.filename.endswith((".xml", ".rels", ".vml")):
-                try:
-                    body = archive.read(member)
-                except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
-                    out.error(
-                        "file",
-                        f"the workbook is damaged ({member.filename}: {exc})",
-                        f"tệp Excel bị hỏng ({member.filename}: {exc})",
-                    )
-                    out.check()
-                    raise  # pragma: no cover  # check() raised
-                if any(marker in body for marker in _DTD):
-                    out.error(
-                        "file",
-                        f"{member.filename} declares a document type (entities): refused",
-                        f"{member.filename} có khai báo DOCTYPE/ENTITY: từ chối",
-                    )
-                    out.check()
 
 
 def _sheet_kind(name: str, first_cells: list[str]) -> str | None:
@@ -938,7 +907,7 @@ def read_xlsx(
     """
     openpyxl = require("openpyxl")
     out = Collector(source)
-    _check_archive(data, out)
+    check_package(data, WORKBOOK, out)
     try:
         wb = openpyxl.load_workbook(
             io.BytesIO(data), read_only=True, data_only=False, keep_links=False

@@ -36,6 +36,7 @@ from typing import Any, Final, Literal, TypeVar
 
 import attrs
 
+from .._model import files
 from .._model.catalog import Edition
 from .._model.catalog import edition as get_edition
 from .._model.errors import CchcError, Lang, RuleError, ValueTypeError
@@ -817,19 +818,17 @@ def load_rules(path: str | Path, *, edition: str | None = None) -> RuleSet:
         )
     name = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, ValueError) as exc:  # ValueError: not UTF-8, or a NUL in the path
-        if isinstance(exc, OSError):
-            reason, reason_vi = exc.strerror, f"lỗi hệ thống {exc.errno}"
-        elif isinstance(exc, UnicodeDecodeError):
-            reason, reason_vi = "not UTF-8 text", "không phải văn bản UTF-8"
-        else:
-            reason, reason_vi = "the path has a NUL character", "đường dẫn chứa ký tự NUL"
-        raise RuleError(
-            f"{name!r}: cannot read the rule file: {reason}",
-            f"{name!r}: không đọc được tệp quy tắc: {reason_vi}",
-        ) from None
-    return loads_rules(text, source=name, edition=edition)
+        text = files.read_path(path).decode("utf-8-sig")
+    except files.Unreadable as exc:
+        reason, reason_vi = exc.en, exc.vi
+    except UnicodeDecodeError:
+        reason, reason_vi = "not UTF-8 text", "không phải văn bản UTF-8"
+    else:
+        return loads_rules(text, source=name, edition=edition)
+    raise RuleError(
+        f"{name!r}: cannot read the rule file: {reason}",
+        f"{name!r}: không đọc được tệp quy tắc: {reason_vi}",
+    )
 
 
 def loads_rules(text: str, *, source: str | None = None, edition: str | None = None) -> RuleSet:
@@ -840,6 +839,12 @@ def loads_rules(text: str, *, source: str | None = None, edition: str | None = N
     ...
     cchc_model.RuleError: rule 'X': severity must be error, warning or info, got 'fatal'
     """
+    if isinstance(text, str):
+        try:
+            files.check_length(text)
+        except files.Unreadable as exc:
+            prefix = f"{source}: " if source else ""
+            raise RuleError(f"{prefix}{exc.en}", f"{prefix}{exc.vi}") from None
     return RuleSet(_parse_rules_text(text, source, edition))
 
 

@@ -220,7 +220,14 @@ def format_percent(value: int | Decimal, decimals: int | None = None) -> str:
     return format_number(value, decimals) + "%"
 
 
-_PERCENT: Final = re.compile(r"(?P<number>.*?)\s*(?P<sign>%)?", re.DOTALL)
+def _split_percent(text: str) -> tuple[str, str | None]:
+    """The number and the ``%`` sign (``None`` without one) of a stripped text.
+
+    String methods, not a pattern: linear whatever the text.
+    """
+    if text.endswith("%"):
+        return text[:-1].rstrip(), "%"
+    return text, None
 
 
 def parse_percent(text: str) -> Decimal:
@@ -247,9 +254,7 @@ def parse_percent(text: str) -> Decimal:
     cchc_model.ParseError: '78,94' has no '%' sign...; did you mean '78,94%'?
     """
     original = _n.check_text(text)
-    match = _PERCENT.fullmatch(original)
-    assert match is not None  # noqa: S101  # the pattern matches any text
-    number, sign = match["number"], match["sign"]
+    number, sign = _split_percent(original)
     if sign is None and _n.parse_written(number) is not None:
         meant = _n.shown(original + "%")
         raise ParseError(
@@ -317,15 +322,26 @@ def format_money(
 
 
 _CURRENCY: Final = r"đồng|vnđ|vnd|đ|₫"
-_MONEY: Final = re.compile(
-    rf"(?P<number>.*?)(?P<suffix>\s*(?:(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s*(?:{_CURRENCY}))?"
-    rf"|(?:{_CURRENCY})))?",
-    re.DOTALL | re.IGNORECASE,
+#: The unit written after an amount, searched at the end of the text: the leftmost match
+#: is the longest unit. No leading white space in the pattern (it is stripped from the
+#: number instead), so the search is linear: ``\s*`` runs only after a scale word.
+_MONEY_UNIT: Final = re.compile(
+    rf"(?:(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s*(?:{_CURRENCY}))?|(?:{_CURRENCY}))\Z",
+    re.IGNORECASE,
 )
 _SCALE_EXPONENTS: Final = MappingProxyType({"nghìn": 3, "ngàn": 3, "triệu": 6, "tỷ": 9, "tỉ": 9})
 #: One xu, the smallest subdivision of the đồng (Luật Ngân hàng Nhà nước 2010, Điều 17).
 _XU_EXPONENT: Final = -2
 _ENGLISH_GROUPS: Final = re.compile(r"-?[1-9][0-9]{0,2}(?:,[0-9]{3})+")
+
+
+def _split_money(text: str) -> tuple[str, str, str | None]:
+    """The number, the unit written after it (``""``: none) and its scale word, if any."""
+    match = _MONEY_UNIT.search(text)
+    if match is None:
+        return text, "", None
+    number = text[: match.start()].rstrip()
+    return number, text[len(number) :], match["scale"]
 
 
 def parse_money(text: str, unit: MoneyUnit = "đồng") -> Decimal:
@@ -366,9 +382,7 @@ def parse_money(text: str, unit: MoneyUnit = "đồng") -> Decimal:
     """
     original = _n.check_text(text)
     unit_exponent = _unit_exponent(unit, "unit")
-    match = _MONEY.fullmatch(original)
-    assert match is not None  # noqa: S101  # the pattern matches any text
-    number, suffix, scale = match["number"], match["suffix"] or "", match["scale"]
+    number, suffix, scale = _split_money(original)
     if suffix:
         written_exponent = _SCALE_EXPONENTS[scale.lower()] if scale else 0
     else:

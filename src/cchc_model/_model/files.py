@@ -1,0 +1,165 @@
+"""The one bounded reader of the files the library is given (reports, rule files).
+
+A size taken from ``stat()`` is 0 for ``/dev/zero``, a FIFO or a ``/proc`` file, so a
+limit that trusts it reads forever or blocks. Here every input is read through
+:func:`read_path` or :func:`read_stream`, which read at most the limit plus one byte
+(one more than allowed is enough to know the input is too large) and refuse anything
+but a regular file by path: a device, a FIFO, a socket or a folder is refused before
+it is opened for reading. Standard input is read with :func:`read_stream`.
+
+Each refusal is an :class:`Unreadable` with its reason in English and Vietnamese, that
+the caller turns into its own error (a :class:`~cchc_model.ReportFormatError` for a
+report, a :class:`~cchc_model.RuleError` for a rule file).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import IO, Any, Final
+
+__all__ = ["MAX_BYTES", "Unreadable", "check_length", "check_size", "read_path", "read_stream"]
+
+MAX_BYTES: Final = 20_000_000
+"""The largest input read, whatever its format: 20 MB, a hundred times the largest real
+report (a workbook of the seven appendices is about 30 kB, its JSON about 10 kB)."""
+
+_OPEN_FLAGS: Final = (
+    os.O_RDONLY
+    | getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+    | getattr(os, "O_NONBLOCK", 0)  # a FIFO swapped in after the check does not block
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+_KINDS: Final = (
+    (stat.S_ISDIR, "a folder", "thư mục"),
+    (stat.S_ISFIFO, "a pipe (FIFO)", "đường ống (FIFO)"),
+    (stat.S_ISCHR, "a device", "thiết bị"),
+    (stat.S_ISBLK, "a device", "thiết bị"),
+    (stat.S_ISSOCK, "a socket", "socket"),
+)
+
+
+class Unreadable(Exception):  # noqa: N818  # a reason, turned into each caller's error
+    """Why an input cannot be read, in English and Vietnamese.
+
+    Attributes:
+        en: The reason in English (``"the file is larger than 20,000,000 bytes"``).
+        vi: The reason in Vietnamese.
+    """
+
+    def __init__(self, en: str, vi: str) -> None:
+        super().__init__(en)
+        self.en = en
+        self.vi = vi
+
+
+def _limit(limit: int | None) -> int:
+    return MAX_BYTES if limit is None else limit
+
+
+def check_size(size: int, limit: int | None = None) -> None:
+    """Refuse a file of ``size`` bytes, more than ``limit`` (:data:`MAX_BYTES`).
+
+    Raises:
+        Unreadable: The file is too large.
+    """
+    most = _limit(limit)
+    if size > most:
+        raise Unreadable(f"the file is larger than {most:,} bytes", f"tệp lớn hơn {most:,} byte")
+
+
+def check_length(data: str | bytes | bytearray, limit: int | None = None) -> None:
+    """Refuse ``data`` longer than ``limit`` (:data:`MAX_BYTES`): bytes, or characters.
+
+    Raises:
+        Unreadable: ``data`` is too long.
+
+    >>> check_length(b"{}")
+    >>> check_length("x" * 11, limit=10)
+    Traceback (most recent call last):
+    ...
+    cchc_model._model.files.Unreadable: the text is longer than 10 characters
+    """
+    most = _limit(limit)
+    if isinstance(data, str) and len(data) > most:
+        raise Unreadable(
+            f"the text is longer than {most:,} characters", f"văn bản dài hơn {most:,} ký tự"
+        )
+    check_size(len(data), most)
+
+
+def read_stream(stream: IO[Any], limit: int | None = None) -> str | bytes:
+    """Read an open stream (standard input, a file) to its end, at most ``limit`` long.
+
+    Reads at most ``limit`` plus one bytes (or characters, for a text stream).
+
+    Raises:
+        Unreadable: The stream is longer than ``limit``, or cannot be read.
+
+    >>> import io
+    >>> read_stream(io.BytesIO(b"abc"), limit=3)
+    b'abc'
+    """
+    most = _limit(limit)
+    try:
+        data: object = stream.read(most + 1)
+    except OSError as exc:
+        raise Unreadable(
+            f"cannot read: {exc.strerror}",
+            f"không đọc được (lỗi hệ thống {exc.errno}: {exc.strerror})",
+        ) from None
+    if not isinstance(data, (str, bytes)):
+        raise Unreadable(
+            f"the stream gave {type(data).__name__}, not text or bytes",
+            f"luồng dữ liệu trả về {type(data).__name__}, không phải văn bản hay byte",
+        )
+    check_length(data, most)
+    return data
+
+
+def _refuse_special(mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    en, vi = "not a regular file", "không phải tệp thông thường"
+    for test, kind_en, kind_vi in _KINDS:
+        if test(mode):
+            en, vi = f"{en} ({kind_en})", f"{vi} ({kind_vi})"
+            break
+    raise Unreadable(f"{en}: refused", f"{vi}: từ chối")
+
+
+def read_path(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
+    """Read the regular file at ``path``, at most ``limit`` (:data:`MAX_BYTES`) bytes.
+
+    A device (``/dev/zero``), a FIFO, a socket or a folder is refused before it is
+    opened for reading; a file whose size ``stat()`` does not know (``/proc``) is read
+    up to the limit and refused past it.
+
+    Raises:
+        Unreadable: The file cannot be opened or read, is not a regular file, is larger
+            than ``limit``, or its path has a NUL character.
+
+    >>> read_path("/dev/zero")
+    Traceback (most recent call last):
+    ...
+    cchc_model._model.files.Unreadable: not a regular file (a device): refused
+    """
+    try:
+        _refuse_special(Path(path).stat().st_mode)
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except OSError as exc:
+        raise Unreadable(
+            f"cannot open: {exc.strerror}",
+            f"không mở được tệp (lỗi hệ thống {exc.errno}: {exc.strerror})",
+        ) from None
+    except ValueError:  # os.stat: "embedded null byte"
+        raise Unreadable(
+            "cannot open: the path has a NUL character", "không mở được: đường dẫn chứa ký tự NUL"
+        ) from None
+    with os.fdopen(descriptor, "rb") as stream:
+        _refuse_special(os.fstat(descriptor).st_mode)  # the file opened is the file checked
+        data = read_stream(stream, limit)
+    assert isinstance(data, bytes)  # noqa: S101  # a binary stream
+    return data
