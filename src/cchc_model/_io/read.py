@@ -206,6 +206,14 @@ def read(
       report.agency: the report's agency is missing; ...
     ...
     """
+    if format is not None and format not in READ_FORMATS:
+        raise ValueTypeError(
+            template=None,
+            code=None,
+            attribute="format",
+            expected=f"one of {', '.join(READ_FORMATS)} or None",
+            value=format,
+        )
     data, name = _load(source)
     if len(data) <= _HEAD and not _head(data).strip("\ufeff \t\r\n\x00"):
         raise ReportFormatError([Problem("file", "the file is empty", "tệp rỗng")], source=name)
@@ -221,14 +229,6 @@ def read(
         from .xlsx import read_xlsx  # noqa: PLC0415  # loaded for its format only
 
         return ReadResult(*read_xlsx(data, source=name, overrides=info))
-    if kind == "text":
-        from .text import read_text_tables  # noqa: PLC0415  # loaded for its format only
+    from .text import read_text_tables  # noqa: PLC0415  # loaded for its format only
 
-        return ReadResult(*read_text_tables(data, source=name, overrides=info))
-    raise ValueTypeError(
-        template=None,
-        code=None,
-        attribute="format",
-        expected=f"one of {', '.join(READ_FORMATS)} or None",
-        value=format,
-    )
+    return ReadResult(*read_text_tables(data, source=name, overrides=info))
