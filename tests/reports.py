@@ -83,8 +83,25 @@ def consistent_values(
     return consistent_reports(level, blanks=blanks).map(lambda r: (r.info.level, values_of(r)))
 
 
-def candidates(key: str, value: Any) -> list[Value]:  # any reported value
-    """Replacement values tried when breaking a cell: beyond each kind of rule's reach."""
+def beyond(values: Mapping[str, Any]) -> int:
+    """A number beyond the reach of every rule over a report holding ``values``.
+
+    Every built-in comparison is between sums, ratios (× 100), minima and maxima of the
+    report's rows and constants up to 1000; its sides are monotone in each row. A row
+    moved to ``±beyond(values)`` takes the side it is on further than any other side can
+    be, however the written decimals are read (a ratio's denominator is at least 0,005,
+    as written values have at most two decimals in consistent reports), so a rule that
+    reads the row in a monotone position is broken by one of the two.
+    """
+    total = sum(abs(int(v)) for v in values.values() if v is not None)
+    return 10**6 * (1 + total) ** 2
+
+
+def candidates(key: str, value: Any, far: int = 10**6) -> list[Value]:  # any reported value
+    """Replacement values tried when breaking a cell: beyond each kind of rule's reach.
+
+    ``far``: a value beyond every rule's reach (see :func:`beyond`), tried with both signs.
+    """
     tid, _, code = key.partition(":")
     kind = edition().indicator(tid, code).kind
     if kind is not None and kind.value == "code":
@@ -94,8 +111,8 @@ def candidates(key: str, value: Any) -> list[Value]:  # any reported value
         return [*(m for m in members if m != int(value)), max(members) + 1, -1]
     if isinstance(value, Decimal):
         options = [Decimal(0), Decimal(100), Decimal(101), Decimal(-1), Decimal("1.234")]
-        # value + 10**6: a part of a whole of 20 100 moves a rate only past 0,5 %
-        options += [value + 1, value - 1, value * 2 + 1, Decimal("33.33"), value + 10**6]
+        options += [value + 1, value - 1, value * 2 + 1, Decimal("33.33")]
+        options += [Decimal(far), Decimal(-far)]
         return [o for o in options if o != value]
-    base = [0, value + 1, value - 1, 2 * value + 1, value + 10**6, -1, -(10**6)]
+    base = [0, value + 1, value - 1, 2 * value + 1, -1, far, -far]
     return [o for o in dict.fromkeys(base) if o != value]

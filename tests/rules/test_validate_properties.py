@@ -8,10 +8,10 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from cchc_model import AdminLevel, Report, RuleSet, builtin_rules, edition, strategies, validate
-from cchc_model._rules.expr import If, Ref, references
+from cchc_model._rules.expr import BlankTest, If, Ref, references
 from cchc_model._rules.interval import ROUNDED, from_value, may_equal
 from cchc_model._rules.rulesets import Rule
-from reports import applies, candidates, consistent_values, report_of
+from reports import applies, beyond, candidates, consistent_values, report_of
 
 RULES = builtin_rules()
 
@@ -31,6 +31,9 @@ def _checked_refs(rule: Rule) -> list[Ref]:
 
 
 def _insensitive(rule: Rule, key: str, values: dict[str, object], level: AdminLevel) -> bool:
+    # "R != blank" (PL2.blank.7) is broken by a blank, never by a value
+    if isinstance(rule.tree, If) and isinstance(rule.tree.then, BlankTest):
+        return rule.tree.then.negated
     # N / D × 100 with N = 0 is 0 whatever D is: no change of D alone can break it
     if rule.kind == "ratio":
         whole = rule.references[2].key
@@ -68,7 +71,12 @@ def _may_equal(a: object, b: object) -> bool:
 def test_breaking_any_single_value_is_caught(
     level_values: tuple[AdminLevel, dict[str, object]], data: st.DataObject
 ) -> None:
+    # The oracle: a rule that reads the cell in a monotone position (a sum, a ratio, a
+    # bound) is broken by the cell moved beyond the reach of every side (``beyond``),
+    # with either sign; the insensitive cases are told apart by _insensitive. The small
+    # replacements are tried first, so that the finding shown is a plausible slip.
     level, values = level_values
+    far = beyond(values)
     report = report_of(values, level)  # type: ignore[arg-type]
     key = data.draw(st.sampled_from(sorted(values)), label="cell")
     reading = [
@@ -84,7 +92,7 @@ def test_breaking_any_single_value_is_caught(
         if _insensitive(rule, key, values, level):
             continue
         caught = False
-        for value in candidates(key, values[key]):
+        for value in candidates(key, values[key], far):
             broken = report_of({**values, key: value}, level)  # type: ignore[dict-item]
             found = [f for f in validate(broken).findings if f.rule == rule.id]
             if found:

@@ -1,0 +1,110 @@
+"""The engine's fast paths give the same answers as plain interval evaluation.
+
+The engine checks a comparison on the values as written first (point-first), a ratio of
+counts by cross-multiplying integers, an expression over counts with plain ``int``, and
+the rules about one row in batches. Each is a shortcut for the interval arithmetic of
+the rule language; a plan compiled with ``plain=True`` has none of them. Over the
+shipped strategies (consistent reports, reports that break one rule, and reports with
+any value the types allow), both give the same findings, truncations and counts.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from fractions import Fraction
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cchc_model import AdminLevel, Kind, Report, builtin_rules, edition, strategies, validate
+from cchc_model._rules import interval as iv
+from cchc_model._rules.engine import plan_for
+from cchc_model._rules.validate import report_end
+from reports import report_of
+
+RULES = builtin_rules()
+
+
+def plain(report: Report) -> tuple[list[tuple[str, bool]], int]:
+    """The rules that fail (with whether they hold if truncated) and how many were evaluated."""
+    ed = edition(report.edition)
+    plan = plan_for(RULES, ed, report.info.level, report_end(report), plain=True)
+    assert plan.batches == ()
+    tpls = dict(report.templates)
+    failed: list[tuple[str, bool]] = []
+    evaluated = 0
+    for entry in plan.entries:
+        result = entry.check(tpls, iv.ROUNDED)
+        if result is None:
+            continue
+        evaluated += 1
+        if result is False:
+            truncated = entry.reads_decimals and entry.check(tpls, iv.TRUNCATED) is True
+            failed.append((entry.rule.id, truncated))
+    return sorted(failed), evaluated
+
+
+def fast(report: Report) -> tuple[list[tuple[str, bool]], int]:
+    result = validate(report, rules=RULES)
+    findings = [(f.rule, f.truncated) for f in result.findings if f.template is not None]
+    return sorted(findings), result.evaluated
+
+
+REPORTS = st.one_of(
+    strategies.reports(),
+    strategies.reports(blanks=False),
+    strategies.violating().map(lambda violation: violation.report),
+    strategies.reports(consistent=False),
+)
+
+
+@given(REPORTS)
+def test_the_fast_paths_give_the_findings_of_plain_interval_evaluation(report: Report) -> None:
+    assert fast(report) == plain(report)
+
+
+@given(strategies.violating())
+def test_a_violation_is_found_by_both(violation: strategies.Violation) -> None:
+    failed, _ = plain(violation.report)
+    assert failed == [(violation.rule_id, False)]
+    assert fast(violation.report) == plain(violation.report)
+
+
+# --- ratios on the edge of their rounding ------------------------------------------------
+
+RATIOS = [rule for rule in RULES if rule.kind == "ratio"]
+
+
+@st.composite
+def edge_ratios(draw: st.DrawFn) -> Report:
+    """A ratio row written next to, or exactly on, a bound of the value it stands for.
+
+    ``1 / 8`` is 12.5 %: written ``12`` it stands for [11.5, 12.5), which misses it (and
+    holds only if truncated); ``13`` stands for [12.5, 13.5), which holds it. The rate is
+    written with 0–2 decimals, one unit of its last place around the exact value.
+    """
+    rule = draw(st.sampled_from(RATIOS))
+    rate, part, whole = rule.references  # R = N / D * 100
+    rows = [edition().indicator(r.template, r.code) for r in (rate, part, whole)]
+    level = draw(st.sampled_from([lv for lv in AdminLevel if all(r.applies_to(lv) for r in rows)]))
+    if rows[2].kind is Kind.COUNT:
+        # wholes whose ratios end in a 5 one place past the written ones: on a bound
+        d = draw(st.sampled_from((8, 16, 40, 80, 160, 400, 2000)) | st.integers(1, 400))
+        n: int | Decimal = draw(st.integers(0, d))
+        dv: int | Decimal = d
+    else:  # amounts, written with 0–3 decimals
+        mantissa = draw(st.sampled_from((8, 16, 40, 80, 3887)) | st.integers(1, 10**6))
+        dv = Decimal(mantissa).scaleb(-draw(st.integers(0, 3)))
+        n = Decimal(draw(st.integers(0, 10**6))).scaleb(-draw(st.integers(0, 3)))
+    exact = Fraction(n) * 100 / Fraction(dv)
+    places = draw(st.integers(0, 2))
+    scaled = exact * 10**places
+    near = math.floor(scaled) + draw(st.integers(-1, 2))
+    written = Decimal(near).scaleb(-places)
+    return report_of({rate.key: written, part.key: n, whole.key: dv}, level)
+
+
+@given(edge_ratios())
+def test_ratios_on_the_edge_agree(report: Report) -> None:
+    assert fast(report) == plain(report)
