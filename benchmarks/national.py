@@ -1,10 +1,11 @@
 """A synthetic national data set: 3,321 commune reports in 34 provinces, fixed seed.
 
-Each report is a commune's 6-month report of 2025 with all seven appendices, the rows a
-commune is asked filled the way real reports fill them (the reference report of commune
-Hương Sơn is the model: many rows blank, counts of the sizes communes report), ratios
-and totals derived from their parts by ``cchc_model.derive``, so that every report
-validates without error.
+Each report is a commune's report on the second half of 2025 (the 34 provinces and 3,321
+communes exist from 1 July 2025; there were 63 provinces before) with all seven
+appendices, the rows a commune is asked filled the way real reports fill them (the
+reference report of commune Hương Sơn is the model: many rows blank, counts of the sizes
+communes report), ratios and totals derived from their parts by ``cchc_model.derive``,
+so that every report validates without error.
 
     python benchmarks/national.py            # prints a summary of the set
     python benchmarks/national.py OUT_DIR    # also writes one JSON file per report
@@ -151,7 +152,7 @@ def _commune(rng: random.Random, province: str, index: int) -> Report:
     info = ReportInfo(
         agency=f"UBND xã Số {index + 1}",
         level=AdminLevel.COMMUNE,
-        period=Period.H1,
+        period=Period.H2,
         year=2025,
         place=f"Xã Số {index + 1}",
         number=f"{rng.randint(1, 400)}/BC-UBND",

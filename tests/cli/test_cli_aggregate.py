@@ -157,7 +157,7 @@ def test_a_district_consolidation(tmp_path: Path) -> None:
     )
 
 
-def test_provinces_into_the_nation(tmp_path: Path) -> None:
+def test_provinces_into_the_nation(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     names = []
     for p in ("A", "B"):
         report = attrs.evolve(
@@ -178,6 +178,17 @@ def test_provinces_into_the_nation(tmp_path: Path) -> None:
     assert main(["aggregate", *names, "-o", str(out)]) == 0
     info = load(out).info
     assert (info.agency, info.level, info.province) == ("Bộ Nội vụ", AdminLevel.PROVINCE, None)
+    # which inputs had errors is said before the verdict on the result
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:3] == [
+        "2 báo cáo đầu vào có lỗi (đã được tổng hợp như đã nộp):",
+        f"  {names[0]}: 1 lỗi (PL8.domain.2)",
+        f"  {names[1]}: 1 lỗi (PL8.domain.2)",
+    ]
+    assert lines[3].endswith(": hợp lệ, nhưng tổng hợp từ báo cáo có lỗi")
+    assert main(["aggregate", *names, "-o", str(out), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["inputs_with_errors"][0] == {"file": names[0], "errors": ["PL8.domain.2"]}
 
 
 def test_the_findings_of_the_consolidated_report_set_the_exit_code(

@@ -141,3 +141,67 @@ def test_unknown_rows_and_junk() -> None:
             compare(junk, example())  # type: ignore[arg-type]
         with pytest.raises(ValueTypeError):
             compare(example(), junk)  # type: ignore[arg-type]
+
+
+# --- rows marked lũy kế do not fall within a year -----------------------------------------
+
+
+def _cumulative(period: Period, rate: str, leaders: int, converted: int) -> Report:
+    from cchc_model import CivilService, Direction, PublicFinance  # noqa: PLC0415
+
+    info = ReportInfo(
+        agency="UBND xã Hương Sơn", level=AdminLevel.COMMUNE, period=period, year=2024
+    )
+    return Report(
+        info=info,
+        templates=[
+            # PL2 2 "Tỷ lệ hoàn thành Kế hoạch CCHC năm (Lũy kế đến thời điểm báo cáo)"
+            Direction(plan_completion_rate=Decimal(rate)),
+            # PL6 3 "… thông qua thi tuyển (Lũy kế từ đầu năm)"
+            CivilService(leaders_by_exam=leaders),
+            # PL7 2.6, under "… (lũy kế đến thời điểm báo cáo)"
+            PublicFinance(converted_to_companies=converted),
+        ],
+    )
+
+
+def test_a_cumulative_row_that_falls_within_a_year_is_a_finding() -> None:
+    first_quarter = _cumulative(Period.Q1, "26.32", leaders=2, converted=1)  # 5 of 19 tasks
+    first_half = _cumulative(Period.H1, "78.94", leaders=1, converted=1)  # 15 of 19
+    comparison = compare(first_quarter, first_half)
+    assert [(f.template, f.codes, f.earlier, f.later) for f in comparison.findings] == [
+        ("PL6", ("3",), 2, 1)
+    ]
+    (finding,) = comparison.findings
+    assert finding.severity.value == "warning"
+    assert finding.message("vi") == (
+        "PL6 3 “Số lượng lãnh đạo quản lý được tuyển chọn, bổ nhiệm thông qua thi tuyển (Lũy"
+        " kế từ đầu năm)” là số lũy kế nhưng giảm từ 2 (Quý I năm 2024) xuống 1 (6 tháng đầu"
+        " năm 2024); đề nghị kiểm tra số liệu của hai kỳ"
+    )
+    assert "is cumulative (lũy kế) but fell from 2" in comparison.format("en")
+    assert comparison.to_data("en")["findings"][0]["rule"] == "compare.cumulative"
+    # given later period first, the same finding: the periods are put in order
+    assert compare(first_half, first_quarter).findings == comparison.findings
+
+
+def test_a_cumulative_rate_may_not_fall_either() -> None:
+    before = _cumulative(Period.M9, "84.21", leaders=2, converted=1)
+    after = _cumulative(Period.YEAR, "78.95", leaders=2, converted=1)
+    (finding,) = compare(before, after).findings
+    assert (finding.template, finding.codes) == ("PL2", ("2",))
+
+
+def test_falls_between_years_or_units_are_not_findings() -> None:
+    # a new year starts from nothing: the H1 2024 figures may be below those of 2023
+    last_year = attrs.evolve(
+        _cumulative(Period.YEAR, "95", 3, 2),
+        info=ReportInfo(
+            agency="UBND xã Hương Sơn", level=AdminLevel.COMMUNE, period=Period.YEAR, year=2023
+        ),
+    )
+    assert compare(last_year, _cumulative(Period.H1, "78.94", 1, 1)).findings == ()
+    # nor does a row not marked lũy kế: PL4 3.3.1 dossiers of each period
+    q1 = _report("UBND xã A", Period.Q1, 2024, commune_resolved=150)
+    h1 = _report("UBND xã A", Period.H1, 2024, commune_resolved=140)
+    assert compare(q1, h1).findings == ()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pytest
@@ -348,3 +349,20 @@ def test_word_and_excel_show_each_finding_once_with_its_rows() -> None:
     assert workbook.count("once-only (vi)") == 1
     assert "'2., 2.1., 2.2.'" in workbook
     assert "D30 n '0\" (Có)\"'" in xlsx_extract(render(example(), "xlsx"))  # code and label
+
+
+def test_the_tasks_note_is_shown_where_it_applies() -> None:
+    # PL2 5 and 6: "do UBND huyện chuyển xử lý …" is about what a district passes to its
+    # communes; a province's tasks, and a commune's after 1 July 2025, are not
+    import attrs  # noqa: PLC0415
+
+    from cchc_model import AdminLevel, Period, example, table_model  # noqa: PLC0415
+
+    def note(**info: Any) -> str | None:  # ReportInfo fields
+        report = attrs.evolve(example(), info=attrs.evolve(example().info, **info))
+        (row,) = [r for r in table_model(report)["PL2"].rows if r.number == "5."]
+        return row.template_note
+
+    assert note() == "do UBND huyện chuyển xử lý theo lĩnh vực của đơn vị được giao về CCHC"
+    assert note(level=AdminLevel.PROVINCE, agency="UBND tỉnh Thừa Thiên Huế") is None
+    assert note(period=Period.H2, year=2025) is None

@@ -35,7 +35,11 @@ def _corrected_unit(row: SourceRow) -> str:
 
 
 def _code_list_pairs(text: str) -> set[tuple[str, int]]:
-    return {(label.strip(), int(v)) for label, v in re.findall(r"([^=;]+?)\s*=\s*(\d+)", text)}
+    return set(_code_list_order(text))
+
+
+def _code_list_order(text: str) -> list[tuple[str, int]]:
+    return [(label.strip(), int(v)) for label, v in re.findall(r"([^=;]+?)\s*=\s*(\d+)", text)]
 
 
 def test_the_reference_has_151_coded_rows(source_rows: list[SourceRow]) -> None:
@@ -68,6 +72,8 @@ def test_units_and_code_lists_match_the_reference(source_rows: list[SourceRow]) 
         unit = _corrected_unit(src)
         if row.code_list is not None:
             assert _code_list_pairs(unit) == {(m.label, int(m)) for m in row.code_list}
+            # in the order the template writes them (PL2 8: "Không = 0 Có = 1")
+            assert _code_list_order(unit) == _code_list_order(row.unit_text or ""), src.code
         elif row.unit is not None:
             assert unit == row.unit.label, (src.template, src.code)
         else:

@@ -51,6 +51,18 @@ _TEXT: Final = {
     },
     "valid": {"vi": "hợp lệ", "en": "valid"},
     "invalid": {"vi": "có lỗi", "en": "has errors"},
+    "inputs": {
+        "vi": "{count} báo cáo đầu vào có lỗi (đã được tổng hợp như đã nộp):",
+        "en": "{count} input report(s) have errors (consolidated as filed):",
+    },
+    "input": {
+        "vi": "  {name}: {errors} lỗi ({rules})",
+        "en": "  {name}: {errors} error(s) ({rules})",
+    },
+    "valid_but": {
+        "vi": "hợp lệ, nhưng tổng hợp từ báo cáo có lỗi",
+        "en": "valid, but made of reports with errors",
+    },
     "notes": {"vi": "Ghi chú tổng hợp:", "en": "Notes:"},
     "written": {"vi": "Đã ghi {path}", "en": "Written: {path}"},
 }
@@ -185,6 +197,7 @@ def _cmd_aggregate(args: argparse.Namespace) -> int:
         rules = rules + load_rules(path)
     into = _into(args, list(reports.values()), own)
     result = aggregate(reports, into=into, own=own, rules=rules)
+    inputs = _inputs_with_errors(reports, own, args.own, rules)
     text = dumps(result.report)
     if args.output == "-":
         sys.stdout.write(text)
@@ -198,17 +211,59 @@ def _cmd_aggregate(args: argparse.Namespace) -> int:
             json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
     if args.format == "json":
-        data = {"output": args.output, **result.to_data(lang)}
+        data = {
+            "output": args.output,
+            "inputs_with_errors": [
+                {"file": name, "errors": [f.rule for f in found.errors]} for name, found in inputs
+            ],
+            **result.to_data(lang),
+        }
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
-        out.write(_summary(result, args.output, lang))
+        out.write(_summary(result, args.output, lang, inputs))
+    # the exit status is the consolidated report's; the inputs' errors are said first
     return EXIT_OK if result.validation.valid else EXIT_FINDINGS
 
 
-def _summary(result: Any, output: str, lang: Lang) -> str:  # noqa: ANN401  # an Aggregation
+def _inputs_with_errors(
+    reports: dict[str, Report],
+    own: Report | None,
+    own_name: str | None,
+    rules: Any,  # noqa: ANN401  # a RuleSet
+) -> list[tuple[str, Any]]:
+    """The input files whose reports have errors, with their validation, in the order given."""
+    from .._rules.validate import validate  # noqa: PLC0415
+
+    given = [*reports.items(), *([(own_name or "", own)] if own is not None else [])]
+    out = []
+    for name, report in given:
+        found = validate(report, rules=rules)
+        if not found.valid:
+            out.append((name, found))
+    return out
+
+
+def _summary(
+    result: Any,  # noqa: ANN401  # an Aggregation
+    output: str,
+    lang: Lang,
+    inputs: list[tuple[str, Any]],
+) -> str:
     info = result.report.info
-    verdict = _TEXT["valid" if result.validation.valid else "invalid"][lang]
-    lines = [
+    lines = []
+    if inputs:  # said first: a valid consolidation of wrong reports is not a valid one
+        lines.append(_TEXT["inputs"][lang].format(count=len(inputs)))
+        for name, found in inputs:
+            shown = sorted({f.rule for f in found.errors})
+            rules = ", ".join(shown[:_SHOWN_RULES]) + (", …" if len(shown) > _SHOWN_RULES else "")
+            lines.append(
+                _TEXT["input"][lang].format(name=name, errors=len(found.errors), rules=rules)
+            )
+    if not result.validation.valid:
+        verdict = _TEXT["invalid"][lang]
+    else:
+        verdict = _TEXT["valid_but" if inputs else "valid"][lang]
+    lines += [
         _TEXT["done"][lang].format(
             count=f"{len(result.units):,}".replace(",", "." if lang == "vi" else ","),
             agency=info.agency,
@@ -225,6 +280,9 @@ def _summary(result: Any, output: str, lang: Lang) -> str:  # noqa: ANN401  # an
         lines.append(_TEXT["notes"][lang])
         lines += [f"  - {note.message(lang)}" for note in result.notes]
     return "\n".join(lines) + "\n"
+
+
+_SHOWN_RULES: Final = 5
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:

@@ -6,6 +6,11 @@ two versions of one report (as filed and as corrected). Each row gives both valu
 the change: the difference in the row's unit (for a percentage, in percentage points)
 and, for counts and money, the relative change.
 
+Two periods of one year also check the rows the templates mark *lũy kế* (cumulative:
+PL2 2, PL6 3, PL7 2.x): such a row counts from the start of the year, so it does not
+fall from an earlier period to a later one; a fall is one of the comparison's
+:attr:`~Comparison.findings`.
+
 >>> from cchc_model import example
 >>> before = example()
 >>> after = before.with_templates(before.pl4.replace({"3.3.1": 300, "3.3.2": 290}))
@@ -20,6 +25,8 @@ and, for counts and money, the relative change.
 from __future__ import annotations
 
 import enum
+import functools
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
@@ -30,11 +37,12 @@ import attrs
 from .._model.catalog import edition as get_edition
 from .._model.errors import CodeError, ComparisonError, Lang, ValueTypeError
 from .._model.report import Report, ReportInfo
-from .._model.template import Indicator, Template, Value, cells
+from .._model.template import Indicator, Template, TemplateSpec, Value, cells
 from .._model.units import Kind
 from .._rules.interval import round_half_up
+from .._rules.rulesets import Severity
 
-__all__ = ["Change", "ComparedRow", "Comparison", "compare"]
+__all__ = ["Change", "ComparedRow", "Comparison", "ComparisonFinding", "compare"]
 
 Basis = Literal["periods", "units", "versions"]
 
@@ -119,6 +127,102 @@ def _plain(value: Value | None) -> int | str | None:
     return str(value) if isinstance(value, Decimal) else int(value)
 
 
+_CUMULATIVE: Final = re.compile(r"l(?:ũy|uỹ) kế", re.IGNORECASE)
+
+
+def _is_cumulative(spec: TemplateSpec, code: str) -> bool:
+    """Whether the row, or a group heading above it, is marked *lũy kế* by the template.
+
+    A mark in the title of a row that holds a value is about that row alone: the parts
+    of PL2 2 (*Tỷ lệ hoàn thành … (Lũy kế …)*) are not marked by it.
+    """
+    row = spec.indicator(code)
+    if _CUMULATIVE.search(row.title):
+        return True
+    parent = row.parent
+    while parent is not None:
+        above = spec.indicator(parent)
+        if _CUMULATIVE.search(above.title):
+            return above.is_heading
+        parent = above.parent
+    return False
+
+
+@functools.cache
+def cumulative_rows(edition_id: str) -> frozenset[tuple[str, str]]:
+    """The rows the templates mark *lũy kế* (in their title or their heading's).
+
+    >>> sorted(cumulative_rows("2024"))[:3]
+    [('PL2', '2'), ('PL6', '3'), ('PL7', '2.1')]
+    """
+    return frozenset(
+        (cls.spec.id, row.code)
+        for cls in get_edition(edition_id).classes
+        for row in cls.spec.value_indicators
+        if _is_cumulative(cls.spec, row.code)
+    )
+
+
+@attrs.frozen
+class ComparisonFinding:
+    """A row marked *lũy kế* that fell from an earlier period of a year to a later one.
+
+    Such a row counts from the start of the year (or up to the reporting date), so the
+    later report gives at least the earlier one's value; a fall means one of the two
+    reports is wrong, or the plan behind a rate grew (a warning to check).
+
+    Attributes:
+        rule: ``"compare.cumulative"``.
+        severity: :attr:`~cchc_model.Severity.WARNING`.
+        template: The template id.
+        codes: The row's code (one).
+        title: The row's title.
+        earlier: The value of the earlier period.
+        later: The value of the later period.
+        periods: The two periods, as titles write them (earlier, later).
+    """
+
+    template: str
+    codes: tuple[str, ...]
+    title: str
+    earlier: Value
+    later: Value
+    periods: tuple[str, str]
+    rule: str = "compare.cumulative"
+    severity: Severity = Severity.WARNING
+
+    def message(self, lang: Lang = "vi") -> str:
+        """The finding in words."""
+        code = self.codes[0]
+        earlier, later = (
+            _shown(v, Kind.COUNT if isinstance(v, int) else Kind.MONEY, lang)
+            for v in (self.earlier, self.later)
+        )
+        if lang == "vi":
+            return (
+                f"{self.template} {code} “{self.title}” là số lũy kế nhưng giảm từ {earlier}"
+                f" ({self.periods[0]}) xuống {later} ({self.periods[1]}); đề nghị kiểm tra"
+                " số liệu của hai kỳ"
+            )
+        return (
+            f"{self.template} {code} “{self.title}” is cumulative (lũy kế) but fell from"
+            f" {earlier} ({self.periods[0]}) to {later} ({self.periods[1]}); check the"
+            " figures of both periods"
+        )
+
+    def to_data(self, lang: Lang = "vi") -> dict[str, Any]:
+        """The finding as JSON-ready data."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "template": self.template,
+            "codes": list(self.codes),
+            "earlier": _plain(self.earlier),
+            "later": _plain(self.later),
+            "message": self.message(lang),
+        }
+
+
 @attrs.frozen
 class Comparison:
     """Two reports compared row by row (see :func:`compare`).
@@ -129,12 +233,15 @@ class Comparison:
         before: The first report's metadata.
         after: The second report's metadata.
         rows: The rows compared, in form order.
+        findings: For two periods of one year, the rows marked *lũy kế* that fell from
+            the earlier period to the later one.
     """
 
     basis: Basis
     before: ReportInfo
     after: ReportInfo
     rows: tuple[ComparedRow, ...]
+    findings: tuple[ComparisonFinding, ...] = ()
 
     def __iter__(self) -> Iterator[ComparedRow]:
         return iter(self.rows)
@@ -198,6 +305,8 @@ class Comparison:
             lines.append(
                 f"({same} chỉ tiêu không đổi)" if lang == "vi" else f"({same} rows unchanged)"
             )
+        for finding in self.findings:
+            lines.append(f"{finding.severity.label(lang)}: {finding.message(lang)}")
         return "\n".join(lines)
 
     def to_data(self, lang: Lang = "vi") -> dict[str, Any]:
@@ -219,6 +328,7 @@ class Comparison:
             "before": side(self.before),
             "after": side(self.after),
             "rows": [row.to_data() for row in self.rows],
+            "findings": [finding.to_data(lang) for finding in self.findings],
         }
 
 
@@ -360,4 +470,33 @@ def compare(before: Report, after: Report, *, blanks: bool = False) -> Compariso
             if old is None and new is None and not blanks:
                 continue
             rows.append(_compare_row(row, kind, old, new))
-    return Comparison(basis, before.info, after.info, tuple(rows))
+    return Comparison(basis, before.info, after.info, tuple(rows), _falls(before, after, rows))
+
+
+def _falls(before: Report, after: Report, rows: list[ComparedRow]) -> tuple[ComparisonFinding, ...]:
+    """The rows marked *lũy kế* that fell, for two different periods of one year."""
+    b, a = before.info, after.info
+    if b.year != a.year or b.period is a.period or unit_key(b) != unit_key(a):
+        return ()
+    earlier_first = b.period.window(b.year)[1] <= a.period.window(a.year)[1]
+    marked = cumulative_rows(before.edition)
+    labels = (b.period.label(b.year), a.period.label(a.year))
+    out: list[ComparisonFinding] = []
+    for row in rows:
+        if (row.template, row.code) not in marked or row.before is None or row.after is None:
+            continue
+        if row.kind is Kind.CODE:  # pragma: no cover  # no coded row is marked lũy kế
+            continue
+        earlier, later = (row.before, row.after) if earlier_first else (row.after, row.before)
+        if later < earlier:
+            out.append(
+                ComparisonFinding(
+                    row.template,
+                    (row.code,),
+                    row.title,
+                    earlier,
+                    later,
+                    labels if earlier_first else (labels[1], labels[0]),
+                )
+            )
+    return tuple(out)

@@ -257,6 +257,9 @@ class TableRow:
         shown: The findings shown after this row, most serious first: those whose
             last row in the appendix that shows them is this one (so that a finding
             touching several rows is shown once, below all of them).
+        note_applies: Whether the template's own note applies to the report (the PL2 5
+            and 6 note about tasks a district passes down applies to communes before
+            1 July 2025: :meth:`~cchc_model.Indicator.note_for`).
     """
 
     indicator: Indicator = attrs.field(repr=False)
@@ -266,6 +269,7 @@ class TableRow:
     note: str | None = None
     findings: tuple[TableFinding, ...] = ()
     shown: tuple[TableFinding, ...] = ()
+    note_applies: bool = True
 
     @property
     def code(self) -> str:
@@ -294,8 +298,8 @@ class TableRow:
 
     @property
     def template_note(self) -> str | None:
-        """The template's own text in the *Ghi chú* column (not filed by the reporter)."""
-        return self.indicator.note
+        """The template's own *Ghi chú* text, where it applies to the report (not filed)."""
+        return self.indicator.note if self.note_applies else None
 
     @property
     def depth(self) -> int:
@@ -664,8 +668,10 @@ def _rows(
     tpl: Template,
     touching: dict[str, list[TableFinding]],
     shown: dict[str, list[TableFinding]],
+    info: ReportInfo,
 ) -> tuple[TableRow, ...]:
     rows: list[TableRow] = []
+    end = info.period.window(info.year)[1]
     for indicator in tpl.spec.indicators:
         value: Value | None = (
             getattr(tpl, indicator.attribute) if indicator.attribute is not None else None
@@ -681,6 +687,7 @@ def _rows(
                 note=tpl.notes.get(code),
                 findings=_by_severity(touching.get(code, ())),
                 shown=_by_severity(shown.get(code, ())),
+                note_applies=indicator.note_for(info.level, end) is not None,
             )
         )
     return tuple(rows)
@@ -788,7 +795,7 @@ def table_model(
                 vi.format_short_date(report.info.date) if report.info.date else _UNKNOWN,
                 report.info.agency,
             ),
-            rows=_rows(tpl, places.touching.get(tid, {}), places.shown.get(tid, {})),
+            rows=_rows(tpl, places.touching.get(tid, {}), places.shown.get(tid, {}), report.info),
             findings=_by_severity(places.template_level.get(tid, ())),
         )
         for tid, tpl in report.templates.items()

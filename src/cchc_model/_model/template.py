@@ -127,6 +127,8 @@ class Indicator:
         note_levels: The levels whose reports the note applies to.
         note_until: The note applies only to reports on periods whose data end before
             this day.
+        code_order: The order in which the row's template writes its code list, when
+            not the list's usual one (PL2 8: *Không = 0 Có = 1*).
     """
 
     template: str
@@ -146,6 +148,7 @@ class Indicator:
     until: dt.date | None = None
     note_levels: frozenset[AdminLevel] = ALL_LEVELS
     note_until: dt.date | None = None
+    code_order: tuple[int, ...] | None = None
 
     @property
     def kind(self) -> Kind | None:
@@ -172,9 +175,14 @@ class Indicator:
 
     @property
     def unit_text(self) -> str | None:
-        """The *Đơn vị tính* cell: the unit's label or the code list's text."""
+        """The *Đơn vị tính* cell: the unit's label or the code list's text, in the row's order.
+
+        >>> from cchc_model import edition
+        >>> edition().indicator("PL2", "7").unit_text, edition().indicator("PL2", "8").unit_text
+        ('Có = 1; Không = 0', 'Không = 0; Có = 1')
+        """
         if self.code_list is not None:
-            return self.code_list.text()
+            return self.code_list.text(self.code_order)
         return self.unit.label if self.unit is not None else None
 
     def applies_to(self, level: AdminLevel, end: dt.date | None = None) -> bool:
@@ -270,6 +278,7 @@ class _RowDef:
     decimals: int | None = None
     consolidation: Consolidation | None = None
     until: dt.date | None = None
+    code_order: tuple[int, ...] | None = None
 
 
 # --- converters: check the type at once, naming the field ------------------------------
@@ -504,11 +513,13 @@ def coded(
     hint: str | None = None,
     consolidation: Consolidation | None = None,
     until: dt.date | None = None,
+    code_order: tuple[int, ...] | None = None,
 ) -> Any:  # noqa: ANN401
     """Declare an indicator whose value is a code (*Có = 1; Không = 0*…).
 
     ``consolidation``: how the row consolidates (default: the consolidating unit's
     own value, :attr:`~cchc_model.Consolidation.OWN`). ``until``: as for :func:`count`.
+    ``code_order``: the order the template writes the codes in, when not the list's own.
     """
     _check_consolidation(code, Kind.CODE, consolidation)
     row = _RowDef(
@@ -521,6 +532,7 @@ def coded(
         hint=hint,
         consolidation=consolidation,
         until=until,
+        code_order=code_order,
     )
     return _field(row, Kind.CODE)
 
@@ -976,6 +988,7 @@ def _indicator(template_id: str, row: _RowDef, attribute: str | None) -> Indicat
         until=row.until,
         note_levels=scoped.levels,
         note_until=scoped.until,
+        code_order=row.code_order,
     )
 
 

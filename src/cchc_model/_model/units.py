@@ -107,13 +107,21 @@ class Code(enum.IntEnum):
         return type(self).__labels__[int(self)]
 
     @classmethod
-    def text(cls) -> str:
-        """The code list as the template writes it, such as ``"Có = 1; Không = 0"``."""
-        return "; ".join(f"{cls.__labels__[v]} = {v}" for v in cls.__written__)
+    def text(cls, order: tuple[int, ...] | None = None) -> str:
+        """The code list as a template writes it, such as ``"Có = 1; Không = 0"``.
+
+        In the order most rows write it, or in ``order`` (a row that writes it otherwise
+        says so: :attr:`~cchc_model.Indicator.unit_text`); the cells' line breaks are
+        written ``; ``.
+
+        >>> YesNo.text((0, 1))
+        'Không = 0; Có = 1'
+        """
+        return "; ".join(f"{cls.__labels__[v]} = {v}" for v in order or cls.__written__)
 
 
 class YesNo(Code):
-    """*Có = 1; Không = 0*."""
+    """*Có = 1; Không = 0* (PL2 8 writes *Không = 0 Có = 1*: see its row's ``code_order``)."""
 
     NO = 0
     YES = 1

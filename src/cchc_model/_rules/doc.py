@@ -5,6 +5,8 @@
 '# The rule catalog: edition 2024'
 >>> "| `PL8.ratio.6.4` | error | ratio | `PL8:6.4 = PL8:6.4.2 / PL8:6.4.1 * 100` |" in page
 True
+>>> "<= PL5:1.5` | from 2025-07-01 |" in page, "| `PL5.cross.1.5` | warning | identity |" in page
+(True, True)
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .._model.catalog import edition as get_edition
+from .._model.units import AdminLevel
 from .rulesets import KINDS, Rule, builtin_rules
 
 __all__ = ["rules_markdown"]
@@ -21,6 +24,18 @@ _LEVEL_SHORT = {"province": "P", "department": "Dep", "district": "D", "commune"
 
 def _cell(text: str | None) -> str:
     return (text or "").replace("|", "\\|").replace("\n", " ")
+
+
+def _when(rule: Rule) -> str:
+    """Which reports the rule is checked in: its levels and its dates."""
+    parts = []
+    if rule.levels is not None:
+        parts.append(", ".join(lv.value for lv in AdminLevel if lv in rule.levels))
+    if rule.since is not None:
+        parts.append(f"from {rule.since.isoformat()}")
+    if rule.until is not None:
+        parts.append(f"before {rule.until.isoformat()}")
+    return "; ".join(parts) or "every report"
 
 
 def rules_markdown(edition: str | None = None) -> str:
@@ -58,12 +73,12 @@ def rules_markdown(edition: str | None = None) -> str:
         out += [
             f"## {spec.id}: {spec.title}",
             "",
-            "| Id | Severity | Kind | Rule | Why it holds |",
-            "| --- | --- | --- | --- | --- |",
+            "| Id | Severity | Kind | Rule | Checked in | Why it holds |",
+            "| --- | --- | --- | --- | --- | --- |",
         ]
         out += [
             f"| `{rule.id}` | {rule.severity.value} | {rule.kind} | `{rule.expression}` "
-            f"| {_cell(rule.reason)} |"
+            f"| {_when(rule)} | {_cell(rule.reason)} |"
             for rule in mine
             if rule.kind not in ("domain", "level")
         ]
@@ -71,7 +86,11 @@ def rules_markdown(edition: str | None = None) -> str:
             "",
             f"### {spec.id}: every row and the rules it takes part in",
             "",
-            "Levels: **P** province, **Dep** department, **D** district, **C** commune.",
+            (
+                "Levels: **P** province, **Dep** department, **D** district, **C** commune;"
+                " a row marked *until 2025-07-01* is asked only of reports on periods that"
+                " end before the two-tier local government."
+            ),
             "",
             "| Code | Row | Unit | Levels | Rules |",
             "| --- | --- | --- | --- | --- |",
@@ -84,6 +103,8 @@ def rules_markdown(edition: str | None = None) -> str:
                 for name, short in _LEVEL_SHORT.items()
                 if any(lv.value == name for lv in row.levels)
             )
+            if row.until is not None:
+                levels += f" (until {row.until.isoformat()})"
             out.append(
                 f"| {row.code} | {_cell(row.title)} | {_cell(row.unit_text)} | {levels} "
                 f"| {', '.join(f'`{i}`' for i in ids)} |"

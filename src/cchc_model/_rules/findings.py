@@ -413,7 +413,7 @@ class _Words:
     def codes_list(self) -> str:
         ref = self.left_row()
         row = None if ref is None else self.edition.indicator(ref.template, ref.code)
-        return "" if row is None or row.code_list is None else row.code_list.text()
+        return "" if row is None or row.code_list is None else row.unit_text or ""
 
     def suggestion(self) -> str:
         ref = self.left_row()

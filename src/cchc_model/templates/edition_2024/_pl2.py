@@ -130,4 +130,5 @@ class Direction(Template):
         "Tổ chức đối thoại của lãnh đạo với người dân, cộng đồng doanh nghiệp",
         YesNo,
         emphasis=Emphasis.GROUP,
+        code_order=(0, 1),  # the template writes "Không = 0 Có = 1" here (7: "Có = 1; Không = 0")
     )
