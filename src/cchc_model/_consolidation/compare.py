@@ -476,7 +476,7 @@ def compare(before: Report, after: Report, *, blanks: bool = False) -> Compariso
 def _falls(before: Report, after: Report, rows: list[ComparedRow]) -> tuple[ComparisonFinding, ...]:
     """The rows marked *lũy kế* that fell, for two different periods of one year."""
     b, a = before.info, after.info
-    if b.year != a.year or b.period is a.period or unit_key(b) != unit_key(a):
+    if b.year != a.year or b.period is a.period or b.unit_key != a.unit_key:
         return ()
     earlier_first = b.period.window(b.year)[1] <= a.period.window(a.year)[1]
     marked = cumulative_rows(before.edition)
