@@ -111,8 +111,8 @@ class Code(enum.IntEnum):
         """The code list as a template writes it, such as ``"Có = 1; Không = 0"``.
 
         In the order most rows write it, or in ``order`` (a row that writes it otherwise
-        says so: :attr:`~cchc_model.Indicator.unit_text`); the cells' line breaks are
-        written ``; ``.
+        says so: :attr:`~cchc_model.Indicator.unit_text`); the line breaks of the
+        template's cells are written as semicolons.
 
         >>> YesNo.text((0, 1))
         'Không = 0; Có = 1'
