@@ -154,6 +154,10 @@ def _infos(
             f"no district files a report on {year}: two-tier local government since 1 July 2025"
         )
     levels = sv.levels() if level is None else st.just(level)
+    if level is None and realistic and years is not None:
+        # the levels that file reports in the edition's years (no district after 2025)
+        first_end = Period.Q1.window(years[0])[1]
+        levels = st.sampled_from([lv for lv in AdminLevel if lv.files_for(first_end)])
     periods = sv.periods() if period is None else st.just(period)
     if realistic:
         return _realistic_infos(levels, periods, year, years or (0, 9999))
@@ -595,18 +599,22 @@ def generic_values(
         if tid not in wanted:
             continue
         kind = row.kind
+        whole = bounds.get(f"{tid}:{code}")
+        high: int | None = None
+        if whole is not None:  # drawn before: wholes come first
+            wtid, _, wcode = whole.partition(":")
+            bound = b.values.get(wtid, {}).get(wcode)
+            high = int(bound) if bound is not None else 0  # a whole of 250.5: up to 250
         if kind is Kind.COUNT:
-            whole = bounds.get(f"{tid}:{code}")
-            high = None
-            if whole is not None:
-                wtid, _, wcode = whole.partition(":")
-                bound = b.values.get(wtid, {}).get(wcode)
-                high = int(bound) if isinstance(bound, int) else 0
             b.count(tid, code, high=high)
-        elif kind is Kind.PERCENT:
-            b.percent(tid, code)
+        elif kind is Kind.PERCENT and b.asked(tid, code):
+            places = b.places(tid, code)
+            b.put(
+                tid, code, sv.draw_decimal(draw, 0, min(100, 100 if high is None else high), places)
+            )
         elif kind is Kind.MONEY:
-            b.put(tid, code, sv.draw_decimal(draw, 0, 10_000_000, (0, 2)))
+            top = 10_000_000 if high is None else high
+            b.put(tid, code, sv.draw_decimal(draw, 0, top, (0, 2)))
         elif row.code_list is not None:
             b.code(tid, code, row.code_list)
     return {tid: cells for tid, cells in b.values.items() if tid in wanted}
@@ -729,12 +737,12 @@ def templates(
         raise InvalidArgument(f"templates() takes a template class such as Direction, got {cls!r}")
     _check_choice(level, AdminLevel, "level")
     tid = cls.spec.id
-    ed = get_edition(cls.spec.edition)
     levels = sv.levels() if level is None else st.just(level)
 
     @st.composite
     def templates(draw: st.DrawFn) -> Template:
         if consistent:
+            ed = get_edition(cls.spec.edition)  # on use: it may be registered after import
             drawn_level = draw(levels)
             values = consistent_values(draw, drawn_level, (tid,), None, ed)
             if ed != EDITION_2024:  # what its derive rules compute, from the leaves
@@ -814,8 +822,33 @@ def reports(
     ...     assert validate(report).findings == ()
     >>> test_no_finding()
     """
-    ed = _edition_of(edition, templates)
-    wanted = template_ids(templates, ed)
+    if edition is None and _classes_of(templates) == []:
+        ed = get_edition()
+        return _reports(ed, template_ids(templates, ed), level, period, year, consistent, blanks)
+    # the edition is looked up on first use, so that a strategy may be made before its
+    # edition is registered (at import time, for a test whose fixture registers it)
+    return st.deferred(
+        lambda: _reports(
+            (ed := _edition_of(edition, templates)),
+            template_ids(templates, ed),
+            level,
+            period,
+            year,
+            consistent,
+            blanks,
+        )
+    )
+
+
+def _reports(  # noqa: PLR0917  # the arguments of reports(), passed on
+    ed: Edition,
+    wanted: tuple[str, ...] | None,
+    level: AdminLevel | None,
+    period: Period | None,
+    year: int | None,
+    consistent: bool,  # noqa: FBT001  # private, called with the public arguments
+    blanks: bool,  # noqa: FBT001
+) -> st.SearchStrategy[Report]:
     infos = _infos(level, period, year, realistic=consistent, years=_years(ed))
     all_ids = ed.template_ids
     builtin = ed == EDITION_2024
@@ -854,12 +887,17 @@ def _edition_of(edition: str | None, templates: object) -> Edition:
             return get_edition(edition)
         except LookupError as exc:
             raise InvalidArgument(str(exc)) from None
+    named = {cls.spec.edition for cls in _classes_of(templates)}
+    if len(named) == 1:
+        return get_edition(named.pop())
+    return get_edition()
+
+
+def _classes_of(templates: object) -> list[type[Template]]:
     items = [templates] if isinstance(templates, type) else templates
     if isinstance(items, Collection) and not isinstance(items, str):
-        named = {item.spec.edition for item in items if _is_template_class(item)}
-        if len(named) == 1:
-            return get_edition(named.pop())
-    return get_edition()
+        return [item for item in items if _is_template_class(item)]
+    return []
 
 
 def _years(ed: Edition) -> tuple[int, int] | None:
