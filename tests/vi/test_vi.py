@@ -13,9 +13,12 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cchc_model import vi
 from cchc_model._model.errors import CchcError, ParseError, ValueTypeError
+from cchc_model.vi._numbers import DECIMAL, GROUP
 
 D = Decimal
 
@@ -1078,61 +1081,21 @@ def test_outputs_have_no_no_break_space() -> None:
         assert unicodedata.normalize("NFC", text) == text
 
 
-# --- babel: where it is right, and why it is not used -----------------------------------
+# --- CLDR: our symbols are the Unicode locale data's -------------------------------------
 
 
-class TestBabel:
-    """babel's CLDR ``vi`` data is right about the symbols; its algorithms are not what
-    documents need. These tests pin both, so a change in babel shows up here."""
+class TestCldr:
+    """Our Vietnamese symbols and digit grouping agree with CLDR's ``vi`` data (through
+    babel, a test dependency only: the library's algorithms are its own)."""
 
     babel_numbers = pytest.importorskip("babel.numbers")
-    babel_dates = pytest.importorskip("babel.dates")
 
     def test_symbols_agree(self) -> None:
         n = self.babel_numbers
-        assert n.get_decimal_symbol("vi") == ","
-        assert n.get_group_symbol("vi") == "."
-        assert n.get_currency_symbol("VND", "vi") == "₫"
-        assert n.get_minus_sign_symbol("vi") == "-"
-        assert n.format_percent(D("0.5"), locale="vi") == "50%"  # no space before %
+        assert n.get_decimal_symbol("vi") == DECIMAL
+        assert n.get_group_symbol("vi") == GROUP
+        assert n.get_currency_symbol("VND", "vi") == vi.format_money(0, symbol=True)[-1]
 
-    @pytest.mark.parametrize(
-        "value", [0, 7, 999, 1000, 1234567, 2715925699, -987654321, 10**15 - 1]
-    )
-    def test_integers_agree(self, value: int) -> None:
+    @given(st.integers(-(10**15), 10**15))
+    def test_integers_are_grouped_as_cldr_groups_them(self, value: int) -> None:
         assert vi.format_number(value) == self.babel_numbers.format_decimal(value, locale="vi")
-
-    def test_babel_rounds_half_even(self) -> None:
-        n = self.babel_numbers
-        assert n.format_decimal(D("0.5"), format="#,##0", locale="vi") == "0"
-        assert n.format_decimal(D("0.125"), format="#,##0.00", locale="vi") == "0,12"
-        assert vi.format_number(D("0.5"), 0) == "1"
-        assert vi.format_number(D("0.125"), 2) == "0,13"
-
-    def test_babel_prints_minus_zero_and_cuts_decimals(self) -> None:
-        n = self.babel_numbers
-        assert n.format_decimal(D("-0.0001"), locale="vi") == "-0"  # three decimals at most
-        assert vi.format_number(D("-0.0001")) == "-0,0001"
-
-    def test_babel_stops_at_the_default_decimal_context(self) -> None:
-        import decimal  # noqa: PLC0415
-
-        with pytest.raises(decimal.InvalidOperation):
-            self.babel_numbers.format_decimal(D("1e30"), locale="vi")
-        assert vi.format_number(D("1e30")) == "1" + ".000" * 10
-
-    def test_babel_currency_has_a_no_break_space(self) -> None:
-        assert self.babel_numbers.format_currency(1000, "VND", locale="vi") == "1.000\u00a0₫"
-        assert vi.format_money(1000, symbol=True) == "1.000 ₫"
-
-    def test_babel_parses_leniently(self) -> None:
-        assert self.babel_numbers.parse_decimal("12.34", locale="vi") == 1234
-        with pytest.raises(ParseError):
-            vi.parse_number("12.34")
-
-    def test_babel_dates_are_not_the_decree_form(self) -> None:
-        date = dt.date(2024, 1, 3)
-        assert self.babel_dates.format_date(date, "short", locale="vi") == "3/1/24"
-        assert self.babel_dates.format_date(date, "long", locale="vi") == "3 tháng 1, 2024"
-        assert vi.format_short_date(date) == "3/1/2024"
-        assert vi.format_admin_date(date) == "ngày 03 tháng 01 năm 2024"

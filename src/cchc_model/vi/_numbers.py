@@ -1,9 +1,9 @@
 """Digits, rounding, the strict grammar of written numbers and their reading in words.
 
-Private to :mod:`cchc_model.vi`, which documents every rule and its source. Nothing here
-imports babel: babel's ``vi`` data agrees with the symbols below (the tests check it),
-but its algorithms round half-even, print ``-0``, stop at 28 significant digits and parse
-leniently, so the algorithms are ours.
+Private to :mod:`cchc_model.vi`, which documents every rule and its source. The symbols
+below are CLDR's ``vi`` data (the tests check them against babel, a test dependency);
+the algorithms are ours: babel's round half-even, print ``-0``, stop at 28 significant
+digits and parse leniently, which official documents do not.
 """
 
 from __future__ import annotations
