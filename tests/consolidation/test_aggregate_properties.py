@@ -21,11 +21,11 @@ from cchc_model import (
     builtin_rules,
     combine,
     edition,
+    strategies,
     validate,
 )
 from cchc_model._rules.expr import Compare, Ref, references
 from cchc_model._rules.interval import round_half_up
-from report_strategies import template_of
 from reports import consistent_values
 
 PROVINCE = ReportInfo(
@@ -53,7 +53,7 @@ def any_units(draw: st.DrawFn, max_size: int = 6) -> list[Report]:
     for n in range(count):
         level = draw(st.sampled_from([AdminLevel.COMMUNE, AdminLevel.DEPARTMENT]))
         classes = draw(st.lists(st.sampled_from(edition().classes), unique=True, max_size=3))
-        templates = [draw(template_of(cls)) for cls in classes]
+        templates = [draw(strategies.templates(cls, consistent=False)) for cls in classes]
         reports.append(Report(info=_info(n, level), templates=templates))
     return reports
 
