@@ -54,9 +54,11 @@ def rules_markdown(edition: str | None = None) -> str:
         f"# The rule catalog: edition {ed.id}",
         "",
         (
-            f"Generated from `src/cchc_model/templates/edition_{ed.id}/rules.toml` and from the"
-            " catalog (the domain and level rules, one per row); `cchc rules` prints the same list."
-        ),
+            f"Generated from the edition's rules file (`{ed.rules.name}`) and from the"
+            if ed.rules is not None
+            else "Generated from the"
+        )
+        + " catalog (the domain and level rules, one per row); `cchc rules` prints the same list.",
         "",
         "| Kind | Rules |",
         "| --- | --- |",
