@@ -468,3 +468,11 @@ def test_pyproject_declares_the_entry_point_and_the_extra() -> None:
     assert any(
         dep.startswith("hypothesis>=") for dep in project["optional-dependencies"]["hypothesis"]
     )
+
+
+@given(strategies.report_infos(level=AdminLevel.COMMUNE, year=2026))
+def test_no_thi_tran_after_the_reform(info: ReportInfo) -> None:
+    # since 1 July 2025 commune-level units are xã, phường (and đặc khu): no thị trấn,
+    # and no district above them
+    assert info.agency.startswith(("UBND xã", "UBND phường"))
+    assert info.district is None

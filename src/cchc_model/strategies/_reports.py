@@ -205,7 +205,8 @@ def _realistic_infos(
             period = Period.H1
         end = period.window(chosen)[1]
         place = draw(_PLACE_NAMES)
-        agency = draw(_AGENCY_FORMS[level]).format(place)
+        forms = _AGENCY_FORMS_TWO_TIER.get(level) if end >= TWO_TIER_SINCE else None
+        agency = draw(_AGENCY_FORMS[level] if forms is None else forms).format(place)
         number = _maybe(draw, _DOCUMENT_NUMBERS)
         issuer = "SNV" if level is AdminLevel.DEPARTMENT else "UBND"
         digits = _UNIT_CODE_DIGITS[level]
@@ -234,6 +235,13 @@ def _realistic_infos(
 
 
 _AGENCY_FORMS: Final = {level: st.sampled_from(forms) for level, forms in sv.AGENCY_FORMS.items()}
+_AGENCY_FORMS_TWO_TIER: Final = {
+    AdminLevel.COMMUNE: st.sampled_from(
+        tuple(form for form in sv.AGENCY_FORMS[AdminLevel.COMMUNE] if "thị trấn" not in form)
+    )
+}
+"""The commune forms after 1 July 2025: *xã* and *phường*, no *thị trấn* (and *đặc khu*, the
+third form then, once the readers recognise it in an agency's name)."""
 _PLACE_NAMES: Final = sv.place_names()
 _PERSON_NAMES: Final = sv.person_names()
 _DOCUMENT_NUMBERS: Final = st.integers(1, 999)

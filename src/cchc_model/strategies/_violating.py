@@ -592,7 +592,7 @@ def violating(
     reads break it by a margin of at least one unit, however their decimals are read,
     and the other rows read by rules that read those rows are blank; so
     :func:`~cchc_model.validate` finds exactly that rule's finding, with the rule's own
-    severity (see :class:`Violation`). Every one of the 229 built-in rules can be broken
+    severity (see :class:`Violation`). Every one of the 241 built-in rules can be broken
     alone, including the generated domain and level rules.
 
     Args:
