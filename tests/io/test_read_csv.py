@@ -283,9 +283,18 @@ def test_bad_files(data: bytes, message: str) -> None:
 
 
 def test_unknown_metadata_is_ignored_with_a_warning() -> None:
-    report, warnings = _read(HEADER + META + "report,colour,,,red,\r\n")
-    assert report.templates == {}
+    report, warnings = _read(HEADER + META + "report,colour,,,red,\r\nPL2,2.1,,,19,\r\n")
+    assert report.value("PL2", "2.1") == 19
     assert _paths(warnings) == ["line 6, code"]
+
+
+def test_a_file_without_any_value_is_refused_unless_it_is_a_render() -> None:
+    with pytest.raises(ReportFormatError, match="no value of any appendix could be read"):
+        _read(HEADER + META + "PL2,2.1,,,,\r\n")
+    declared = HEADER + "report,format,,,cchc-report,\r\n" + META + "PL2,2.1,,,,\r\n"
+    report, _ = _read(declared)
+    assert report.pl2 is not None
+    assert report.pl2.filled() == {}
 
 
 def test_limits(monkeypatch: pytest.MonkeyPatch) -> None:

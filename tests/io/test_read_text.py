@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from cchc_model import AdminLevel, Period, Problem, Report, ReportFormatError, dumps, example, read
+from cchc_model import (
+    AdminLevel,
+    Period,
+    Problem,
+    Report,
+    ReportFormatError,
+    YesNo,
+    dumps,
+    example,
+    read,
+    render,
+    validate,
+)
 
 DATA = Path(__file__).parents[1] / "data"
 TABLES = DATA / "huong-son-2024-h1-tables.md"
@@ -33,6 +46,7 @@ PHÓ CHỦ TỊCH**
 
 """
 PL2 = "Phụ lục 2\n\nSTT\tChỉ tiêu thống kê\tKết quả thống kê\t\tGhi chú\n"
+ROW = "2.1\tSố nhiệm vụ đề ra trong kế hoạch\tNhiệm vụ\t19\t\n"
 
 
 def _text(body: str, *, period: str = "năm 2024") -> bytes:
@@ -147,22 +161,13 @@ def test_what_cannot_be_read_is_listed_at_once() -> None:
     with pytest.raises(ReportFormatError) as info:
         read(text.encode(), "text")
     problems = info.value.problems
-    assert _paths(problems) == [
-        "line 4",
-        "line 8",
-        "line 9",
-        "line 10",
-        "report.agency",
-        "report.level",
-        "report.period",
-        "report.year",
-    ]
+    assert _paths(problems) == ["line 4", "line 8", "line 9", "line 10", "file"]
     shown = str(info.value)
     assert "unknown template 'PL9'" in shown
     assert "PL2 has no indicator '9'" in shown
     assert "'nhiều' is not a number" in shown
     assert "a second table of PL2 (the first is at line 5)" in shown
-    assert "the document does not say it; pass info={...}" in shown
+    assert "no value of any appendix could be read" in shown
     report, _ = read(
         (PL2 + "2.1\t\t\t19\t\n").encode(),
         "text",
@@ -172,12 +177,18 @@ def test_what_cannot_be_read_is_listed_at_once() -> None:
 
 
 def test_rows_before_the_appendices_are_not_read() -> None:
-    text = HEAD.format(period="năm 2024") + "1.\tmột bảng trong thân văn bản\t\t1\t\n" + PL2
+    text = HEAD.format(period="năm 2024") + "1.\tmột bảng trong thân văn bản\t\t1\t\n" + PL2 + ROW
     report, warnings = read(text.encode(), "text")
     assert report.pl2 is not None
-    assert report.pl2.filled() == {}
+    assert report.pl2.filled() == {"2.1": 19}
     assert [(w.path, w.en) for w in warnings] == [
-        ("line 18", "a table row before any 'Phụ lục N' line: ignored")
+        (
+            "line 18",
+            (
+                "a table before any appendix heading ('Phụ lục N'), not read;"
+                " its first row: '1. | một bảng trong thân văn bản | 1'"
+            ),
+        )
     ]
 
 
@@ -192,15 +203,131 @@ def test_other_levels_of_agency() -> None:
         ("UBND huyện Nam Đông", AdminLevel.DISTRICT),
         ("UBND tỉnh Thừa Thiên Huế", AdminLevel.PROVINCE),
     ):
-        doc = HEAD.replace("UBND xã Hòa Bình", agency).format(period="năm 2024") + PL2
+        doc = HEAD.replace("UBND xã Hòa Bình", agency).format(period="năm 2024") + PL2 + ROW
         report: Report = read(doc.encode(), "text").report
         assert (report.info.agency, report.info.level) == (agency, level)
 
 
 def test_a_city_is_left_to_the_caller() -> None:
-    doc = HEAD.replace("UBND xã Hòa Bình", "UBND thành phố Huế").format(period="năm 2024") + PL2
+    doc = HEAD.replace("UBND xã Hòa Bình", "UBND thành phố Huế").format(period="năm 2024")
+    doc += PL2 + ROW
     with pytest.raises(ReportFormatError) as info:
         read(doc.encode(), "text")
     assert [p.path for p in info.value.problems] == ["report.level"]
     report = read(doc.encode(), "text", info={"level": AdminLevel.PROVINCE}).report
     assert (report.info.agency, report.info.level) == ("UBND thành phố Huế", AdminLevel.PROVINCE)
+
+
+TYPED_MARKDOWN = """# Báo cáo công tác cải cách hành chính
+
+Số: 7/BC-UBND
+
+Phú Quốc, ngày 2 tháng 10 năm 2025
+
+## BÁO CÁO
+
+Kết quả công tác CCHC quý III năm 2025
+
+Trên đây là báo cáo của UBND đặc khu Phú Quốc./.
+
+### Phụ lục 2
+
+| STT | Chỉ tiêu thống kê | Đơn vị tính | Số liệu | Ghi chú |
+|:---:|---|:---:|---:|---|
+| **1.** | **Số văn bản chỉ đạo CCHC đã ban hành** | Văn bản | 1.013 | |
+| 2. | Tỷ lệ hoàn thành Kế hoạch CCHC năm | % | 78,94% | lũy kế \\| quý III |
+| *2.1* | *Số nhiệm vụ đề ra trong kế hoạch* | Nhiệm vụ | 19 | |
+| 7. | Khảo sát sự hài lòng | Có = 1; Không = 0 | 1 (Có) | |
+"""
+
+
+def test_a_markdown_table_typed_by_hand() -> None:
+    report, warnings = read(TYPED_MARKDOWN.encode(), "text")
+    info = report.info
+    assert (info.agency, info.level, info.period, info.year, info.number) == (
+        "UBND đặc khu Phú Quốc",
+        AdminLevel.COMMUNE,
+        Period.Q3,
+        2025,
+        "7/BC-UBND",
+    )
+    assert report.pl2 is not None
+    assert report.pl2.filled() == {"1": 1013, "2": Decimal("78.94"), "2.1": 19, "7": YesNo.YES}
+    assert report.pl2.notes == {"2": "lũy kế | quý III"}
+    assert warnings == ()
+
+
+PASTED = """UBND xã Hòa Bình báo cáo năm 2024
+
+Phụ lục 2
+STT   Chỉ tiêu thống kê                     Đơn vị tính   Số liệu   Ghi chú
+1.    Số văn bản chỉ đạo CCHC đã ban hành   Văn bản       13
+2.    Tỷ lệ hoàn thành Kế hoạch CCHC năm    %             78,94     lũy kế
+2.1   Số nhiệm vụ đề ra trong kế hoạch      19
+3.    Kiểm tra CCHC
+2.2 Số nhiệm vụ đã hoàn thành 15
+"""
+
+
+def test_a_table_pasted_with_runs_of_spaces() -> None:
+    report, warnings = read(
+        PASTED.encode(), "text", info={"agency": "UBND xã Hòa Bình", "level": "commune"}
+    )
+    assert report.pl2 is not None
+    assert report.pl2.filled() == {"1": 13, "2": Decimal("78.94"), "2.1": 19}
+    assert report.pl2.notes == {"2": "lũy kế"}
+    assert [w.message("en") for w in warnings] == [
+        (
+            "line 9: its cells cannot be told apart (separate them with tabs, '|' or two"
+            " spaces), ignored: '2.2 Số nhiệm vụ đã hoàn thành 15'"
+        )
+    ]
+
+
+def test_rows_none_of_which_can_be_read_are_an_error() -> None:
+    text = "Phụ lục 2\n1. Số văn bản chỉ đạo 13\n2.1 Số nhiệm vụ đề ra 19\n"
+    with pytest.raises(ReportFormatError) as info:
+        read(text.encode(), "text", info={"agency": "UBND xã A", "level": "commune"})
+    assert info.value.problems[0].message("en") == (
+        "line 2: no row of the table of PL2 could be read (its cells cannot be told apart"
+        " (separate them with tabs, '|' or two spaces)); the first is"
+        " '1. Số văn bản chỉ đạo 13'"
+    )
+
+
+def test_the_text_render_with_its_findings_reads_back() -> None:
+    report = example()
+    text = render(report, "text", findings=validate(report))
+    back, _ = read(text.encode(), "text", info={"level": "commune", "province": "Thừa Thiên Huế"})
+    assert back.templates == report.templates
+
+
+@pytest.mark.parametrize(
+    ("agency", "date", "level"),
+    [
+        ("UBND phường Thuận Hóa", "ngày 2 tháng 10 năm 2025", AdminLevel.COMMUNE),
+        ("UBND đặc khu Côn Đảo", "ngày 2 tháng 10 năm 2025", AdminLevel.COMMUNE),
+        ("UBND thành phố Hà Nội", "ngày 2 tháng 10 năm 2025", AdminLevel.PROVINCE),
+        ("UBND tỉnh Quảng Trị", "ngày 2 tháng 10 năm 2025", AdminLevel.PROVINCE),
+        ("UBND thị trấn Khe Tre", "ngày 2 tháng 1 năm 2025", AdminLevel.COMMUNE),
+        ("UBND thị xã Hương Trà", "ngày 2 tháng 1 năm 2025", AdminLevel.DISTRICT),
+    ],
+)
+def test_agencies_of_every_kind(agency: str, date: str, level: AdminLevel) -> None:
+    doc = HEAD.replace("UBND xã Hòa Bình", agency).replace("ngày 03 tháng 01 năm 2025", date)
+    report = read((doc.format(period="quý III năm 2025") + PL2 + ROW).encode(), "text").report
+    assert (report.info.agency, report.info.level) == (agency, level)
+
+
+def test_hostile_lines_are_read_in_linear_time_or_refused() -> None:
+    # every pattern runs on bounded lines; these read (or are refused) at once
+    for text in (
+        "Trên đây là " + "của " * 50_000,
+        "Phụ lục 2\n" + "|" * 100_000,
+        "STT\n" + "--- " * 50_000,
+        "<" * 100_000 + "\n" + "\\" * 100_000,
+        "Phụ lục 2\n(Kèm theo Báo cáo số" + " ngày" * 50_000,
+        "Phụ lục 2\n2.  x  %  " + "1 (" * 50_000,
+    ):
+        with pytest.raises(ReportFormatError):
+            read(text.encode(), "text")

@@ -241,20 +241,12 @@ def test_a_real_zip_bomb_is_refused_before_it_is_opened() -> None:
     ("data", "message"),
     [
         (b"not a zip", "not an Excel workbook"),
-        (_rezip(b"PK\x05\x06" + b"\0" * 18, {}), "the archive has no workbook"),
+        (_rezip(b"PK\x05\x06" + b"\0" * 18, {}), "the archive has no xl/workbook.xml"),
     ],
 )
 def test_not_a_workbook(data: bytes, message: str) -> None:
     with pytest.raises(ReportFormatError, match=message):
         read(data, "xlsx")
-
-
-def test_old_and_other_spreadsheets_are_named(tmp_path: Any) -> None:
-    for suffix, words in ((".xls", "save the workbook as .xlsx"), (".ods", "OpenDocument")):
-        path = tmp_path / f"report{suffix}"
-        path.write_bytes(b"x")
-        with pytest.raises(ReportFormatError, match=words):
-            read(path)
 
 
 def test_without_openpyxl(monkeypatch: pytest.MonkeyPatch) -> None:

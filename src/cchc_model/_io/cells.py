@@ -123,18 +123,19 @@ def header_columns(cells: Iterable[str], *, exact: bool = False) -> dict[str, in
     >>> header_columns(["template", "code", "value"], exact=True)
     {'template': 0, 'code': 1, 'value': 2}
     """
+    texts = [fold(_PARENTHESES.sub(" ", cell[:300])) for cell in cells]
     found: dict[str, int] = {}
-    for index, cell in enumerate(cells):
-        text = fold(_PARENTHESES.sub(" ", cell[:300]))
-        if not text or text.startswith(_RESULT):
-            continue
-        for column, names in COLUMN_NAMES.items():
-            if column in found:
+    for whole in (True, False) if not exact else (True,):  # "Số liệu" before "Số liệu kỳ trước"
+        for index, text in enumerate(texts):
+            if not text or text.startswith(_RESULT) or index in found.values():
                 continue
-            if text in names or (not exact and text.startswith(tuple(n + " " for n in names))):
-                found[column] = index
-                break
-    return found
+            for column, names in COLUMN_NAMES.items():
+                if column in found:
+                    continue
+                if text in names if whole else text.startswith(tuple(n + " " for n in names)):
+                    found[column] = index
+                    break
+    return dict(sorted(found.items(), key=lambda item: item[1]))
 
 
 class TypedValue(Protocol):
@@ -213,8 +214,8 @@ class _Table:
     rows: TemplateRows | None
     start: TableStart | None
     read: int = 0
-    skipped: list[Problem] = attrs.Factory(list)
-    """The warnings about its rows without a code."""
+    skipped: list[tuple[Problem, str, str]] = attrs.Factory(list)
+    """The warnings about its rows that could not be read, and why (English, Vietnamese)."""
 
 
 class _Pipeline:
@@ -268,16 +269,14 @@ class _Pipeline:
         table, self.table = self.table, None
         if table is None or table.rows is None or table.read or not table.skipped:
             return
-        skipped = {id(warning) for warning in table.skipped}
+        skipped = {id(warning) for warning, _, _ in table.skipped}
         self.out.warnings[:] = [w for w in self.out.warnings if id(w) not in skipped]
-        first = table.skipped[0]
+        first, why_en, why_vi = table.skipped[0]
         tid = table.rows.spec_id
         self.out.error(
             first.path,
-            f"no row of the table of {tid} could be read: none has an indicator code"
-            f" in its STT cell; the first is {first.value!r}",
-            f"không đọc được dòng nào của bảng {tid}: không dòng nào có mã chỉ tiêu ở"
-            f" cột STT; dòng đầu tiên là {first.value!r}",
+            f"no row of the table of {tid} could be read ({why_en}); the first is {first.value!r}",
+            f"không đọc được dòng nào của bảng {tid} ({why_vi}); dòng đầu tiên là {first.value!r}",
             value=first.value,
             template=tid,
         )
@@ -336,14 +335,23 @@ class _Pipeline:
                 value=cells.code,
                 template=rows.spec_id if rows is not None else None,
             )
-        elif self.table is not None and cells.quoted():
-            self.out.warn(
-                cells.where.row,
-                f"a row without a code in its STT cell, ignored: {cells.quoted()!r}",
-                f"dòng không có mã ở cột STT, đã bỏ qua: {cells.quoted()!r}",
-                value=cells.quoted(),
-            )
-            self.table.skipped.append(self.out.warnings[-1])
+            return
+        quoted = cells.quoted()
+        if self.table is None or not quoted:
+            return
+        head = cells.code.strip().split(" ", 1)[0]
+        if plain_code(head) is not None:  # "2.1 Số nhiệm vụ 19": the cells run together
+            en = "its cells cannot be told apart (separate them with tabs, '|' or two spaces)"
+            vi = "không tách được các ô (hãy ngăn cách bằng tab, '|' hoặc hai dấu cách)"
+        else:
+            en, vi = "a row without a code in its STT cell", "dòng không có mã ở cột STT"
+        self.out.warn(
+            cells.where.row,
+            f"{en}, ignored: {quoted!r}",
+            f"{vi}, đã bỏ qua: {quoted!r}",
+            value=quoted,
+        )
+        self.table.skipped.append((self.out.warnings[-1], en, vi))
 
 
 def _check_template_title(rows: TemplateRows, title: str, ed: Edition, out: Collector) -> None:

@@ -300,6 +300,12 @@ def read_csv(
             "; add a row 'report,<field>,,,<value>' or pass info={...}",
             "; thêm dòng 'report,<trường>,,,<giá trị>' hoặc truyền info={...}",
         ),
+        expected=None
+        if declared
+        else (
+            "rows such as 'PL2,2.1,,,19,' (template, code, value)",
+            "các dòng như 'PL2,2.1,,,19,' (biểu, mã chỉ tiêu, số liệu)",
+        ),
     )
     return report, tuple(out.warnings)
 

@@ -21,17 +21,36 @@ both exact (python-docx's own table API keeps an equal-width grid) and fast.
 
 Every text goes through :func:`~cchc_model._io.table.printable`: control characters,
 which a Word document cannot hold, become U+FFFD.
+
+**Reading** a Word report (:func:`read_docx`): the report itself, as a unit files it,
+or what :func:`~cchc_model.render` writes. The file is checked before python-docx sees
+it (:func:`~cchc_model._io.archive.check_package`); then its body is walked in order,
+paragraphs and tables (content controls opened), each table's merged cells repeated in
+every row and column they cover (a header whose *Kết quả thống kê* spans *Đơn vị tính*
+and *Số liệu*, and whose *STT*, *Chỉ tiêu* and *Ghi chú* span both header rows, reads
+as two full header rows), runs joined whatever their bold or italic, deleted text
+(tracked changes) left out. The paragraphs and tables are read as every document is
+(:mod:`~cchc_model._io.document`): the metadata from the body, the values from the
+appendix tables.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final
 from xml.sax.saxutils import escape
 
-from .._model.errors import Lang
+import attrs
+
+from .._model.catalog import edition as get_edition
+from .._model.errors import Lang, Problem, ReportFormatError
 from .._model.extras import require
+from .._model.report import Report
+from .archive import Package, check_package
+from .document import Block, Grid, Paragraph, expected_tables, read_document
+from .reading import Collector
 from .table import (
     COLUMN_WIDTHS_MM,
     COLUMNS,
@@ -48,7 +67,14 @@ from .table import (
     severity_label,
 )
 
-__all__ = ["LANGUAGE", "render_docx"]
+__all__ = [
+    "DOCUMENT",
+    "LANGUAGE",
+    "MAX_TABLE_COLUMNS",
+    "MAX_TABLE_ROWS",
+    "read_docx",
+    "render_docx",
+]
 
 Element = Any
 """A python-docx object: document, paragraph, section (it has no type hints)."""
@@ -324,3 +350,204 @@ def render_docx(table: ReportTable) -> bytes:
     buffer = io.BytesIO()
     doc.document.save(buffer)
     return buffer.getvalue()
+
+
+# --- reading ---------------------------------------------------------------------------
+
+DOCUMENT: Final = Package(
+    "Word document",
+    "tệp Word",
+    ("[Content_Types].xml", "word/document.xml"),
+    (
+        "not a Word document (.docx); an .doc, .odt or .rtf file is read by its extension",
+        "không phải tệp Word (.docx); tệp .doc, .odt hoặc .rtf được đọc theo phần mở rộng",
+    ),
+    (
+        "not a Word document (.docx): the archive has no word/document.xml",
+        "không phải tệp Word (.docx): không có word/document.xml trong tệp nén",
+    ),
+)
+"""What the guard (:func:`~cchc_model._io.archive.check_package`) checks of a Word file."""
+
+MAX_TABLE_ROWS: Final = 5_000
+"""The most rows of a table read; a report's appendix has about forty."""
+MAX_TABLE_COLUMNS: Final = 64
+"""The most columns of a table read (Word allows 63)."""
+
+_NS: Final = f"{{{_W}}}"
+"""The namespace of WordprocessingML as ElementTree writes it before a tag."""
+_P, _TBL, _TR, _TC, _SDT = (f"{_NS}{name}" for name in ("p", "tbl", "tr", "tc", "sdt"))
+_SDT_CONTENT: Final = f"{_NS}sdtContent"
+_TEXT_TAGS: Final = tuple(f"{_NS}{name}" for name in ("t", "tab", "br", "cr"))
+_VAL: Final = f"{_NS}val"
+
+
+def _paragraph_text(paragraph: Element) -> str:
+    parts = []
+    for element in paragraph.iter(*_TEXT_TAGS):
+        tag = element.tag
+        if tag == _TEXT_TAGS[0]:
+            parts.append(element.text or "")
+        elif tag == _TEXT_TAGS[1]:
+            parts.append("\t")
+        else:
+            parts.append("\n")
+    return unicodedata.normalize("NFC", "".join(parts).replace("\xa0", " "))
+
+
+@attrs.define
+class _Rows:
+    """The rows of one table being read: merged cells repeated, nested tables as text."""
+
+    table: Element
+    number: int
+    out: Collector
+    rows: list[tuple[str, ...]] = attrs.Factory(list)
+    cells: list[str] | None = None
+    above: list[str] = attrs.Factory(list)
+    cell: Element | None = None
+    parts: list[str] = attrs.Factory(list)
+    width: int = 1
+    merge: str | None = None
+
+    def owns(self, element: Element) -> bool:
+        """Whether a row or cell is of this table, not of a table nested in a cell."""
+        return next(element.iterancestors(_TBL), None) is self.table
+
+    def row(self) -> None:
+        self.end_row()
+        if len(self.rows) >= MAX_TABLE_ROWS:
+            self.out.error(
+                f"table {self.number}",
+                f"more than {MAX_TABLE_ROWS:,} rows: refused",
+                f"nhiều hơn {MAX_TABLE_ROWS:,} dòng: từ chối",
+            )
+            self.out.check()
+        self.cells = []
+
+    def end_row(self) -> None:
+        self.end_cell()
+        if self.cells is not None:
+            self.rows.append(tuple(self.cells[:MAX_TABLE_COLUMNS]))
+            self.above, self.cells = self.cells, None
+
+    def start_cell(self, cell: Element) -> None:
+        self.end_cell()
+        self.cell, self.parts, self.width, self.merge = cell, [], 1, None
+
+    def end_cell(self) -> None:
+        if self.cell is None or self.cells is None:
+            return
+        column = len(self.cells)
+        if self.merge == "continue":  # the cell above goes on down
+            text = self.above[column] if column < len(self.above) else ""
+        else:
+            text = unicodedata.normalize("NFC", "".join(self.parts)).replace("\xa0", " ")
+            text = "\n".join(line.strip() for line in text.split("\n")).strip()
+        self.cells.extend([text] * max(min(self.width, MAX_TABLE_COLUMNS - column), 0))
+        self.cell = None
+
+    def spans(self, element: Element, name: str) -> None:
+        """A ``gridSpan``, ``vMerge`` or ``gridBefore`` of this table's row or cell."""
+        value = element.get(_VAL) or ""
+        holder = element.getparent().getparent()  # w:tcPr's w:tc, w:trPr's w:tr
+        if name == "vMerge" and holder is self.cell:
+            self.merge = value or "continue"
+            return
+        count = max(1, min(int(value), MAX_TABLE_COLUMNS)) if value.isdigit() else 1
+        if name == "gridSpan" and holder is self.cell:
+            self.width = count
+        elif name == "gridBefore" and self.cells is not None and self.owns(holder):
+            self.cells.extend([""] * count)
+
+
+_WALKED: Final = tuple(
+    f"{_NS}{name}"
+    for name in ("tr", "tc", "gridBefore", "gridSpan", "vMerge", "p", "t", "tab", "br", "cr")
+)
+
+
+def _grid(table: Element, number: int, out: Collector) -> Grid:
+    """The rows of a Word table, merged cells repeated; each row with where it is.
+
+    One pass of lxml's ``iter`` over the table's elements (a loop in C), not a search
+    per cell; the rows and cells of a table nested in a cell add their text to it.
+    """
+    rows = _Rows(table, number, out)
+    for element in table.iter(*_WALKED):
+        name = element.tag[len(_NS) :]
+        if name == "tr" and rows.owns(element):
+            rows.row()
+        elif name == "tc" and rows.owns(element):
+            rows.start_cell(element)
+        elif name in ("gridSpan", "vMerge", "gridBefore"):
+            rows.spans(element, name)
+        elif rows.cell is not None:
+            _text_part(name, element, rows.parts)
+    rows.end_row()
+    where = tuple(f"table {number}, row {index}" for index in range(1, len(rows.rows) + 1))
+    return Grid(tuple(rows.rows), where)
+
+
+def _text_part(name: str, element: Element, parts: list[str]) -> None:
+    """The text an element adds to a cell: its text, a tab, a line break, a paragraph."""
+    if name == "t":
+        parts.append(element.text or "")
+    elif name == "tab":
+        parts.append("\t")
+    elif name in ("br", "cr") or (name == "p" and parts):
+        parts.append("\n")
+
+
+def _blocks(body: Element, out: Collector) -> Iterator[Block]:
+    paragraphs = tables = 0
+    stack = [iter(body.iterchildren())]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        if child.tag == _P:
+            paragraphs += 1
+            yield Paragraph(_paragraph_text(child), f"paragraph {paragraphs}")
+        elif child.tag == _TBL:
+            tables += 1
+            yield _grid(child, tables, out)
+        elif child.tag == _SDT:  # a content control: its content is part of the body
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                stack.append(iter(content.iterchildren()))
+
+
+def read_docx(
+    data: bytes, *, source: str | None = None, overrides: Mapping[str, object] | None = None
+) -> tuple[Report, tuple[Problem, ...]]:
+    """Read a Word report; return the report and the warnings.
+
+    Raises:
+        ReportFormatError: The document cannot be read; every problem is listed.
+        MissingExtraError: python-docx is not installed.
+    """
+    docx = require("docx")
+    out = Collector(source)
+    check_package(data, DOCUMENT, out)
+    try:
+        body = docx.Document(io.BytesIO(data)).element.body
+        blocks = list(_blocks(body, out))
+    except ReportFormatError:
+        raise
+    except Exception as exc:  # python-docx and lxml raise many kinds on a damaged file
+        out.error(
+            "file",
+            f"the Word document cannot be read: {type(exc).__name__}: {exc}",
+            f"không đọc được tệp Word: {type(exc).__name__}: {exc}",
+        )
+        out.check()
+        raise  # pragma: no cover  # check() raised
+    return read_document(
+        blocks,
+        get_edition(),
+        out,
+        overrides=overrides,
+        expected=expected_tables("in the document's body", "trong thân văn bản"),
+    )

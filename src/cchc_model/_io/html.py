@@ -8,16 +8,40 @@ has no script and loads nothing.
 >>> page = cchc_model.render(cchc_model.example(), "html")
 >>> page.startswith("<!DOCTYPE html>"), "@page { size: A4" in page
 (True, True)
+
+**Reading** HTML (:func:`read_html`): a page of this render, a report saved by Word as
+a web page, or any page whose appendices are ``<table>`` elements. The standard
+library's parser reads it (no script runs, nothing is loaded); the text is decoded
+as the page declares (``<meta charset>``, Word's ``windows-1258``), else as UTF-8;
+``<style>``, ``<script>`` and the findings lists of this render are left out; a cell
+spanning rows or columns (``rowspan``, ``colspan``) is repeated in each; ``<br>`` and
+paragraphs inside a cell are line breaks. The paragraphs and tables are then read as
+every document is (:mod:`~cchc_model._io.document`).
+
+>>> report, warnings = cchc_model.read(page.encode(), "html", info={"level": "commune"})
+>>> report.templates == cchc_model.example().templates
+True
 """
 
 from __future__ import annotations
 
+import codecs
 import html
-from collections.abc import Iterable
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from html.parser import HTMLParser
 from typing import Final
 
-from .._model.errors import Lang
+import attrs
+
+from .._model.catalog import edition as get_edition
+from .._model.errors import Lang, Problem
+from .._model.report import Report
 from .._model.template import Emphasis
+from .csv import decode_text
+from .document import Block, Grid, Paragraph, expected_tables, read_document
+from .reading import Collector
 from .table import (
     COLUMN_WIDTHS_MM,
     COLUMNS,
@@ -34,7 +58,7 @@ from .table import (
     severity_label,
 )
 
-__all__ = ["render_html"]
+__all__ = ["read_html", "render_html"]
 
 _CELL_CLASSES: Final = ("stt", "title", "unit", "value", "note")
 
@@ -185,3 +209,269 @@ def render_html(table: ReportTable) -> str:
     parts.extend(_template(template, lang) for template in table)
     parts.extend(["</body>", "</html>", ""])
     return "\n".join(parts)
+
+
+# --- reading ---------------------------------------------------------------------------
+
+_CHARSET: Final = re.compile(
+    rb"""charset\s{0,5}=\s{0,5}["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE
+)
+_SKIPPED: Final = frozenset({"style", "script", "head", "template", "noscript", "svg", "math"})
+_SKIPPED_CLASSES: Final = frozenset({"findings"})
+"""Classes of elements left out: the findings this render writes under a row."""
+_BLOCKS: Final = frozenset(
+    {
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "section",
+        "header",
+        "footer",
+        "article",
+        "blockquote",
+        "pre",
+        "dd",
+        "dt",
+        "caption",
+        "hr",
+    }
+)
+_MAX_SPAN: Final = 64
+_MAX_COLUMNS: Final = 128
+_MAX_ROWS: Final = 5_000
+"""The most rows of a table read (a report's appendix has about forty)."""
+
+
+@attrs.define
+class _Cell:
+    parts: list[str]
+    columns: int
+    rows: int
+
+
+@attrs.define
+class _Table:
+    rows: list[list[_Cell]] = attrs.Factory(list)
+    where: list[str] = attrs.Factory(list)
+    cell: _Cell | None = None
+
+
+def _span(value: str | None, most: int) -> int:
+    text = (value or "").strip()
+    return max(1, min(int(text), most)) if text.isdigit() and len(text) < 6 else 1  # noqa: PLR2004
+
+
+_SOFT: Final = "\x1e"
+"""The break at the edge of a paragraph in a cell: two of them, or one beside a ``<br>``,
+make one line break."""
+
+
+def _text(parts: list[str]) -> str:
+    """The text of a paragraph or a cell, lines broken as ``<br>`` and paragraphs break it.
+
+    NFC after the character references are resolved; white space collapsed.
+    """
+    text = unicodedata.normalize("NFC", "".join(parts))
+    text = re.sub(f"{_SOFT}+", _SOFT, text).strip(_SOFT + " \t")
+    text = text.replace(_SOFT + "\n", "\n").replace("\n" + _SOFT, "\n").replace(_SOFT, "\n")
+    return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
+
+
+class _Page(HTMLParser):
+    """The paragraphs and tables of a page, in order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self.paragraph: list[str] = []
+        self.paragraph_line = 1
+        self.tables: list[_Table] = []
+        self.skipping: list[str] = []
+        self.too_long = False
+
+    def target(self) -> list[str]:
+        table = self.tables[-1] if self.tables else None
+        if table is not None:
+            return table.cell.parts if table.cell is not None else []
+        return self.paragraph
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.skipping:
+            if tag == self.skipping[-1]:
+                self.skipping.append(tag)
+            return
+        classes = set((dict(attrs).get("class") or "").split())
+        if tag in _SKIPPED or classes & _SKIPPED_CLASSES:
+            self.skipping.append(tag)
+            return
+        if tag == "br":
+            self.target().append("\n")
+        elif tag == "table":
+            self.flush()
+            self.tables.append(_Table())
+        elif self.tables and tag == "tr":
+            self.start_row()
+        elif self.tables and tag in ("td", "th"):
+            self.start_cell(dict(attrs))
+        elif tag in _BLOCKS:
+            if self.tables:
+                self.target().append(_SOFT)
+            else:
+                self.flush()
+
+    def start_row(self) -> None:
+        self.end_cell()
+        if len(self.tables[-1].rows) >= _MAX_ROWS:
+            self.too_long = True
+            self.skipping.append("tr")  # its cells are not read
+            return
+        self.tables[-1].rows.append([])
+        self.tables[-1].where.append(f"line {self.getpos()[0]}")
+
+    def start_cell(self, attributes: dict[str, str | None]) -> None:
+        table = self.tables[-1]
+        self.end_cell()
+        if not table.rows:
+            table.rows.append([])
+            table.where.append(f"line {self.getpos()[0]}")
+        table.cell = _Cell(
+            [],
+            _span(attributes.get("colspan"), _MAX_SPAN),
+            _span(attributes.get("rowspan"), _MAX_ROWS),
+        )
+        table.rows[-1].append(table.cell)
+
+    def end_cell(self) -> None:
+        if self.tables:
+            self.tables[-1].cell = None
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in ("br", "hr"):
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipping:
+            if tag == self.skipping[-1]:
+                self.skipping.pop()
+            return
+        if tag == "table" and self.tables:
+            table = self.tables.pop()
+            grid = _grid(table)
+            if self.tables:  # a table in a cell: its text is the cell's
+                self.target().append("\n".join(" ".join(r) for r in grid.rows))
+            else:
+                self.blocks.append(grid)
+                self.paragraph_line = self.getpos()[0]
+        elif self.tables and tag in ("td", "th"):
+            self.end_cell()
+        elif tag in _BLOCKS:
+            if self.tables:
+                self.target().append(_SOFT)
+            else:
+                self.flush()
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            target = self.target()
+            if not target and not self.tables:
+                self.paragraph_line = self.getpos()[0]
+            target.append(data.replace("\n", " ").replace("\r", " ").replace("\xa0", " "))
+
+    def flush(self) -> None:
+        text = _text(self.paragraph)
+        if text:
+            self.blocks.append(Paragraph(text, f"line {self.paragraph_line}"))
+        self.paragraph = []
+        self.paragraph_line = self.getpos()[0]
+
+    def close(self) -> None:
+        super().close()
+        self.skipping.clear()  # an element left open at the end skips no more
+        while self.tables:
+            self.handle_endtag("table")
+        self.flush()
+
+
+def _covered(row: list[str], below: dict[int, tuple[str, int]]) -> None:
+    """Fill ``row`` with the cells of rows above that span down to it, from its end on."""
+    while len(row) in below and len(row) < _MAX_COLUMNS:
+        text, left = below.pop(len(row))
+        if left > 1:
+            below[len(row)] = (text, left - 1)
+        row.append(text)
+
+
+def _grid(table: _Table) -> Grid:
+    """The rows of a table, a cell spanning rows or columns repeated in each.
+
+    At most :data:`_MAX_COLUMNS` columns are kept, so that the work is linear in the
+    page whatever its spans say.
+    """
+    below: dict[int, tuple[str, int]] = {}  # column: (text, rows still covered)
+    rows: list[tuple[str, ...]] = []
+    for cells in table.rows:
+        row: list[str] = []
+        for cell in cells:
+            _covered(row, below)
+            text = _text(cell.parts)
+            for _ in range(min(cell.columns, _MAX_COLUMNS - len(row))):
+                if cell.rows > 1:
+                    below[len(row)] = (text, cell.rows - 1)
+                row.append(text)
+        _covered(row, below)
+        rows.append(tuple(row))
+    return Grid(tuple(rows), tuple(table.where))
+
+
+def _decode(data: bytes, out: Collector) -> str:
+    """The page's text, in the encoding it declares, else UTF-8 (or Windows-1258)."""
+    if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        match = _CHARSET.search(data[:4096])
+        if match is not None:
+            name = match.group(1).decode("ascii").lower()
+            try:
+                codecs.lookup(name)
+            except LookupError:
+                pass
+            else:
+                if name.replace("-", "").replace("_", "") not in ("utf8", "utf16"):
+                    return data.decode(name, errors="replace")
+    return decode_text(data, out)
+
+
+def read_html(
+    data: bytes, *, source: str | None = None, overrides: Mapping[str, object] | None = None
+) -> tuple[Report, tuple[Problem, ...]]:
+    """Read a report from an HTML page; return the report and the warnings.
+
+    Raises:
+        ReportFormatError: The page cannot be read; every problem is listed.
+    """
+    out = Collector(source)
+    out.check_size(len(data))
+    page = _Page()
+    page.feed(_decode(data, out))
+    page.close()
+    if page.too_long:
+        out.error(
+            "file",
+            f"a table of more than {_MAX_ROWS:,} rows: refused",
+            f"bảng nhiều hơn {_MAX_ROWS:,} dòng: từ chối",
+        )
+        out.check()
+    return read_document(
+        page.blocks,
+        get_edition(),
+        out,
+        overrides=overrides,
+        expected=expected_tables("as <table> elements", "dưới dạng phần tử <table>"),
+    )

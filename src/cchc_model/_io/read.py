@@ -9,8 +9,10 @@
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import os
+import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Final, Literal, NamedTuple
@@ -20,49 +22,51 @@ import attrs
 from .._model import files
 from .._model.errors import Problem, ReportFormatError, ValueTypeError
 from .._model.report import Report
+from .archive import MAX_MEMBERS
 from .cells import header_columns
 from .csv import sniff_delimiter
 from .interchange import loads
+from .legacy import LEGACY, convert
 from .reading import INFO_FIELDS, Collector, build_info
 
-__all__ = ["EXTENSIONS", "READ_FORMATS", "ReadFormat", "ReadResult", "format_of", "read"]
+__all__ = ["EXTENSIONS", "LEGACY", "READ_FORMATS", "ReadFormat", "ReadResult", "format_of", "read"]
 
-ReadFormat = Literal["json", "csv", "xlsx", "text"]
+ReadFormat = Literal["json", "csv", "xlsx", "docx", "html", "text"]
 
-READ_FORMATS: Final[tuple[str, ...]] = ("json", "csv", "xlsx", "text")
+READ_FORMATS: Final[tuple[str, ...]] = ("json", "csv", "xlsx", "docx", "html", "text")
 """The formats :func:`read` reads."""
 
 EXTENSIONS: Final = {
     ".json": "json",
     ".csv": "csv",
     ".xlsx": "xlsx",
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
     ".txt": "text",
     ".md": "text",
     ".markdown": "text",
 }
-"""The file extensions :func:`read` knows, and their formats."""
+"""The file extensions :func:`read` knows, and their formats (and :data:`LEGACY`'s)."""
 
 _UTF16: Final = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _HEAD: Final = 4096
 """How much of a file its format is guessed from."""
-_NOT_READ: Final = {
-    ".docx": (
-        "Word files are written, not read: save the document as plain text (.txt) and read that",
-        "tệp Word chỉ được ghi, không được đọc: hãy lưu văn bản dưới dạng .txt rồi đọc tệp đó",
-    ),
-    ".doc": (
-        "Word files are not read: save the document as plain text (.txt) and read that",
-        "tệp Word không được đọc: hãy lưu văn bản dưới dạng .txt rồi đọc tệp đó",
-    ),
-    ".xls": (
-        "old Excel files (.xls) are not read: save the workbook as .xlsx",
-        "tệp Excel cũ (.xls) không được đọc: hãy lưu lại dưới dạng .xlsx",
-    ),
-    ".ods": (
-        "OpenDocument spreadsheets are not read: save the workbook as .xlsx",
-        "tệp OpenDocument không được đọc: hãy lưu lại dưới dạng .xlsx",
-    ),
+_PICTURES: Final = {
+    ".pdf": b"%PDF",
+    ".png": b"\x89PNG",
+    ".jpg": b"\xff\xd8\xff",
+    ".jpeg": b"\xff\xd8\xff",
+    ".gif": b"GIF8",
+    ".tif": b"II*\x00",
+    ".tiff": b"MM\x00*",
+    ".bmp": b"BM",
+    ".webp": b"RIFF",
+    ".heic": b"",
 }
+"""PDF files and images: refused, with the formats that are read."""
+_OLE: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The start of an old Office file (.doc, .xls)."""
 
 
 class ReadResult(NamedTuple):
@@ -80,36 +84,101 @@ class ReadResult(NamedTuple):
     warnings: tuple[Problem, ...]
 
 
-def format_of(name: str | os.PathLike[str] | None, data: bytes) -> str:
-    r"""The format of a file, from its extension, else from its first bytes.
+def _refused(source: str | None) -> ReportFormatError:
+    read_ = ", ".join([*EXTENSIONS, *LEGACY])
+    return ReportFormatError(
+        [
+            Problem(
+                "file",
+                "PDF files and images are not read (their tables are drawn, not data): read the"
+                f" file the report was written in ({read_})",
+                "không đọc tệp PDF và ảnh (bảng trong đó là hình vẽ, không phải dữ liệu): hãy đọc"
+                f" tệp gốc của báo cáo ({read_})",
+            )
+        ],
+        source=source,
+    )
 
-    Raises:
-        ReportFormatError: A known format that is not read (``.docx``, ``.xls``…).
 
-    >>> format_of("report.XLSX", b""), format_of(None, b'{"format": "cchc-report"}')
-    ('xlsx', 'json')
-    >>> format_of(None, b"template,code,title,unit,value,note\r\n")
-    'csv'
-    >>> format_of(None, "\ufefftemplate;code;value\r\n".encode("utf-16"))
-    'csv'
-    """
-    if name is not None:
-        suffix = Path(name).suffix.lower()
-        if suffix in EXTENSIONS:
-            return EXTENSIONS[suffix]
-        if suffix in _NOT_READ:
-            en, vi = _NOT_READ[suffix]
-            raise ReportFormatError([Problem("file", en, vi)], source=os.fspath(name))
+def _zip_format(data: bytes) -> str:
+    """``docx``, ``xlsx``, or the suffix of an OpenDocument file, from an archive's parts."""
+    head = data[:2000]
+    if b"word/" in head:
+        return "docx"
+    if b"mimetype" in head and b"opendocument.text" in head:
+        return ".odt"
+    if b"mimetype" in head and b"opendocument.spreadsheet" in head:
+        return ".ods"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist()[:MAX_MEMBERS])
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return "xlsx"  # the xlsx reader says what is wrong with it
+    return "docx" if "word/document.xml" in names else "xlsx"
+
+
+def _convert(data: bytes, suffix: str, name: str | None) -> bytes:
+    """An older office file converted by LibreOffice (:mod:`~cchc_model._io.legacy`)."""
+    try:
+        return convert(data, suffix, name)
+    except ReportFormatError:
+        if name is not None or not data.startswith(_OLE):
+            raise
+        return convert(data, ".xls", name)  # an old file without its name may be a workbook
+
+
+def _kind(name: str | os.PathLike[str] | None, data: bytes) -> str:  # noqa: PLR0911  # one return a format
+    """The format of a file (:data:`READ_FORMATS`), or the suffix of a :data:`LEGACY` one."""
+    source = os.fspath(name) if name is not None else None
+    suffix = Path(name).suffix.lower() if name is not None else ""
+    if suffix in EXTENSIONS:
+        return EXTENSIONS[suffix]
+    if suffix in LEGACY:
+        return suffix
+    if suffix in _PICTURES or any(data.startswith(m) for m in _PICTURES.values() if m):
+        raise _refused(source)
     if data.startswith(b"PK\x03\x04"):
-        return "xlsx"
+        return _zip_format(data)
+    if data.startswith(_OLE):
+        return ".doc"  # an old Word file or workbook: LibreOffice tells them apart
     text = _head(data).lstrip("\ufeff \t\r\n")
+    if text.startswith("{\\rtf"):
+        return ".rtf"
     if text.startswith("{"):
         return "json"
+    if text[:200].lower().startswith(("<!doctype html", "<html", "<meta", "<table")):
+        return "html"
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = sniff_delimiter(first)
     if {"template", "code", "value"} <= set(header_columns(first.split(delimiter), exact=True)):
         return "csv"
     return "text"
+
+
+def format_of(name: str | os.PathLike[str] | None, data: bytes) -> str:
+    r"""The format of a file, from its extension, else from its first bytes.
+
+    An older office file (``.doc``, ``.odt``, ``.rtf``, ``.xls``, ``.ods``) is read as
+    the format LibreOffice converts it to (``docx``, ``xlsx``).
+
+    Raises:
+        ReportFormatError: A PDF file or an image.
+
+    >>> format_of("report.XLSX", b""), format_of(None, b'{"format": "cchc-report"}')
+    ('xlsx', 'json')
+    >>> format_of(None, b"template,code,title,unit,value,note\r\n"), format_of("a.odt", b"")
+    ('csv', 'docx')
+    >>> format_of(None, "\ufefftemplate;code;value\r\n".encode("utf-16"))
+    'csv'
+
+    >>> format_of("scan.pdf", b"%PDF-1.7")
+    Traceback (most recent call last):
+    ...
+    cchc_model.ReportFormatError: cannot read scan.pdf: 1 problem
+      file: PDF files and images are not read (their tables are drawn, not data): ...
+    """
+    kind = _kind(name, data)
+    return LEGACY.get(kind, kind)
 
 
 def _head(data: bytes) -> str:
@@ -165,9 +234,22 @@ def read(
     ``"xlsx"``
         a workbook as ``render(report, "xlsx")`` writes it, or filled in by hand
         (needs the ``xlsx`` extra); the file is checked before it is parsed;
+    ``"docx"``
+        a Word report as units file it, or as ``render(report, "docx")`` writes it
+        (needs the ``docx`` extra): the appendix tables, and the metadata the body states;
+    ``"html"``
+        a page with the appendices as tables (``render(report, "html")``, a report
+        saved by Word as a web page);
     ``"text"``
-        the text tables of a report saved from Word as text (``.txt``, ``.md``): the
-        appendices' tab-separated rows, and the metadata the document states.
+        the tables of a report as text (``.txt``, ``.md``): tab-separated, Markdown pipe
+        tables, the aligned columns of ``render(report, "text")``, or pasted with runs of
+        spaces between the cells; and the metadata the document states.
+
+    ``.doc``, ``.odt``, ``.rtf``, ``.xls`` and ``.ods`` files are converted by LibreOffice
+    (``soffice``), then read as ``docx`` or ``xlsx``; PDF files and images are refused.
+    A file in which no appendix value can be read is refused (only a file that declares
+    itself a ``cchc-report``, as ``render`` writes CSV and Excel files, may be empty, as
+    JSON may).
 
     A form filled in by hand is read as its writer meant where that is clear (blank
     cells, numbers typed as text in Vietnamese notation, ``01``, ``78,94%``, ``2.1.``);
@@ -187,7 +269,8 @@ def read(
     Raises:
         ReportFormatError: The input cannot be read; every problem is listed with its
             cell or line, in English and Vietnamese.
-        MissingExtraError: An Excel file without the ``xlsx`` extra.
+        MissingExtraError: An Excel file without the ``xlsx`` extra, a Word file without
+            the ``docx`` extra.
 
     >>> import cchc_model
     >>> filled = (
@@ -217,7 +300,10 @@ def read(
     data, name = _load(source)
     if len(data) <= _HEAD and not _head(data).strip("\ufeff \t\r\n\x00"):
         raise ReportFormatError([Problem("file", "the file is empty", "tệp rỗng")], source=name)
-    kind = format if format is not None else format_of(name, data)
+    kind = format if format is not None else _kind(name, data)
+    if kind in LEGACY:
+        data = _convert(data, kind, name)
+        kind = _zip_format(data)
     if kind == "json":
         report = loads(data, source=name)
         return ReadResult(_apply_info(report, info, name) if info else report, ())
@@ -229,6 +315,16 @@ def read(
         from .xlsx import read_xlsx  # noqa: PLC0415  # loaded for its format only
 
         return ReadResult(*read_xlsx(data, source=name, overrides=info))
-    from .text import read_text_tables  # noqa: PLC0415  # loaded for its format only
+    if kind == "docx":
+        from .docx import read_docx  # noqa: PLC0415  # loaded for its format only
 
-    return ReadResult(*read_text_tables(data, source=name, overrides=info))
+        return ReadResult(*read_docx(data, source=name, overrides=info))
+    if kind == "html":
+        from .html import read_html  # noqa: PLC0415  # loaded for its format only
+
+        return ReadResult(*read_html(data, source=name, overrides=info))
+    if kind == "text":
+        from .text import read_text_tables  # noqa: PLC0415  # loaded for its format only
+
+        return ReadResult(*read_text_tables(data, source=name, overrides=info))
+    raise AssertionError(kind)  # pragma: no cover  # every format is read above

@@ -14,7 +14,7 @@ import difflib
 import enum
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Final
 
@@ -55,9 +55,12 @@ __all__ = [
 
 INFO_FIELDS: Final = tuple(field.name for field in attrs.fields(ReportInfo))
 _REQUIRED: Final = ("agency", "level", "period", "year")
+Hint = tuple[str, str] | Callable[[str], tuple[str, str]]
+"""What a missing field's message adds (English, Vietnamese), or a function of the field."""
 _SPACES: Final = re.compile(r"\s+")
 _LEADING_ZERO: Final = re.compile(r"-?0[0-9]")
 _MONEY_SLIP: Final = re.compile(r"-?[0-9]{1,3},[0-9]{3}")
+_LABELLED_CODE: Final = re.compile(r"(-?[0-9]{1,18}) ?\(([^()]{1,100})\)")
 _CODE_CELL: Final = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3}){0,5}\.?")
 _TITLE_SIMILARITY: Final = 0.6
 _PERIOD_WORDS: Final = {
@@ -315,6 +318,18 @@ def _doubtful(text: str, number: object, cell: ValueCell) -> None:
 def _read_code(text: str, cell: ValueCell) -> Value | None:
     code_list = cell.row.code_list
     assert code_list is not None  # noqa: S101  # a code row has its list
+    labelled = _LABELLED_CODE.fullmatch(text[:200])
+    if labelled is not None:  # "1 (Có)", as the renders write a code with its label
+        text, label = labelled.group(1), labelled.group(2)
+        member = code_list._value2member_map_.get(int(text))
+        if not isinstance(member, Code) or fold(member.label) != fold(label):
+            shown = f"{int(member)} = {member.label}" if isinstance(member, Code) else "none"
+            cell.warn(
+                f"the label {label!r} is not that of the code {int(text)} ({shown});"
+                f" read the code {int(text)}",
+                f"nhãn {label!r} không phải của mã {int(text)}"
+                f" ({shown.replace('none', 'không có')}); đã đọc mã {int(text)}",
+            )
     if re.fullmatch(r"-?[0-9]{1,18}", text):
         number = int(text)
         cell.leading_zero(text, number)
@@ -416,7 +431,7 @@ def filed_note(text: str | None, row: Indicator) -> str | None:
     if own:
         if text == own or ("\n" not in text and fold(text) == fold(own)):
             return None
-        if text.startswith(own + "\n"):
+        if text.startswith((own + "\n", own + " ")):  # " ": a text render joins its lines
             return text[len(own) + 1 :]
     return text
 
@@ -654,14 +669,15 @@ def build_info(
     out: Collector,
     *,
     overrides: Mapping[str, object] | None = None,
-    missing_hint: tuple[str, str] = ("", ""),
+    missing_hint: Hint = ("", ""),
 ) -> ReportInfo | None:
     """The report's metadata from what was read (``field: (value, where)``).
 
     ``overrides`` take the place of what was read (``None`` removes a field); a value
     may be of its type (``AdminLevel.COMMUNE``, a date) or text as a cell holds it
     (``"commune"``, ``"cấp xã"``, ``"10/6/2024"``). ``missing_hint`` is added to the
-    message of a missing required field. Problems go to ``out``; ``None`` then.
+    message of a missing required field (a function of the field gives one per field).
+    Problems go to ``out``; ``None`` then.
     """
     merged = {key: value for key, value in fields.items() if value[0] not in (None, "")}
     for key, value in (overrides or {}).items():
@@ -681,10 +697,11 @@ def build_info(
     values = _info_values(merged, out)
     for key in _REQUIRED:
         if key not in merged and key not in values:
+            hint_en, hint_vi = missing_hint(key) if callable(missing_hint) else missing_hint
             out.error(
                 f"report.{key}",
-                f"the report's {key} is missing{missing_hint[0]}",
-                f"thiếu {key} của báo cáo{missing_hint[1]}",
+                f"the report's {key} is missing{hint_en}",
+                f"thiếu {key} của báo cáo{hint_vi}",
             )
     if len(out.problems) > before:
         return None
@@ -702,13 +719,34 @@ def build_report(
     ed: Edition,
     *,
     overrides: Mapping[str, object] | None = None,
-    missing_hint: tuple[str, str] = ("", ""),
+    missing_hint: Hint = ("", ""),
+    expected: tuple[str, str] | None = None,
 ) -> Report:
     """Build the report from the metadata read and its rows (see :func:`build_info`).
+
+    Args:
+        fields: The metadata read.
+        templates: The rows read, template by template.
+        out: Where the problems and the warnings went.
+        ed: The edition read.
+        overrides: See :func:`build_info`.
+        missing_hint: See :func:`build_info`.
+        expected: Unless ``None``, reading no value of any appendix is a problem, whose
+            message ends with these words (English, Vietnamese) saying what was expected.
+            Only a file that declares itself a ``cchc-report`` (what ``render`` writes,
+            exact as JSON is) may hold no value.
 
     Raises:
         ReportFormatError: Something could not be read; every problem at once.
     """
+    templates = list(templates)
+    if expected is not None and not any(t.values for t in templates):
+        out.error(
+            "file",
+            f"no value of any appendix could be read; expected {expected[0]}",
+            f"không đọc được số liệu nào của các phụ lục; cần có {expected[1]}",
+        )
+        out.check()  # with what the rows said; the metadata does not matter then
     info = build_info(fields, out, overrides=overrides, missing_hint=missing_hint)
     built = [t.build() for t in templates]
     out.check()

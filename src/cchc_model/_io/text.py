@@ -1,4 +1,4 @@
-"""Text: the plain-text and Markdown renders, and the reader of text tables.
+r"""Text: the plain-text and Markdown renders, and the reader of text tables.
 
 **Writing** plain text (aligned columns, what ``cchc show`` prints) and Markdown, from the
 table model.
@@ -16,34 +16,20 @@ STT     Chỉ tiêu thống kê                           Đơn vị tính      
 1.      Số văn bản chỉ đạo CCHC đã ban hành (Kết    Văn bản                     13
         luận, chỉ thị, công văn chỉ đạo, quán
 
-**Reading** text tables: a report saved from Word as text, its appendices tab-separated.
+**Reading** the tables of a report as text: saved from Word as text, written in
+Markdown, printed by ``cchc show``, or pasted from elsewhere.
 
-The appendix tables are lines of tab-separated cells (*STT, Chỉ tiêu thống kê, Đơn
-vị tính, Số liệu, Ghi chú*), HTML emphasis tags allowed (``<b>5.</b>``); each table
-follows its *Phụ lục N* heading line. Markdown emphasis and headings (``**…**``,
-``### …``) are ignored, so a document converted to Markdown reads too.
-
-The metadata is read from the document, where it says it:
-
-- ``number``: the *Số: 341/BC-UBND* line;
-- ``place`` and ``date``: the *Hương Sơn, ngày 10 tháng 6 năm 2024* line;
-- ``period`` and ``year``: the title (*… 6 tháng đầu năm … 2024*), the paragraph after
-  *BÁO CÁO*; the year of the date when the title names none;
-- ``recipient``: the *Kính gửi:* line;
-- ``agency``: the *của …* of the closing sentence (*Trên đây là báo cáo … của UBND xã
-  Hương Sơn./.*) or of a *Kèm theo* line; when both name only the kind (*UBND xã*), the
-  kind and the place of the date line, with a warning;
-- ``level``: the kind of the agency (*xã, phường, thị trấn*: commune; *huyện, quận, thị
-  xã*: district; *tỉnh*: province; *Sở*: department; a *thành phố* may be either, so
-  it is left to the caller);
-- ``signer_title``: the block starting *TM.*, *KT.*, *Q.*, *TL.* or *TUQ.*, its lines
-  joined by ``, ``; ``signer``: the next block;
-- ``district``: for a commune, the first *UBND huyện X* (*Ủy ban nhân dân*, *quận*,
-  *thị xã* too), in the *Kính gửi* line first; ``province``: below the province level,
-  the first *UBND tỉnh X*.
-
-What the document does not say (often the province, in the appendices alone, and
-always ``unit_code``) is passed by the caller: ``read(path, info={"province": …})``.
+A table is lines of cells separated by tabs, Markdown pipe rows (``| 2. | Tỷ lệ … |``,
+the delimiter row skipped, ``\|`` kept as text), the aligned columns of the ``text``
+render (under a rule of dashes; a row's wrapped lines joined, its findings left out),
+or, under an appendix heading, cells separated by runs of two spaces or more (a row
+with its unit or its value left out is placed by what its cells hold). HTML tags and
+entities and Markdown emphasis and headings are taken off every cell and line. Each
+appendix table follows its *Phụ lục N* heading line; its columns are found by its
+header, and the metadata is read from the lines before the first appendix, as
+:mod:`~cchc_model._io.document` says for every document. What the document does not
+say (often the province, in the appendices alone, and always ``unit_code``) is passed
+by the caller: ``read(path, info={"province": …})``.
 """
 
 from __future__ import annotations
@@ -52,23 +38,30 @@ import html
 import re
 import textwrap
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from itertools import zip_longest
 from typing import Final
-
-import attrs
 
 from .. import vi
 from .._model.catalog import edition as get_edition
 from .._model.errors import Lang, ParseError, Problem
 from .._model.report import Report
-from .._model.units import AdminLevel
-from .cells import RowCells, TableStart, Where, read_rows
+from .cells import header_columns
 from .csv import decode_text
-from .reading import Collector, Metadata, build_report, fold, plain_code
+from .document import (
+    MAX_LINE,
+    Block,
+    Grid,
+    Paragraph,
+    expected_tables,
+    heading_number,
+    read_document,
+)
+from .reading import Collector, plain_code
 from .table import (
     COLUMNS,
     FINDINGS_HEADING,
+    SEVERITIES,
     Cell,
     ReportTable,
     TableFinding,
@@ -81,246 +74,219 @@ from .table import (
 __all__ = ["read_text_tables", "render_markdown", "render_text"]
 
 
-_TAG: Final = re.compile(r"<[^>]{0,200}>")
+_TAG: Final = re.compile(r"<[^<>]{0,200}>")
+_BREAK: Final = re.compile(r"<br\s{0,3}/?>", re.IGNORECASE)
 _MD: Final = re.compile(r"^\s{0,3}#{1,6}\s+|\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
-_APPENDIX: Final = re.compile(r"phụ lục\s+([0-9]{1,2}|[ivx]{1,4})", re.IGNORECASE)
-_ROMAN: Final = {
-    "i": 1,
-    "ii": 2,
-    "iii": 3,
-    "iv": 4,
-    "v": 5,
-    "vi": 6,
-    "vii": 7,
-    "viii": 8,
-    "ix": 9,
-    "x": 10,
-}
-_NUMBER: Final = re.compile(r"Số\s*:\s*(\S.*?)\s*$")
-_RECIPIENT: Final = re.compile(r"Kính\s+gửi\s*:?\s*(.*?)\s*$", re.IGNORECASE)
-_ATTACHED: Final = re.compile(
-    r"\(?\s*Kèm theo\s+Báo cáo\s+số\s*:?\s*(?P<number>.*?)\s+ngày\s*(?P<date>.*?)\s+của\s+"
-    r"(?P<agency>.*?)\s*\)?\s*$",
-    re.IGNORECASE,
+_MD_ESCAPED: Final = re.compile(r"\\([\\`*_\[\]<>|~#&{}()+\-.!])")
+_DELIMITER_ROW: Final = re.compile(r"\|?(?:\s{0,3}:?-{3,}:?\s{0,3}\|)+(?:\s{0,3}:?-{3,}:?\s{0,3})?")
+_RULE: Final = re.compile(r"-{3,}(?: +-{3,})+")
+_GAP_SPACES: Final = re.compile(r"[ \xa0]{2,}|\t")
+_PRIVATE: Final = 0xE000
+"""Escaped Markdown characters are kept here while the markup is taken off."""
+_FINDING_MARKS: Final = tuple(
+    f"[{severity_label(severity, lang)}]" for severity in SEVERITIES for lang in ("vi", "en")
 )
-_CLOSING: Final = re.compile(
-    r"^Trên đây là .*\bcủa\s+(?P<agency>[^.]+?)\s*\.?\s*/\s*\.?\s*$", re.IGNORECASE
-)
-_PERIOD_IN_TITLE: Final = re.compile(
-    r"quý\s+(?:iv|iii|ii|i|[1-4])\b|(?:6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm|(?:9|chín)\s+tháng"
-    r"|(?:cả\s+)?năm\s+[0-9]{4}",
-    re.IGNORECASE,
-)
-_YEAR_IN_TITLE: Final = re.compile(r"năm\s+([0-9]{4})", re.IGNORECASE)
-_SIGNATURE: Final = re.compile(r"^(?:TM|KT|Q|TL|TUQ)\s*\.\s*\S")
-_AGENCY_KIND: Final = re.compile(
-    r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?P<kind>xã|phường|thị trấn|huyện|quận|thị xã"
-    r"|thành phố|tỉnh)\b\s*(?P<name>.*)$",
-    re.IGNORECASE,
-)
-_LEVELS: Final = {
-    "xã": AdminLevel.COMMUNE,
-    "phường": AdminLevel.COMMUNE,
-    "thị trấn": AdminLevel.COMMUNE,
-    "huyện": AdminLevel.DISTRICT,
-    "quận": AdminLevel.DISTRICT,
-    "thị xã": AdminLevel.DISTRICT,
-    "tỉnh": AdminLevel.PROVINCE,
-}
-_HEADER_WORDS: Final = (
-    "stt",
-    "chỉ tiêu",
-    "đơn vị tính",
-    "số liệu",
-    "ghi chú",
-    "kết quả thống kê",
-    "(sử dụng",
-)
-_BODY_LINES: Final = 5_000
-_CELLS: Final = 5
-"""STT, Chỉ tiêu thống kê, Đơn vị tính, Số liệu, Ghi chú."""
-_DISTRICT_WORDS: Final = r"(?:huyện|quận|thị xã)"
 
 
-def _strip(line: str) -> str:
-    """A line without HTML tags, entities or Markdown emphasis, white space collapsed."""
-    text = html.unescape(_TAG.sub("", line))
-    text = _MD.sub("", text)
-    return " ".join(text.replace("\\", "").split())
+def _clean(text: str) -> str:
+    r"""A cell or a line without its markup, white space collapsed; ``<br>`` is a line break.
+
+    HTML tags and entities (a document saved from Word), Markdown emphasis and
+    headings are taken off; a character escaped with a backslash is kept as written.
+
+    >>> _clean(r"**Tỷ lệ \*đạt\*** <i>(%)</i>"), _clean("a<br>b &amp; c")
+    ('Tỷ lệ *đạt* (%)', 'a\nb & c')
+    """
+    text = _MD_ESCAPED.sub(lambda m: chr(_PRIVATE + ord(m.group(1))), text[:100_000])
+    text = _TAG.sub("", _BREAK.sub("\n", text))
+    text = _MD.sub("", html.unescape(text))
+    text = "".join(chr(ord(c) - _PRIVATE) if 0 <= ord(c) - _PRIVATE < 128 else c for c in text)  # noqa: PLR2004  # ASCII
+    return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
 
 
-def _appendix(line: str) -> int | None:
-    match = _APPENDIX.fullmatch(_strip(line))
-    if match is None:
-        return None
-    token = match.group(1).lower()
-    return int(token) if token.isdigit() else _ROMAN.get(token)
-
-
-def _blocks(lines: list[str]) -> list[list[str]]:
-    """The paragraphs: runs of non-blank lines, each line stripped of markup."""
-    blocks: list[list[str]] = []
+def _pipe_cells(line: str) -> list[str]:
+    r"""The cells of a Markdown table row (``|`` escaped as ``\|`` is text)."""
+    cells: list[str] = []
     current: list[str] = []
-    for line in lines:
-        text = _strip(line)
-        if text:
-            current.append(text)
-        elif current:
-            blocks.append(current)
+    escaped = False
+    for char in line.strip().removeprefix("|"):
+        if escaped:
+            current.append(char)
+            escaped = False
+        elif char == "\\":
+            current.append(char)
+            escaped = True
+        elif char == "|":
+            cells.append("".join(current))
             current = []
-    if current:
-        blocks.append(current)
-    return blocks
+        else:
+            current.append(char)
+    if "".join(current).strip():
+        cells.append("".join(current))
+    return [_clean(cell) for cell in cells]
 
 
-def _name_after(text: str, keyword: str) -> str | None:
-    """The proper name after ``UBND <keyword>`` / ``Ủy ban nhân dân <keyword>`` in ``text``."""
-    pattern = re.compile(
-        rf"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+{keyword}\s+((?:\S+\s*){{1,6}})"
-    )
-    for match in pattern.finditer(text):
-        words: list[str] = []
-        for word in match.group(1).split():
-            bare = word.rstrip(",.;:)")
-            if not bare or not bare[0].isupper():
+class _Lines:
+    """Turns the lines of a text into paragraphs and tables (see :func:`read_text_tables`)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.blocks: list[Block] = []
+        self.in_appendix = False
+
+    def where(self, index: int) -> str:
+        return f"line {index + 1}"
+
+    def read(self) -> list[Block]:
+        index = 0
+        while index < len(self.lines):
+            line = self.lines[index]
+            if "\t" in line:
+                index = self.grid(index, lambda text: [_clean(c) for c in text.split("\t")], "\t")
+            elif line.lstrip().startswith("|"):
+                index = self.grid(index, _pipe_cells, "|")
+            elif self.is_rule(index + 1):
+                index = self.aligned(index)
+            elif self.in_appendix and self.row_like(line):
+                index = self.pasted(index)
+            elif self.in_appendix and _is_spaced_header(line):
+                index += 1  # the header of a pasted table: its rows are placed by content
+            else:
+                text = _clean(line)
+                if heading_number(text) is not None:
+                    self.in_appendix = True
+                self.blocks.append(Paragraph(text, self.where(index)))
+                index += 1
+        return self.blocks
+
+    def grid(self, index: int, split: Callable[[str], list[str]], mark: str) -> int:
+        """A table of lines holding ``mark`` (a tab, a pipe), blank lines allowed within."""
+        rows: list[tuple[str, ...]] = []
+        where: list[str] = []
+        while index < len(self.lines):
+            line = self.lines[index]
+            if mark in line and (mark != "|" or line.lstrip().startswith("|")):
+                if mark != "|" or not _DELIMITER_ROW.fullmatch(line.strip()[:1000]):
+                    cells = split(line)
+                    if any(cells):
+                        rows.append(tuple(cells))
+                        where.append(self.where(index))
+            elif line.strip() and not self.blank_between(index, mark):
                 break
-            words.append(bare)
-            if bare != word:  # punctuation ends the name
-                break
-        if words:
-            return " ".join(words)
-    return None
+            index += 1
+        self.blocks.append(Grid(tuple(rows), tuple(where)))
+        return index
+
+    def blank_between(self, index: int, mark: str) -> bool:
+        """Whether the line at ``index`` is blank and the table goes on after it."""
+        return not self.lines[index].strip() and any(
+            mark in line for line in self.lines[index + 1 : index + 2]
+        )
+
+    def is_rule(self, index: int) -> bool:
+        """Whether the line at ``index`` is the rule under an aligned table's header."""
+        if index >= len(self.lines) or index < 1:
+            return False
+        line = self.lines[index].rstrip()
+        return (
+            len(line) <= MAX_LINE
+            and bool(_RULE.fullmatch(line))
+            and bool(self.lines[index - 1].strip())
+        )
+
+    def aligned(self, index: int) -> int:
+        """A table of aligned columns under a rule of dashes (the ``text`` render)."""
+        rule = self.lines[index + 1].rstrip()
+        runs = [(m.start(), m.end() - m.start()) for m in re.finditer(r"-+", rule)]
+        bounds = [*zip([a for a, _ in runs], [*(a for a, _ in runs[1:]), None], strict=True)]
+        widths = [width for _, width in runs]
+
+        def cut(line: str) -> list[str]:
+            return [line[a:b].strip() if b is not None else line[a:].strip() for a, b in bounds]
+
+        rows: list[list[str]] = [cut(self.lines[index])]
+        where = [self.where(index)]
+        findings = False
+        index += 2
+        while index < len(self.lines) and self.lines[index].strip():
+            cells = cut(self.lines[index])
+            if cells[0]:
+                rows.append(cells)
+                where.append(self.where(index))
+                findings = False
+            elif len(rows) > 1 and not findings:
+                findings = " ".join(cells).lstrip().startswith(_FINDING_MARKS)
+                if not findings:
+                    rows[-1] = [
+                        _join(*parts) for parts in zip(rows[-1], cells, widths, strict=True)
+                    ]
+            index += 1
+        self.blocks.append(Grid(tuple(tuple(r) for r in rows), tuple(where)))
+        return index
+
+    @staticmethod
+    def spaced(line: str) -> list[str] | None:
+        """The cells of a line whose cells are separated by runs of spaces, or ``None``."""
+        text = line.strip()
+        if len(text) > MAX_LINE or not _GAP_SPACES.search(text):
+            return None
+        cells = [_clean(c) for c in _GAP_SPACES.split(text) if c.strip()]
+        if len(cells) < 2 or plain_code(cells[0]) is None:  # noqa: PLR2004  # a code, a title
+            return None
+        return cells
+
+    def row_like(self, line: str) -> bool:
+        """Whether ``line`` is a pasted row, or starts with a code as a row does.
+
+        A line whose cells cannot be told apart is reported, not taken for text.
+        """
+        if self.spaced(line) is not None:
+            return True
+        head = line.strip()[:20].split(" ", 1)[0]
+        return " " in line.strip() and plain_code(head) is not None
+
+    def pasted(self, index: int) -> int:
+        """Rows of cells separated by runs of spaces: the code, the title, then what is there."""
+        rows: list[tuple[str, ...]] = []
+        where: list[str] = []
+        while index < len(self.lines) and self.row_like(line := self.lines[index]):
+            cells = self.spaced(line)
+            rows.append(_placed(cells) if cells is not None else (_clean(line),))
+            where.append(self.where(index))
+            index += 1
+        self.blocks.append(Grid(tuple(rows), tuple(where)))
+        return index
 
 
-def _agency_kind(agency: str) -> tuple[AdminLevel | None, str, str]:
-    """The level, the kind word and the name of an agency (``UBND xã Hương Sơn``)."""
-    if fold(agency).startswith("sở "):
-        return AdminLevel.DEPARTMENT, "sở", agency[3:].strip()
-    match = _AGENCY_KIND.match(agency.strip())
-    if match is None:
-        return None, "", ""
-    kind = match.group("kind").lower()
-    return _LEVELS.get(kind), kind, match.group("name").strip()
+def _is_spaced_header(line: str) -> bool:
+    cells = [c for c in _GAP_SPACES.split(line.strip()[:MAX_LINE]) if c.strip()]
+    return len(cells) >= 3 and "code" in header_columns(cells)  # noqa: PLR2004  # a header
 
 
-def _number_line(text: str, where: str, meta: Metadata, out: Collector) -> bool:
-    """Read the *Số: …* line; whether ``text`` was it."""
-    match = _NUMBER.match(text)
-    if meta.has("number") or match is None:
-        return False
-    written = match.group(1)
-    if re.match(r"[0-9]", written):  # "Số: /BC-UBND" is a number left blank
-        try:
-            vi.parse_document_number(written)
-        except ParseError as exc:
-            out.warn(
-                where,
-                f"the number {written!r} is not a document number as Nghị định 30/2020"
-                f" writes it ({exc.en}); kept as written",
-                f"số {written!r} không đúng thể thức Nghị định 30/2020 ({exc.vi});"
-                " giữ nguyên như đã viết",
-                value=written,
-            )
-        meta.found("number", written, where)
-    return True
+def _join(before: str, after: str, width: int) -> str:
+    """A cell and its next line: a word cut at the column's width goes on without a space."""
+    last = before.rpartition("\n")[2].rpartition(" ")[2] if before else ""
+    glue = "" if len(last) >= width and " " not in before[-width:] else " "
+    return f"{before}{glue}{after}".strip()
 
 
-def _date_line(text: str, where: str, meta: Metadata) -> bool:
-    """Read the *Hương Sơn, ngày … tháng … năm …* line; whether ``text`` was it."""
-    if meta.has("date") or "ngày" not in text or "năm" not in text:
-        return False
+def _placed(cells: list[str]) -> tuple[str, ...]:
+    """STT, title, unit, value, note from the cells a pasted row has (some left out)."""
+    code, title, rest = cells[0], cells[1], cells[2:]
+    at = next((i for i, cell in enumerate(rest) if _looks_like_value(cell)), None)
+    if at is None:
+        return code, title, rest[0] if rest else "", "", " ".join(rest[1:])
+    unit = " ".join(rest[:at])
+    return code, title, unit, rest[at], " ".join(rest[at + 1 :])
+
+
+def _looks_like_value(cell: str) -> bool:
+    text = cell.removesuffix("%").strip().split(" (", 1)[0]
     try:
-        place, date = vi.parse_place_date(text)
+        vi.parse_number(text)
     except ParseError:
         return False
-    meta.found("place", place, where)
-    meta.found("date", date, where)
     return True
-
-
-def _recipient_line(text: str, following: list[str], where: str, meta: Metadata) -> bool:
-    """Read the *Kính gửi:* line (or list); whether ``text`` was it."""
-    match = _RECIPIENT.match(text)
-    if match is None or meta.has("recipient"):
-        return False
-    recipient = match.group(1).strip()
-    if not recipient:  # the addressees follow, one a line
-        listed = [_strip(line) for line in following[:6]]
-        recipient = "; ".join(
-            item.lstrip("-+• ").strip() for item in listed if item.startswith(("-", "+", "•"))
-        )
-    if recipient:
-        meta.found("recipient", recipient, where)
-    return True
-
-
-def _read_header(lines: list[str], meta: Metadata, out: Collector) -> dict[str, str]:
-    """Read the document's metadata from its body (the lines before the appendices)."""
-    found: dict[str, str] = {}
-    title_lines: list[str] = []
-    in_title = False  # the title is the paragraph after BÁO CÁO
-    for index, line in enumerate(lines[:_BODY_LINES], start=1):
-        text = _strip(line)
-        where = f"line {index}"
-        if not text:
-            in_title = in_title and not title_lines
-            continue
-        if _number_line(text, where, meta, out) or _date_line(text, where, meta):
-            continue
-        if fold(text) == "báo cáo":
-            in_title = True
-        elif _recipient_line(text, lines[index:], where, meta):
-            in_title = False
-        elif in_title:
-            title_lines.append(text)
-        elif (match := _CLOSING.match(text)) is not None and "closing" not in found:
-            found["closing"], found["closing_where"] = match.group("agency"), where
-    if not title_lines:  # no BÁO CÁO heading: the period is in the first lines somewhere
-        title_lines = [t for t in (_strip(line) for line in lines[:40]) if t][:20]
-    found["title"] = " ".join(title_lines)
-    return found
-
-
-def _signature(lines: list[str], meta: Metadata) -> None:
-    blocks = _blocks(lines)
-    for index, block in enumerate(blocks):
-        if _SIGNATURE.match(block[0]):
-            meta.found("signer_title", ", ".join(block), "signature")
-            for following in blocks[index + 1 :]:
-                name = " ".join(following)
-                if _appendix(name) or name.startswith("("):
-                    if _appendix(name):
-                        return
-                    continue
-                if name.isupper():
-                    continue
-                meta.found("signer", name, "signature")
-                return
-            return
-
-
-def _period(title: str, meta: Metadata, out: Collector) -> None:
-    match = _PERIOD_IN_TITLE.search(title)
-    year = _YEAR_IN_TITLE.search(title)
-    if match is None:
-        return
-    phrase = " ".join(match.group(0).split())
-    if year is not None:
-        meta.found("year", int(year.group(1)), "title")
-    elif meta.has("date"):
-        date = meta.fields["date"][0]
-        meta.found("year", getattr(date, "year", None), "title")
-        out.warn(
-            "title",
-            f"the title names no year; the year of the report's date is used ({phrase!r})",
-            f"tiêu đề không ghi năm; đã dùng năm của ngày báo cáo ({phrase!r})",
-            value=title,
-        )
-    folded = fold(phrase)
-    if re.fullmatch(r"(?:cả\s+)?năm\s+[0-9]{4}", folded):
-        meta.found("period", "năm", "title")
-    else:
-        meta.found("period", re.sub(r"^sáu", "6", re.sub(r"^chín", "9", folded)), "title")
 
 
 def read_text_tables(
@@ -339,177 +305,17 @@ def read_text_tables(
     out.check_size(len(data))
     # A document saved from Word may hold decomposed diacritics: compose them.
     lines = unicodedata.normalize("NFC", decode_text(data, out)).splitlines()
-    ed = get_edition(edition_id)
-    first_appendix = next((i for i, line in enumerate(lines) if _appendix(line)), len(lines))
-    meta = Metadata(out)
-    body = lines[:first_appendix]
-    _body_tables(body, out)
-    found = _read_header(body, meta, out)
-    _signature(body, meta)
-    _period(found.get("title", ""), meta, out)
-    attached: list[tuple[str, str]] = []
-    builders = read_rows(
-        _read_tables(lines[first_appendix:], first_appendix, meta, attached), ed, out
-    )
-    if not builders:
-        out.error(
-            "file",
-            "no appendix table (a 'Phụ lục N' line followed by tab-separated rows)",
-            "không có bảng phụ lục (dòng 'Phụ lục N' và các dòng có cột cách nhau bởi tab)",
-        )
-    _agency(found, attached, body, meta, out)
-    report = build_report(
-        meta.fields,
-        builders,
+    blocks = _Lines(lines).read()
+    return read_document(
+        blocks,
+        get_edition(edition_id),
         out,
-        ed,
         overrides=overrides,
-        missing_hint=(
-            ": the document does not say it; pass info={...}",
-            ": văn bản không ghi; hãy truyền info={...}",
+        expected=expected_tables(
+            "with cells separated by tabs, '|' (Markdown) or runs of spaces",
+            "có các ô cách nhau bởi tab, '|' (Markdown) hoặc nhiều dấu cách",
         ),
     )
-    return report, tuple(out.warnings)
-
-
-def _choose_agency(
-    candidates: list[tuple[str, str]], meta: Metadata, out: Collector
-) -> tuple[str, str]:
-    """The agency and where it was read: a full name first, else a kind and the place."""
-    for text, where in candidates:
-        _, kind, name = _agency_kind(text)
-        if kind and name:
-            return text, where
-    place = meta.fields.get("place", (None, ""))[0]
-    for text, where in candidates:
-        _, kind, _ = _agency_kind(text)
-        if kind and isinstance(place, str):
-            agency = f"{text.strip()} {place}"
-            out.warn(
-                where,
-                f"the document names its agency only {text.strip()!r}; read as {agency!r}"
-                " with the place of the date line",
-                f"văn bản chỉ ghi cơ quan là {text.strip()!r}; đã đọc thành {agency!r}"
-                " theo địa danh của dòng ngày tháng",
-                value=text,
-            )
-            return agency, where
-    return "", ""
-
-
-def _body_tables(body: list[str], out: Collector) -> None:
-    """Warn about rows of a form in the body: they are not read, only appendices are."""
-    for number, line in enumerate(body, start=1):
-        if "\t" in line and plain_code(_strip(line.split("\t", 1)[0])) is not None:
-            out.warn(
-                f"line {number}",
-                "a table row before any 'Phụ lục N' line: ignored",
-                "dòng của bảng ở trước dòng 'Phụ lục N': đã bỏ qua",
-                value=_strip(line)[:80],
-            )
-
-
-def _agency(
-    found: dict[str, str],
-    attached: list[tuple[str, str]],
-    body: list[str],
-    meta: Metadata,
-    out: Collector,
-) -> None:
-    candidates = [(found["closing"], found["closing_where"])] if "closing" in found else []
-    agency, where = _choose_agency(candidates + attached, meta, out)
-    if not agency:
-        return
-    meta.found("agency", agency, where)
-    level = _agency_kind(agency)[0]
-    if level is None:  # a thành phố: a province or a district
-        return
-    meta.found("level", level, where)
-    text = "\n".join(_strip(line) for line in body)
-    recipient = str(meta.fields.get("recipient", ("", ""))[0])
-    if level is AdminLevel.COMMUNE:
-        district = _name_after(recipient, _DISTRICT_WORDS) or _name_after(text, _DISTRICT_WORDS)
-        if district:
-            meta.found("district", district, "document")
-    if level is not AdminLevel.PROVINCE:
-        province = _name_after(text, "tỉnh")
-        if province:
-            meta.found("province", province, "document")
-
-
-def _read_tables(
-    lines: list[str], start: int, meta: Metadata, attached: list[tuple[str, str]]
-) -> Iterator[TableStart | RowCells]:
-    """The cells of the appendices (``lines`` from line ``start`` on, 0-based).
-
-    The agencies the *Kèm theo* lines name go to ``attached``, with their line.
-    """
-    out = meta.out
-    pending: TableStart | None = None  # yielded with its title at its first row
-    title: list[str] = []
-    for number, line in enumerate(lines, start=start + 1):
-        where = f"line {number}"
-        appendix = _appendix(line)
-        if appendix is not None:
-            if pending is not None:
-                yield attrs.evolve(pending, title=" ".join(title))
-            pending, title = TableStart(f"PL{appendix}", Where(where)), []
-        elif "\t" in line:
-            cells = _table_row(line, where)
-            if cells is None:
-                continue
-            if pending is not None:
-                yield attrs.evolve(pending, title=" ".join(title))
-                pending = None
-            _extra_cells(line, where, out)
-            yield cells
-        elif (match := _ATTACHED.match(text := _strip(line))) is not None:
-            attached.append((match.group("agency").strip(), where))
-            _check_attached(match.group("number"), where, meta, out)
-        elif text and pending is not None:
-            title.append(text)
-    if pending is not None:
-        yield attrs.evolve(pending, title=" ".join(title))
-
-
-def _check_attached(number: str, where: str, meta: Metadata, out: Collector) -> None:
-    number = number.strip()
-    if not re.match(r"[0-9]", number):
-        return  # left blank in the form, as often
-    known = meta.get("number")
-    if known is None:
-        meta.found("number", number, where)
-    elif fold(str(known)) != fold(number):
-        out.warn(
-            where,
-            f"the appendix is attached to report {number!r}, not {known!r}",
-            f"phụ lục kèm theo báo cáo số {number!r}, không phải {known!r}",
-            value=number,
-        )
-
-
-def _table_row(line: str, where: str) -> RowCells | None:
-    """The cells of a tab-separated line, or ``None`` for a blank line or a header."""
-    plain = [_strip(cell) for cell in line.split("\t")]
-    if not any(plain):
-        return None
-    if plain_code(plain[0]) is None:
-        words = " ".join(plain).casefold()
-        if any(word in words for word in _HEADER_WORDS):
-            return None
-    plain += [""] * (_CELLS - len(plain))
-    return RowCells(plain[0], plain[3], Where(where), title=plain[1], unit=plain[2], note=plain[4])
-
-
-def _extra_cells(line: str, where: str, out: Collector) -> None:
-    cells = line.split("\t")
-    extra = " | ".join(p for p in (_strip(c) for c in cells[_CELLS:]) if p)
-    if extra and plain_code(_strip(cells[0])) is not None:
-        out.warn(
-            where,
-            f"more than {_CELLS} cells; the extra ones are ignored: {extra!r}",
-            f"nhiều hơn {_CELLS} ô; các ô thừa bị bỏ qua: {extra!r}",
-        )
 
 
 _WIDTHS: Final = (6, 42, 16, 12, 16)

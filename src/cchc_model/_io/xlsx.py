@@ -69,7 +69,7 @@ from .._model.extras import require
 from .._model.report import Report
 from .._model.template import Indicator, Value
 from .._model.units import Code, Kind
-from .archive import MAX_MEMBERS, MAX_UNCOMPRESSED, Package, check_package
+from .archive import Package, check_package
 from .cells import RowCells, TableStart, Where, header_columns, read_rows, template_id
 from .fonts import LINE_HEIGHT, wrapped_lines
 from .interchange import FORMAT
@@ -106,12 +106,10 @@ __all__ = [
     "MAX_CELLS",
     "MAX_COLUMNS",
     "MAX_DIGITS",
-    "MAX_MEMBERS",
     "MAX_ROWS",
     "MAX_ROW_ELEMENTS",
     "MAX_SHARED_STRINGS",
     "MAX_SHEETS",
-    "MAX_UNCOMPRESSED",
     "METADATA_SHEET",
     "WORKBOOK",
     "format_decimals",
@@ -939,6 +937,12 @@ def read_xlsx(
         missing_hint=(
             f"; fill the sheet {METADATA_SHEET!r} or pass info={{...}}",
             f"; điền trang tính {METADATA_SHEET!r} hoặc truyền info={{...}}",
+        ),
+        expected=None
+        if ours
+        else (
+            "sheets 'Phụ lục 2' … 'Phụ lục 8' with the columns STT and Số liệu",
+            "các trang tính 'Phụ lục 2' … 'Phụ lục 8' có cột STT và Số liệu",
         ),
     )
     return report, tuple(out.warnings)

@@ -1,0 +1,817 @@
+"""Reading a report as a document: its body for the metadata, its appendix tables for the values.
+
+The Word, HTML and text readers each turn their file into the same simple model, a
+sequence of :class:`Paragraph` and :class:`Grid` (a table, its merged cells repeated in
+every row and column they cover), and :func:`read_document` reads that model the same
+way for all of them:
+
+- **The appendices**: an appendix starts at its heading *Phụ lục N* (a paragraph, or a
+  row of its table); the paragraphs up to its table are its title (compared with the
+  form's) and its *Kèm theo* line; its table's columns are found by their headers
+  (one or two header rows, in any order, with extra columns), and each row goes
+  through the one row pipeline (:func:`~cchc_model._io.cells.read_rows`). Tables
+  before the first heading are not appendices: one that looks like a form is
+  reported.
+- **The metadata**, from the body (everything before the first appendix), where it
+  says it:
+
+  - ``agency`` and ``level``: the header block (*ỦY BAN NHÂN DÂN* / *XÃ HƯƠNG SƠN*,
+    *UBND TỈNH …* / *SỞ NỘI VỤ*), the closing sentence (*Trên đây là báo cáo … của
+    UBND xã Hương Sơn./.*), the line *Báo cáo số … của …* or the *Kèm theo* line of
+    an appendix; a commune is a *xã*, *phường*, *thị trấn* or *đặc khu*, a district a
+    *huyện*, *quận* or *thị xã*, a province a *tỉnh* (or a *thành phố* in a report
+    after the reform of 1 July 2025, when no district is left), a department a *Sở*;
+  - ``number``: *Số: 341/BC-UBND*; ``place`` and ``date``: *Hương Sơn, ngày 10 tháng
+    6 năm 2024*; ``recipient``: *Kính gửi:*;
+  - ``period`` and ``year``: the title (the paragraph after *BÁO CÁO*: *… 6 tháng đầu
+    năm 2024*, *… quý III năm 2025*, *… năm 2024*), or a line *Kỳ báo cáo: …*;
+  - ``signer_title`` and ``signer``: the block starting *TM.*, *KT.*, *Q.*, *TL.* or
+    *TUQ.*, and the name under it;
+  - ``district`` and ``province``: the header block above the agency, or the first
+    *UBND huyện X* / *UBND tỉnh X* of the text;
+  - any field on a line of its own as *label: value* with the labels of the metadata
+    rows (*Kỳ báo cáo: 6 tháng đầu năm 2024*, *Mã đơn vị hành chính: 19897*).
+
+  What the document does not say is passed by the caller (``info=``, ``--info``).
+
+Every pattern here runs on one line of at most :data:`MAX_LINE` characters, and none
+nests quantifiers over characters two of them could both take: its time is linear in
+the line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Final
+
+import attrs
+
+from .. import vi
+from .._model.catalog import Edition
+from .._model.errors import ParseError, Problem
+from .._model.report import Report
+from .._model.units import AdminLevel
+from .cells import RowCells, TableStart, Where, header_columns, read_rows, template_id
+from .reading import Collector, Metadata, build_report, fold, metadata_key, plain_code
+from .table import COLUMNS
+
+__all__ = ["MAX_LINE", "Grid", "Paragraph", "expected_tables", "read_document"]
+
+MAX_LINE: Final = 500
+"""The longest line read for metadata; longer ones are body text."""
+REFORM: Final = dt.date(2025, 7, 1)
+"""The two-tier local government (no more districts) from this day on."""
+
+_BODY_LINES: Final = 5_000
+_TITLE_LINES: Final = 4
+_HEADER_ROWS: Final = 6
+_CELLS: Final = 5
+_DEFAULT_COLUMNS: Final = {"code": 0, "title": 1, "unit": 2, "value": 3, "note": 4}
+_PEOPLE: Final = r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)"
+_KINDS: Final = (
+    "xã",
+    "phường",
+    "thị trấn",
+    "đặc khu",
+    "huyện",
+    "quận",
+    "thị xã",
+    "thành phố",
+    "tỉnh",
+)
+_LEVELS: Final = {
+    "xã": AdminLevel.COMMUNE,
+    "phường": AdminLevel.COMMUNE,
+    "thị trấn": AdminLevel.COMMUNE,
+    "đặc khu": AdminLevel.COMMUNE,
+    "huyện": AdminLevel.DISTRICT,
+    "quận": AdminLevel.DISTRICT,
+    "thị xã": AdminLevel.DISTRICT,
+    "tỉnh": AdminLevel.PROVINCE,
+}
+_PEOPLES_COMMITTEE: Final = ("ubnd", "ủy ban nhân dân", "uỷ ban nhân dân")
+# "thị xã" and "thị trấn" before "xã": the longest kind that starts the text is taken
+_KIND_WORDS: Final = tuple(sorted(_KINDS, key=len, reverse=True))
+_PERIOD_IN_TITLE: Final = re.compile(
+    r"quý\s+(?:iv|iii|ii|i|[1-4])\b|(?:6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm|(?:9|chín)\s+tháng"
+    r"|(?:cả\s+)?năm\s+[0-9]{4}",
+    re.IGNORECASE,
+)
+_YEAR_IN_TITLE: Final = re.compile(r"năm\s+([0-9]{4})", re.IGNORECASE)
+_WHOLE_YEAR: Final = re.compile(r"(?:cả\s+)?năm\s+[0-9]{4}")
+_SIGNATURE: Final = re.compile(r"(?:TM|KT|Q|TL|TUQ)\s*\.\s*\S")
+_NUMBERING: Final = re.compile(r"\(?([0-9]{1,2}|[A-Z])\)?")
+_HEADER_WORDS: Final = ("stt", "chỉ tiêu", "đơn vị tính", "số liệu", "ghi chú", "kết quả thống kê")
+
+
+@attrs.frozen
+class Paragraph:
+    """A paragraph of a document: its text (lines separated by line feeds) and where it is."""
+
+    text: str
+    where: str
+
+
+@attrs.frozen
+class Grid:
+    """A table of a document: its rows of cell texts, and where each row is.
+
+    A merged cell's text is in every row and column it covers, so that each row has
+    a cell under each header.
+    """
+
+    rows: tuple[tuple[str, ...], ...]
+    where: tuple[str, ...]
+
+
+Block = Paragraph | Grid
+
+
+def expected_tables(what: str, what_vi: str) -> tuple[str, str]:
+    """What a document reader expected, for the message of a file with no value read."""
+    columns = ", ".join(COLUMNS)
+    en = (
+        "the appendix tables (a heading 'Phụ lục 2' … 'Phụ lục 8', then a table with the"
+        f" columns {columns}) {what}"
+    )
+    vi_ = (
+        f"các bảng phụ lục (dòng 'Phụ lục 2' … 'Phụ lục 8', rồi bảng có các cột {columns})"
+        f" {what_vi}"
+    )
+    return en, vi_
+
+
+# --- lines of text ----------------------------------------------------------------------
+
+
+def _lines(blocks: Iterable[Block]) -> list[tuple[str, str]]:
+    """The lines of the body, ``(text, where)``; a blank line after each cell of a table."""
+    lines: list[tuple[str, str]] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            lines.extend((line.strip(), block.where) for line in block.text.split("\n"))
+        else:
+            for cells, where in zip(block.rows, block.where, strict=True):
+                seen: set[str] = set()
+                for cell in cells:
+                    if cell in seen:  # a merged cell, once
+                        continue
+                    seen.add(cell)
+                    lines.extend((line.strip(), where) for line in cell.split("\n"))
+                    lines.append(("", where))
+    return lines[:_BODY_LINES]
+
+
+def heading_number(text: str) -> int | None:
+    """The appendix a heading names (``Phụ lục 2``, ``PHỤ LỤC II``), or ``None``.
+
+    >>> heading_number("PHỤ LỤC II"), heading_number("Phụ lục"), heading_number("2")
+    (2, None, None)
+    """
+    if not fold(text[:40]).startswith("phụ lục"):
+        return None
+    tid = template_id(text)
+    return int(tid[2:]) if tid is not None else None
+
+
+def _after(text: str, prefix: str) -> str | None:
+    """``text`` after ``prefix`` (any case, then ``:``), or ``None`` when it does not start so."""
+    if not fold(text[: len(prefix) + 2]).startswith(fold(prefix)):
+        return None
+    rest = text[len(prefix) :]
+    if rest[:1] not in ("", " ", ":", "\t", "\xa0"):
+        return None
+    return rest.strip().removeprefix(":").strip()
+
+
+# --- the metadata --------------------------------------------------------------------------
+
+
+@attrs.define
+class _Body:
+    """What the body says beyond the fields it states: agency candidates, the title."""
+
+    meta: Metadata
+    closing: list[tuple[str, str]] = attrs.Factory(list)
+    """``(agency, where)`` of the closing sentence."""
+    agencies: list[tuple[str, str]] = attrs.Factory(list)
+    """``(agency, where)`` of the lines *Báo cáo số … của …*."""
+    header: list[tuple[str, str]] = attrs.Factory(list)
+    """Agencies of the header block, the issuing one last."""
+    title: list[str] = attrs.Factory(list)
+
+    @property
+    def out(self) -> Collector:
+        return self.meta.out
+
+
+def _number_line(text: str, where: str, body: _Body) -> bool:
+    """Read the *Số: …* line; whether ``text`` was it."""
+    if not text.startswith("Số") or ":" not in text[:6]:
+        return False
+    written = text.partition(":")[2].strip()
+    if body.meta.has("number") or not written[:1].isdigit():
+        return True  # "Số: /BC-UBND" is a number left blank
+    try:
+        vi.parse_document_number(written)
+    except ParseError as exc:
+        body.out.warn(
+            where,
+            f"the number {written!r} is not a document number as Nghị định 30/2020"
+            f" writes it ({exc.en}); kept as written",
+            f"số {written!r} không đúng thể thức Nghị định 30/2020 ({exc.vi});"
+            " giữ nguyên như đã viết",
+            value=written,
+        )
+    body.meta.found("number", written, where)
+    return True
+
+
+def _date_line(text: str, where: str, meta: Metadata) -> bool:
+    """Read the *Hương Sơn, ngày … tháng … năm …* line; whether ``text`` was it."""
+    if meta.has("date") or "ngày" not in text or "năm" not in text or len(text) > 120:  # noqa: PLR2004  # a place and a date
+        return False
+    try:
+        place, date = vi.parse_place_date(text)
+    except ParseError:
+        return False
+    meta.found("place", place, where)
+    meta.found("date", date, where)
+    return True
+
+
+def _recipient_line(text: str, following: list[str], where: str, meta: Metadata) -> bool:
+    """Read the *Kính gửi:* line (or list); whether ``text`` was it."""
+    recipient = _after(text, "Kính gửi")
+    if recipient is None:
+        return False
+    if not recipient:  # the addressees follow, one a line
+        listed = [line for line in following[:8] if line]
+        recipient = "; ".join(
+            item.lstrip("-+• ").strip() for item in listed if item.startswith(("-", "+", "•"))
+        )
+    if recipient:
+        meta.found("recipient", recipient, where)
+    return True
+
+
+def report_reference(text: str) -> tuple[str, str, str] | None:
+    """``(number, date, agency)`` of *Báo cáo số N ngày D của A* (a part may be blank).
+
+    The *Kèm theo* line of an appendix says it in parentheses, the heading of a render
+    as a line.
+
+    >>> report_reference("(Kèm theo Báo cáo số: 341/BC-UBND ngày 10/6/2024 của UBND xã A)")
+    ('341/BC-UBND', '10/6/2024', 'UBND xã A')
+    >>> report_reference("Báo cáo ngày 10/6/2024 của UBND xã A")
+    ('', '10/6/2024', 'UBND xã A')
+    """
+    text = text.strip().removeprefix("(").removesuffix(")").strip()
+    rest = _after(text, "Kèm theo")
+    rest = _after(rest if rest is not None else text, "Báo cáo")
+    if rest is None or " của " not in f" {rest} ":
+        return None
+    head, _, agency = f" {rest} ".partition(" của ")
+    number = date = ""
+    if fold(head).startswith(" ngày") or " ngày " in f" {head} ":
+        head, _, date = f" {head} ".partition(" ngày ")
+    number = head.strip()
+    if fold(number).startswith("số"):
+        number = number[2:].strip().removeprefix(":").strip()
+    return number, date.strip(), agency.strip()
+
+
+def _closing(text: str) -> str | None:
+    """The agency of the closing sentence (*Trên đây là báo cáo … của UBND xã A./.*)."""
+    if not fold(text[:12]).startswith("trên đây là") or " của " not in text:
+        return None
+    agency = text.rpartition(" của ")[2].strip()
+    agency = agency.rstrip("./ ").strip()
+    return agency if agency and "." not in agency else None
+
+
+def _kind_of(text: str) -> tuple[str, str] | None:
+    """``(kind, name)`` of ``xã Hương Sơn`` / ``XÃ HƯƠNG SƠN``, or ``None``."""
+    folded = text.casefold()
+    for kind in _KIND_WORDS:
+        if folded.startswith(kind) and folded[len(kind) : len(kind) + 1] in (" ", ""):
+            return kind, text[len(kind) :].strip()
+    return None
+
+
+def _committee(text: str) -> str | None:
+    """``text`` after *UBND* / *Ủy ban nhân dân* (any case), or ``None``."""
+    for prefix in _PEOPLES_COMMITTEE:
+        rest = _after(text, prefix)
+        if rest is not None and text[len(prefix) : len(prefix) + 1] != ":":
+            return rest
+    return None
+
+
+def agency_kind(agency: str) -> tuple[str, str] | None:
+    """The kind and the name of an agency (``UBND xã Hương Sơn``: ``xã``, ``Hương Sơn``).
+
+    >>> agency_kind("Ủy ban nhân dân đặc khu Phú Quốc"), agency_kind("Sở Nội vụ tỉnh A")
+    (('đặc khu', 'Phú Quốc'), ('sở', 'Nội vụ tỉnh A'))
+    """
+    stripped = agency.strip()
+    if fold(stripped[:40]).startswith("sở ") or fold(stripped) == "sở":
+        return "sở", stripped[3:].strip()
+    rest = _committee(stripped)
+    return _kind_of(rest) if rest else None
+
+
+def _level(kind: str, meta: Metadata) -> AdminLevel | None:
+    if kind == "sở":
+        return AdminLevel.DEPARTMENT
+    if kind == "thành phố":  # before the reform, a province's or a district's
+        return AdminLevel.PROVINCE if _after_reform(meta) else None
+    return _LEVELS.get(kind)
+
+
+def _after_reform(meta: Metadata) -> bool:
+    date, year = meta.get("date"), meta.get("year")
+    if isinstance(date, dt.date):
+        return date >= REFORM
+    return isinstance(year, int) and year > REFORM.year
+
+
+def _title_name(name: str) -> str:
+    """A name written in capitals as it is written in a sentence: *HƯƠNG SƠN* → *Hương Sơn*."""
+    return " ".join(word.capitalize() if word.isupper() else word for word in name.split())
+
+
+def _header_agency(text: str) -> str | None:
+    """The agency a line of the header block names, in the words of a sentence."""
+    if not text.isupper() or len(text) > 120:  # noqa: PLR2004  # a name in capitals
+        return None
+    rest = _committee(text)
+    if rest is not None:
+        kind = _kind_of(rest)
+        if kind is not None and kind[1]:
+            return f"UBND {kind[0]} {_title_name(kind[1])}"
+        return None
+    if fold(text).startswith("sở "):
+        words = text[3:].strip().split()
+        return " ".join(["Sở", *(w.lower() if i else w.capitalize() for i, w in enumerate(words))])
+    return None
+
+
+def _header_block(lines: list[tuple[str, str]], body: _Body) -> None:
+    """The agencies of the header block: *ỦY BAN NHÂN DÂN* / *XÃ HƯƠNG SƠN* and the like."""
+    previous = ""
+    for text, where in lines[:60]:
+        if not text:
+            continue
+        agency = None
+        if fold(previous) in _PEOPLES_COMMITTEE and text.isupper() and _kind_of(text):
+            kind, name = _kind_of(text) or ("", "")
+            agency = f"UBND {kind} {_title_name(name)}" if name else None
+        elif text.isupper():
+            agency = _header_agency(text)
+        if agency is not None:
+            superior = agency_kind(body.header[-1][0]) if body.header else None
+            if agency.startswith("Sở") and superior and superior[0] in ("tỉnh", "thành phố"):
+                agency = f"{agency} {superior[0]} {superior[1]}"  # Sở Nội vụ tỉnh …
+            body.header.append((agency, where))
+        previous = text
+        if _SIGNATURE.match(text):  # the header block is long past
+            return
+
+
+def _label_line(text: str, where: str, meta: Metadata) -> bool:
+    """A line *label: value* naming a metadata field (*Kỳ báo cáo: năm 2024*)."""
+    label, colon, value = text.partition(":")
+    if not colon or len(label) > 60 or not value.strip():  # noqa: PLR2004  # a short label
+        return False
+    key = metadata_key(label)
+    if key is None or key in ("format", "version", "number"):
+        return False
+    meta.found(key, value.strip(), where)
+    return True
+
+
+def _read_body(lines: list[tuple[str, str]], body: _Body) -> None:
+    meta = body.meta
+    in_title = False  # the title is the paragraph after BÁO CÁO
+    texts = [text for text, _ in lines]
+    for index, (text, where) in enumerate(lines):
+        if len(text) > MAX_LINE:
+            continue
+        if not text:
+            in_title = in_title and not body.title
+        elif _number_line(text, where, body) or _date_line(text, where, meta):
+            pass
+        elif fold(text) == "báo cáo":
+            in_title = True
+        elif _recipient_line(text, texts[index + 1 :], where, meta):
+            in_title = False
+        elif in_title and len(body.title) < _TITLE_LINES:
+            body.title.append(text)
+        else:
+            _other_line(text, where, body)
+    if not body.title:  # no BÁO CÁO heading: the period is in the first lines somewhere
+        body.title = [t for t in texts[:40] if t and len(t) <= MAX_LINE][:20]
+
+
+def _other_line(text: str, where: str, body: _Body) -> None:
+    """A closing sentence, a line *Báo cáo số … của …*, or a line *label: value*."""
+    if (agency := _closing(text)) is not None:
+        body.closing.append((agency, where))
+    elif (reference := report_reference(text)) is not None:
+        _reference(reference, where, body)
+    else:
+        _label_line(text, where, body.meta)
+
+
+def _reference(reference: tuple[str, str, str], where: str, body: _Body) -> None:
+    """A line *Báo cáo số N ngày D của A* (the heading of a render)."""
+    number, date, agency = reference
+    if number[:1].isdigit():
+        body.meta.found("number", number, where)
+    _found_date(date, where, body.meta)
+    if agency:
+        body.agencies.append((agency, where))
+
+
+def _found_date(text: str, where: str, meta: Metadata) -> None:
+    """The date of a *Báo cáo … ngày D …* line, when it is written whole."""
+    if text[:1].isdigit() and len(text) <= 40:  # noqa: PLR2004  # a date
+        with contextlib.suppress(ParseError):  # "ngày /6/2024": left blank in the form
+            meta.found("date", vi.parse_date(text), where)
+
+
+def _signature(lines: list[tuple[str, str]], meta: Metadata) -> None:
+    """The signer's title (*TM. ỦY BAN NHÂN DÂN* / *CHỦ TỊCH*) and name under it."""
+    texts = [text for text, _ in lines]
+    start = next(
+        (i for i, t in enumerate(texts) if len(t) <= 120 and _SIGNATURE.match(t)),  # noqa: PLR2004
+        None,
+    )
+    if start is None:
+        return
+    end = next((i for i in range(start, len(texts)) if not texts[i]), len(texts))
+    meta.found("signer_title", ", ".join(texts[start:end]), lines[start][1])
+    for text, where in lines[end:]:
+        if not text or text.startswith(("(", "-", "+", "•")) or text.isupper() or ":" in text:
+            continue  # "(Đã ký)", a seal in capitals, a list of recipients
+        if len(text) <= 80:  # noqa: PLR2004  # a person's name
+            meta.found("signer", text, where)
+        return
+
+
+def _period(title: str, meta: Metadata, out: Collector) -> None:
+    match = _PERIOD_IN_TITLE.search(title)
+    if match is None:
+        return
+    year = _YEAR_IN_TITLE.search(title, match.start())
+    phrase = " ".join(match.group(0).split())
+    if year is not None:
+        meta.found("year", int(year.group(1)), "title")
+    elif isinstance(date := meta.get("date"), dt.date):
+        meta.found("year", date.year, "title")
+        out.warn(
+            "title",
+            f"the title names no year; the year of the report's date is used ({phrase!r})",
+            f"tiêu đề không ghi năm; đã dùng năm của ngày báo cáo ({phrase!r})",
+            value=title,
+        )
+    folded = fold(phrase)
+    if _WHOLE_YEAR.fullmatch(folded):
+        meta.found("period", "năm", "title")
+    else:
+        meta.found("period", folded.replace("sáu", "6", 1).replace("chín", "9", 1), "title")
+
+
+def _name_after(texts: Iterable[str], kinds: tuple[str, ...]) -> str | None:
+    """The proper name after the first *UBND <kind>* of ``texts`` (``UBND huyện Nam Đông``)."""
+    for text in texts:
+        if len(text) > MAX_LINE:
+            continue
+        folded = text.casefold()
+        for prefix in _PEOPLES_COMMITTEE:
+            at = folded.find(prefix + " ")
+            while at >= 0:
+                rest = text[at + len(prefix) + 1 :]
+                kind = _kind_of(rest)
+                if kind is not None and kind[0] in kinds:
+                    name = _proper_name(kind[1])
+                    if name:
+                        return name
+                at = folded.find(prefix + " ", at + 1)
+    return None
+
+
+def _proper_name(text: str) -> str:
+    """The capitalised words that start ``text``, up to six, until punctuation."""
+    words: list[str] = []
+    for word in text.split()[:6]:
+        bare = word.rstrip(",.;:)")
+        if not bare or not bare[0].isupper():
+            break
+        words.append(bare)
+        if bare != word:
+            break
+    return " ".join(words)
+
+
+def _agency(body: _Body, attached: list[tuple[str, str]], texts: list[str], out: Collector) -> None:
+    meta = body.meta
+    candidates = [*body.closing, *body.agencies, *body.header[-1:], *attached]
+    agency, where = _choose_agency(candidates, meta, out)
+    if not agency:
+        return
+    meta.found("agency", agency, where)
+    kind = agency_kind(agency)
+    level = _level(kind[0], meta) if kind else None
+    if level is None:  # a thành phố before the reform: a province or a district
+        return
+    meta.found("level", level, where)
+    superior = [text for text, _ in body.header[:-1]]
+    recipient = str(meta.get("recipient") or "")
+    if level is AdminLevel.COMMUNE:
+        district = _name_after([*superior, recipient, *texts], ("huyện", "quận", "thị xã"))
+        if district:
+            meta.found("district", district, "document")
+    if level is not AdminLevel.PROVINCE:
+        kinds = ("tỉnh", "thành phố") if _after_reform(meta) else ("tỉnh",)
+        province = _name_after([*superior, *texts], kinds)
+        if province:
+            meta.found("province", province, "document")
+
+
+def _choose_agency(
+    candidates: list[tuple[str, str]], meta: Metadata, out: Collector
+) -> tuple[str, str]:
+    """The agency and where it was read: a full name first, else a kind and the place."""
+    for text, where in candidates:
+        kind = agency_kind(text)
+        if kind is not None and kind[1]:
+            return text, where
+    place = meta.get("place")
+    for text, where in candidates:
+        kind = agency_kind(text)
+        if kind is not None and isinstance(place, str):
+            agency = f"{text.strip()} {place}"
+            out.warn(
+                where,
+                f"the document names its agency only {text.strip()!r}; read as {agency!r}"
+                " with the place of the date line",
+                f"văn bản chỉ ghi cơ quan là {text.strip()!r}; đã đọc thành {agency!r}"
+                " theo địa danh của dòng ngày tháng",
+                value=text,
+            )
+            return agency, where
+    return "", ""
+
+
+# --- the appendix tables ----------------------------------------------------------------------
+
+
+def _is_numbering(cells: Sequence[str]) -> bool:
+    """A row numbering the columns: ``1 | 2 | 3 | 4 | 5`` or ``(1) | (2) …`` or ``A | B …``."""
+    marks = [_NUMBERING.fullmatch(cell.strip()) for cell in cells if cell.strip()]
+    return len(marks) >= 3 and all(marks) and len({m.group(1) for m in marks if m}) == len(marks)  # noqa: PLR2004  # three columns at least
+
+
+def _is_header(cells: Sequence[str]) -> bool:
+    """A header row: it names a column and holds no code in its first cell."""
+    if any(plain_code(cell) for cell in cells[:1]):
+        return False
+    words = fold(" ".join(cells[:12])[:600])
+    return bool(header_columns(cells)) and any(w in words for w in _HEADER_WORDS)
+
+
+@attrs.define
+class _Appendices:
+    """Reads the blocks after the first heading into tables and rows for the pipeline."""
+
+    meta: Metadata
+    attached: list[tuple[str, str]] = attrs.Factory(list)
+    pending: TableStart | None = None
+    title: list[str] = attrs.Factory(list)
+    tables: int = 0
+
+    @property
+    def out(self) -> Collector:
+        return self.meta.out
+
+    def heading(self, number: int, where: str) -> Iterator[TableStart]:
+        yield from self.flush()
+        self.pending, self.title = TableStart(f"PL{number}", Where(where)), []
+        self.tables += 1
+
+    def flush(self) -> Iterator[TableStart]:
+        if self.pending is not None:
+            yield attrs.evolve(self.pending, title=" ".join(self.title))
+            self.pending = None
+
+    def paragraph(self, text: str, where: str) -> Iterator[TableStart]:
+        for raw in text.split("\n"):
+            line = raw.strip()
+            number = heading_number(line) if len(line) <= 40 else None  # noqa: PLR2004
+            if number is not None:
+                yield from self.heading(number, where)
+            elif line and len(line) <= MAX_LINE and (ref := report_reference(line)) is not None:
+                self.attached.append((ref[2], where))
+                self.check_number(ref[0], where)
+                _found_date(ref[1], where, self.meta)
+            elif line and self.pending is not None:
+                self.title.append(line)
+
+    def check_number(self, number: str, where: str) -> None:
+        if not number[:1].isdigit():
+            return  # left blank in the form, as often
+        known = self.meta.get("number")
+        if known is None:
+            self.meta.found("number", number, where)
+        elif fold(str(known)) != fold(number):
+            self.out.warn(
+                where,
+                f"the appendix is attached to report {number!r}, not {known!r}",
+                f"phụ lục kèm theo báo cáo số {number!r}, không phải {known!r}",
+                value=number,
+            )
+
+    def grid(self, grid: Grid) -> Iterator[TableStart | RowCells]:
+        rows = list(zip(grid.rows, grid.where, strict=True))
+        # a heading or a title in the first rows of the table itself
+        while rows and len(set(filter(None, rows[0][0]))) == 1 and not _is_header(rows[0][0]):
+            text = next(filter(None, rows[0][0]))
+            if plain_code(text.split(" ", 1)[0]) is not None:
+                break  # a row, its cells run together
+            yield from self.paragraph(text, rows[0][1])
+            rows = rows[1:]
+        yield from self.flush()
+        columns, header = _columns([cells for cells, _ in rows[:_HEADER_ROWS]])
+        for cells, where in rows[header:]:
+            if not any(c.strip() for c in cells) or _is_numbering(cells):
+                continue
+            if _is_header(cells):
+                continue  # a header repeated on a page
+            yield _row_cells(cells, columns, where, self.out, extra=columns is _DEFAULT_COLUMNS)
+
+
+def _columns(rows: list[tuple[str, ...]]) -> tuple[dict[str, int], int]:
+    """The column of each field and the number of header rows.
+
+    Without a header naming the code and the value, the columns are those of the form
+    (:data:`_DEFAULT_COLUMNS`, the very dictionary).
+    """
+    columns: dict[str, int] = {}
+    count = 0
+    for index, cells in enumerate(rows):
+        if _is_numbering(cells) and columns:
+            count = index + 1
+            continue
+        if not _is_header(cells):
+            break
+        for field, at in header_columns(cells).items():
+            columns.setdefault(field, at)
+        count = index + 1
+    if "code" not in columns or "value" not in columns:
+        return _DEFAULT_COLUMNS, count
+    return columns, count
+
+
+def _row_cells(
+    cells: Sequence[str], columns: Mapping[str, int], where: str, out: Collector, *, extra: bool
+) -> RowCells:
+    def cell(field: str) -> str | None:
+        index = columns.get(field)
+        if index is None:
+            return None
+        return cells[index] if index < len(cells) else ""
+
+    if extra and len(cells) > _CELLS and plain_code(cells[0]) is not None:
+        more = " | ".join(c.strip() for c in cells[_CELLS:] if c.strip())
+        if more:
+            out.warn(
+                where,
+                f"more than {_CELLS} cells; the extra ones are ignored: {more!r}",
+                f"nhiều hơn {_CELLS} ô; các ô thừa bị bỏ qua: {more!r}",
+            )
+    return RowCells(
+        cell("code") or "",
+        cell("value") or "",
+        Where(where),
+        title=cell("title"),
+        unit=cell("unit"),
+        note=cell("note"),
+    )
+
+
+def _first_heading(blocks: Sequence[Block]) -> int:
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph):
+            if any(heading_number(line.strip()) for line in block.text.split("\n")[:3]):
+                return index
+        else:
+            for cells in block.rows[:3]:
+                texts = set(filter(None, (c.strip() for c in cells)))
+                if len(texts) == 1 and heading_number(texts.pop()) is not None:
+                    return index
+    return len(blocks)
+
+
+def _body_tables(blocks: Sequence[Block], out: Collector) -> None:
+    """Warn about a table of the body that looks like a form: only appendices are read."""
+    for block in blocks:
+        if not isinstance(block, Grid):
+            continue
+        for cells, where in zip(block.rows, block.where, strict=True):
+            if cells and plain_code(cells[0]) is not None and len(cells) >= 3:  # noqa: PLR2004
+                out.warn(
+                    where,
+                    "a table before any appendix heading ('Phụ lục N'), not read;"
+                    f" its first row: {' | '.join(c for c in cells if c)[:80]!r}",
+                    "bảng ở trước mọi tiêu đề phụ lục ('Phụ lục N'), không được đọc;"
+                    f" dòng đầu: {' | '.join(c for c in cells if c)[:80]!r}",
+                )
+                break
+
+
+def read_document(
+    blocks: Sequence[Block],
+    ed: Edition,
+    out: Collector,
+    *,
+    overrides: Mapping[str, object] | None = None,
+    expected: tuple[str, str],
+) -> tuple[Report, tuple[Problem, ...]]:
+    """Read a report from the blocks of its document (see the module).
+
+    Args:
+        blocks: The paragraphs and tables, in the order of the document.
+        ed: The edition read.
+        out: Where the problems and the warnings go.
+        overrides: Metadata set by the caller (``info=``).
+        expected: What the reader expected (English, Vietnamese), said when no
+            appendix value could be read (:func:`expected_tables`).
+
+    Raises:
+        ReportFormatError: The document cannot be read; every problem is listed.
+    """
+    first = _first_heading(blocks)
+    meta = Metadata(out)
+    _body_tables(blocks[:first], out)
+    appendices = _Appendices(meta)
+
+    def cells() -> Iterator[TableStart | RowCells]:
+        for block in blocks[first:]:
+            if isinstance(block, Paragraph):
+                yield from appendices.paragraph(block.text, block.where)
+            else:
+                yield from appendices.grid(block)
+        yield from appendices.flush()
+
+    # the body first: the number it states is the one the Kèm theo lines are checked against
+    lines = _lines(blocks[:first])
+    body = _Body(meta)
+    _header_block(lines, body)
+    _read_body(lines, body)
+    _signature(lines, meta)
+    _period(" ".join(body.title), meta, out)
+    builders = read_rows(cells(), ed, out)
+    _agency(body, appendices.attached, [text for text, _ in lines], out)
+    if not appendices.tables:  # what else is missing does not matter then
+        out.error(
+            "file",
+            f"no appendix table; expected {expected[0]}",
+            f"không có bảng phụ lục; cần có {expected[1]}",
+        )
+        out.check()
+    return (
+        build_report(
+            meta.fields,
+            builders,
+            out,
+            ed,
+            overrides=overrides,
+            missing_hint=_missing_hint,
+            expected=expected,
+        ),
+        tuple(out.warnings),
+    )
+
+
+_EXAMPLES: Final = {
+    "agency": "UBND xã Hương Sơn",
+    "level": "commune",
+    "period": "h1",
+    "year": "2024",
+}
+
+
+def _missing_hint(key: str) -> tuple[str, str]:
+    example = _EXAMPLES.get(key, "…")
+    option = f"{key}={example}"
+    option = f'"{option}"' if " " in option else option
+    python = f"info={{{key!r}: {example!r}}}"
+    return (
+        f": the document does not say it; pass {python} (on the command line: --info {option})",
+        f": văn bản không ghi; hãy truyền {python} (trên dòng lệnh: --info {option})",
+    )
