@@ -241,7 +241,7 @@ def test_a_real_zip_bomb_is_refused_before_it_is_opened() -> None:
     ("data", "message"),
     [
         (b"not a zip", "not an Excel workbook"),
-        (_rezip(b"PK\x05\x06" + b"\0" * 18, {}), "the archive has no xl/workbook.xml"),
+        (_rezip(b"PK\x05\x06" + b"\0" * 18, {}), "the archive has no workbook"),
     ],
 )
 def test_not_a_workbook(data: bytes, message: str) -> None:

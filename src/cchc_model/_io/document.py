@@ -60,10 +60,11 @@ from .table import COLUMNS
 
 __all__ = ["MAX_LINE", "Grid", "Paragraph", "expected_tables", "read_document"]
 
+_REFORM: Final = AdminLevel.DISTRICT.until
+"""The two-tier local government (no more districts) from this day on."""
+
 MAX_LINE: Final = 500
 """The longest line read for metadata; longer ones are body text."""
-REFORM: Final = dt.date(2025, 7, 1)
-"""The two-tier local government (no more districts) from this day on."""
 
 _BODY_LINES: Final = 5_000
 _TITLE_LINES: Final = 4
@@ -333,10 +334,13 @@ def _level(kind: str, meta: Metadata) -> AdminLevel | None:
 
 
 def _after_reform(meta: Metadata) -> bool:
+    """Whether the report is dated after the reform (or, undated, of a later year)."""
     date, year = meta.get("date"), meta.get("year")
+    if _REFORM is None:  # pragma: no cover  # the districts have an end
+        return False
     if isinstance(date, dt.date):
-        return date >= REFORM
-    return isinstance(year, int) and year > REFORM.year
+        return date >= _REFORM
+    return isinstance(year, int) and year > _REFORM.year
 
 
 def _title_name(name: str) -> str:

@@ -568,8 +568,8 @@ WORKBOOK: Final = Package(
     "tệp Excel",
     ("[Content_Types].xml", "xl/workbook.xml"),
     (
-        "not an Excel workbook (.xlsx); an old .xls or an .ods must be saved as .xlsx first",
-        "không phải tệp Excel (.xlsx); tệp .xls cũ hoặc .ods cần lưu lại dưới dạng .xlsx",
+        "not an Excel workbook (.xlsx); an .xls or .ods file is read by its extension",
+        "không phải tệp Excel (.xlsx); tệp .xls hoặc .ods được đọc theo phần mở rộng",
     ),
     (
         "not an Excel workbook (.xlsx): the archive has no workbook",
