@@ -32,12 +32,15 @@ from cchc_model import (
     edition,
     example,
     loads_rules,
+    render,
     validate,
 )
+from cchc_model._consolidation.aggregate import BLANK_NOTES
 from cchc_model._model.template import percent
 from cchc_model._model.units import units
 from cchc_model._rules.expr import Compare, Ref, references
 from cchc_model._rules.interval import round_half_up
+from golden_files import docx_extract, xlsx_extract
 
 Value = int | Decimal
 
@@ -610,3 +613,72 @@ def test_the_documented_table_is_the_catalog() -> None:
         if row.consolidation is not None
     }
     assert _documented() == catalog
+
+
+# --- rows left blank on purpose, and questions only a unit's own report raises -----------
+
+
+def _three_communes() -> Aggregation:
+    communes = {
+        f"{name}.json": Report(
+            info=attrs.evolve(example().info, agency=f"UBND xã {name}"),
+            templates=example().templates.values(),
+        )
+        for name in ("Hương Sơn", "Hương Hữu", "Thượng Long")
+    }
+    info = attrs.evolve(example().info, level=AdminLevel.PROVINCE, agency="UBND tỉnh")
+    return aggregate(communes, into=info)
+
+
+def test_rows_left_blank_on_purpose_say_why() -> None:
+    report = _three_communes().report
+    notes = {
+        (tid, code): text
+        for tid, tpl in report.templates.items()
+        for code, text in tpl.notes.items()
+    }
+    own = BLANK_NOTES["own"]
+    assert notes[("PL4", "1.4")] == own  # the province's own procedures
+    assert notes[("PL2", "7")] == notes[("PL2", "8")] == own  # its own survey, dialogue
+    assert notes[("PL8", "6.1")] == own
+    assert notes[("PL8", "5.1.3")] == BLANK_NOTES["none"]  # a rate without its parts
+    assert report.value("PL4", "3.3.1") == 3 * 276  # a sum has a value and no note
+    assert ("PL4", "3.3.1") not in notes
+    for tid, tpl in report.templates.items():  # every blank value row says why, or sums nothing
+        for row in tpl.spec.value_indicators:
+            if report.value(tid, row.code) is None and row.consolidation is not Consolidation.SUM:
+                assert (tid, row.code) in notes, (tid, row.code)
+
+
+def test_a_row_not_asked_at_the_level_says_so() -> None:
+    district = attrs.evolve(PROVINCE, level=AdminLevel.DISTRICT, agency="UBND huyện Thử")
+    result = aggregate([unit("UBND xã A", {"PL2:3.1": 1})], into=district)
+    assert result.report.templates["PL2"].notes["3.2"] == (
+        "Chỉ tiêu không áp dụng đối với cấp huyện"  # the districts inspected: a province's row
+    )
+
+
+def test_the_consolidating_units_own_note_is_kept() -> None:
+    own = unit("UBND tỉnh Thử Nghiệm", {"PL4:1.1": 3}, AdminLevel.PROVINCE)
+    own = own.with_templates(attrs.evolve(own.templates["PL4"], notes={"1.4": "đang rà soát"}))
+    result = aggregate([unit("UBND xã A", {"PL4:3.3.1": 1})], own=own)
+    assert result.report.templates["PL4"].notes["1.4"] == "đang rà soát"
+    assert result.report.templates["PL4"].notes["1.2"] == BLANK_NOTES["own"]
+
+
+def test_why_a_row_is_blank_shows_in_every_format() -> None:
+    report = _three_communes().report
+    why = BLANK_NOTES["own"]
+    for to in ("text", "markdown", "html", "csv"):
+        shown = " ".join(str(render(report, to)).replace("\\", "").split())
+        assert why in shown, to
+    for to, extract in (("xlsx", xlsx_extract), ("docx", docx_extract)):
+        assert why in extract(render(report, to)), to  # type: ignore[arg-type]
+
+
+def test_a_sum_is_not_asked_how_it_was_written() -> None:
+    result = _three_communes()
+    commune = validate(example())
+    assert any(f.rule.startswith("PL7.plausible") for f in commune.findings)
+    assert result.report.value("PL7", "1.1") == Decimal("11.661")  # three decimals, from its parts
+    assert not any(f.rule.startswith("PL7.plausible") for f in result.validation.findings)

@@ -1098,7 +1098,7 @@ def _consolidate(
         templates.append(
             build_checked(cls, values, mine.notes if mine is not None else FrozenMap())
         )
-    report = derive(Report(info=into, templates=templates, edition=ed.id), rules=rules)
+    report = _why_blank(derive(Report(info=into, templates=templates, edition=ed.id), rules=rules))
     return Aggregation(
         report=report,
         sources=tuple(sources),
@@ -1106,6 +1106,43 @@ def _consolidate(
         sums=_frozen(sums),
         validation=validate(report, rules=rules),
     )
+
+
+BLANK_NOTES: Final[Mapping[str, str]] = {
+    "level": "Chỉ tiêu không áp dụng đối với {level}",
+    "own": "Cần số liệu của chính đơn vị tổng hợp (không cộng từ báo cáo của các đơn vị)",
+    "none": "Không tổng hợp từ báo cáo của các đơn vị (tỷ lệ mà biểu không có các chỉ tiêu"
+    " thành phần; không lấy trung bình)",
+    "ratio": "Không tính lại được từ số liệu tổng hợp (các chỉ tiêu thành phần để trống hoặc"
+    " mẫu số bằng 0)",
+}
+"""The *Ghi chú* of a row a consolidated report leaves blank on purpose, by reason."""
+
+
+def _why_blank(report: Report) -> Report:
+    """``report`` with a note on each row it leaves blank on purpose, saying why.
+
+    A row not asked at the report's level, a row that needs the consolidating unit's
+    own figure, a rate that cannot be consolidated and a ratio that cannot be
+    recomputed are blank for a reason, which a reader of any render would otherwise
+    take for "no data". A note the consolidating unit filed itself is kept.
+    """
+    level = report.info.level
+    end = report.info.period.window(report.info.year)[1]
+    changed: list[Template] = []
+    for tpl in report.templates.values():
+        state = cells(tpl)
+        notes = dict(tpl.notes)
+        for row in tpl.spec.value_indicators:
+            if row.attribute is None or state[row.attribute] is not None or row.code in notes:
+                continue
+            if not row.applies_to(level, end):
+                notes[row.code] = BLANK_NOTES["level"].format(level=level.label)
+            elif row.consolidation not in (None, Consolidation.SUM):
+                notes[row.code] = BLANK_NOTES[row.consolidation.value]
+        if len(notes) != len(tpl.notes):
+            changed.append(attrs.evolve(tpl, notes=notes))
+    return report.with_templates(*changed) if changed else report
 
 
 def aggregate(
