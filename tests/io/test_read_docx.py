@@ -363,3 +363,23 @@ def test_without_python_docx(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "docx", None)
     with pytest.raises(MissingExtraError, match="docx"):
         read(data)
+
+
+def test_a_table_split_in_two_goes_on_in_its_columns() -> None:
+    document = docx.Document()
+    _body(document)
+    _appendix(document, 2, PL2_TITLE, ROWS[:4], layout="one row", columns=(1, 0, 3, 2, 4))
+    rest = document.add_table(rows=2, cols=5)  # after a page break, without its header
+    for r, row in enumerate(ROWS[7:9]):
+        for c, i in enumerate((1, 0, 3, 2, 4)):
+            _cell(rest.cell(r, c), row[i])
+    report, _ = read(_save(document), "docx")
+    assert report.pl2 is not None
+    assert report.pl2.filled() == {
+        "1": 13,
+        "2": Decimal("78.94"),
+        "2.1": 19,
+        "2.2": 15,
+        "7": YesNo.YES,
+        "7.1": 1276,
+    }

@@ -598,6 +598,8 @@ class _Appendices:
     pending: TableStart | None = None
     title: list[str] = attrs.Factory(list)
     tables: int = 0
+    columns: dict[str, int] | None = None
+    """The columns of the appendix's table so far: a table split in two goes on in them."""
 
     @property
     def out(self) -> Collector:
@@ -607,6 +609,7 @@ class _Appendices:
         yield from self.flush()
         self.pending, self.title = TableStart(f"PL{number}", Where(where)), []
         self.tables += 1
+        self.columns = None
 
     def flush(self) -> Iterator[TableStart]:
         if self.pending is not None:
@@ -651,6 +654,9 @@ class _Appendices:
             rows = rows[1:]
         yield from self.flush()
         columns, header = _columns([cells for cells, _ in rows[:_HEADER_ROWS]])
+        if columns is _DEFAULT_COLUMNS and self.columns is not None:
+            columns = self.columns  # the rest of a table split at a page, without its header
+        self.columns = columns
         for cells, where in rows[header:]:
             if not any(c.strip() for c in cells) or _is_numbering(cells):
                 continue
