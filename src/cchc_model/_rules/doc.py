@@ -117,11 +117,12 @@ def rules_markdown(edition: str | None = None) -> str:
         "",
         "One per row, generated from the catalog; they appear in the row tables above.",
         "",
-        "| Id | Severity | Rule | Why it holds |",
-        "| --- | --- | --- | --- |",
+        "| Id | Severity | Rule | Checked in | Why it holds |",
+        "| --- | --- | --- | --- | --- |",
     ]
     out += [
-        f"| `{rule.id}` | {rule.severity.value} | `{rule.expression}` | {_cell(rule.reason)} |"
+        f"| `{rule.id}` | {rule.severity.value} | `{rule.expression}` | {_when(rule)} "
+        f"| {_cell(rule.reason)} |"
         for rule in rules
         if rule.kind in ("domain", "level")
     ]
