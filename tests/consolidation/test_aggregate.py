@@ -181,13 +181,25 @@ def test_counts_add_up_and_ratios_are_recomputed_not_averaged() -> None:
 
 
 def test_money_adds_up_exactly_however_large() -> None:
-    big = Decimal("123456789012345678901234567890.125")
+    big = Decimal("123456789012345.125")
     a = unit("UBND xã A", {"PL7:1.1": big, "PL7:1.2": Decimal("0.5")})
     b = unit("UBND xã B", {"PL7:1.1": Decimal("0.875"), "PL7:1.2": Decimal(1)})
     pl7 = aggregate([a, b], into=PROVINCE).report.pl7
     assert pl7 is not None
-    assert pl7.investment_planned == Decimal("123456789012345678901234567891.000")
+    assert pl7.investment_planned == Decimal("123456789012346.000")
     assert pl7.investment_disbursed == Decimal("1.5")
+
+
+def test_a_sum_beyond_the_bound_of_a_report_is_refused_with_its_row() -> None:
+    # each unit's figure is a report's, their sum is none: once it made a report that
+    # dumps wrote and loads refused
+    big = Decimal("999999999999999.5")
+    a = unit("UBND xã A", {"PL7:1.1": big})
+    b = unit("UBND xã B", {"PL7:1.1": big})
+    with pytest.raises(ConsolidationError) as info:
+        aggregate([a, b], into=PROVINCE)
+    assert [p.path for p in info.value.problems] == ["PL7 1.1"]
+    assert "beyond the bound of a report" in str(info.value)
 
 
 def test_a_row_all_units_left_blank_stays_blank_and_zeros_stay_zeros() -> None:

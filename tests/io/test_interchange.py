@@ -307,7 +307,9 @@ def test_cattrs_converter_round_trip() -> None:
 def _values(kind: Kind | None) -> st.SearchStrategy[object]:
     if kind is Kind.COUNT or kind is Kind.CODE:
         return st.integers(min_value=-(10**12), max_value=10**12)
-    return st.decimals(allow_nan=False, allow_infinity=False, places=3, max_value=10**12)
+    return st.decimals(
+        allow_nan=False, allow_infinity=False, places=3, min_value=-(10**12), max_value=10**12
+    )
 
 
 @st.composite
@@ -360,12 +362,12 @@ def test_a_huge_exponent_is_a_problem_with_its_path() -> None:
     with pytest.raises(ReportFormatError) as info:
         loads(_MINIMAL % '{"PL8": {"values": {"6.4": 1e-10000000}}}')
     assert _paths(info.value) == ['$.templates.PL8.values["6.4"]']
-    assert "longer than 100 characters" in str(info.value)
+    assert "at most 15 digits before the decimal point and 40 after" in str(info.value)
 
 
 def test_a_json_number_with_a_positive_exponent_is_written_out() -> None:
-    report = loads(_MINIMAL % '{"PL8": {"values": {"6.4": 1E+30}}}')
-    assert str(report.pl8.online_dossiers_rate) == "1" + "0" * 30  # type: ignore[union-attr]
+    report = loads(_MINIMAL % '{"PL8": {"values": {"6.4": 1E+14}}}')
+    assert str(report.pl8.online_dossiers_rate) == "1" + "0" * 14  # type: ignore[union-attr]
 
 
 def test_notes_that_utf8_cannot_write_are_refused() -> None:
@@ -424,3 +426,68 @@ def test_vietnamese_messages_are_vietnamese() -> None:
 def test_load_needs_a_path_or_a_file() -> None:
     with pytest.raises(ValueTypeError):
         load(None)  # type: ignore[arg-type]
+
+
+# --- the bound of a report, on the fast path and the thorough one --------------------------
+
+_LIMIT = 10**15
+_COUNT_TOKENS = st.one_of(
+    st.integers(-_LIMIT - 5, -_LIMIT + 5),
+    st.integers(_LIMIT - 5, _LIMIT + 5),
+    st.integers(-(10**30), 10**30),
+    st.integers(-(10**400), 10**400),
+).map(str)
+_DECIMAL_TOKENS = st.one_of(
+    st.builds(
+        lambda digits, places, sign: f"{sign}{digits}{'.' if places else ''}{'7' * places}",
+        st.integers(0, 10**17),
+        st.integers(0, 45),
+        st.sampled_from(["", "-"]),
+    ),
+    st.sampled_from(["1" * 101, "0." + "0" * 40 + "1", "-0.00", "999999999999999.5"]),
+)
+
+
+def _within(count: str, decimal: str) -> bool:
+    """Whether both values are within the bound of a report (15 digits, 40 decimals)."""
+    whole, _, places = decimal.lstrip("-").partition(".")
+    return abs(int(count)) < _LIMIT and int(whole) < _LIMIT and len(places) <= 40
+
+
+@given(_COUNT_TOKENS, _DECIMAL_TOKENS, st.sampled_from(["1", "7.2"]), st.sampled_from([0, 1]))
+def test_whatever_loads_accepts_dumps_writes_back(
+    count: str, decimal: str, row: str, quoted: int
+) -> None:
+    # 10**400 once loaded through the fast path, and dumps then wrote what loads refused;
+    # the fast path and the thorough one accept the same values: those within the bound
+    number = json.dumps(decimal) if quoted else decimal
+    values = f'{{"{row}": {count}, "2": {number}}}'
+    text = _MINIMAL % f'{{"PL2": {{"values": {values}}}}}'
+    if not _within(count, decimal):
+        with pytest.raises(ReportFormatError, match="at most 15 digits before the decimal point"):
+            loads(text)
+        with pytest.raises(ReportFormatError):
+            _read_thoroughly(json.loads(text, parse_float=Decimal), None)
+        return
+    report = loads(text)
+    assert loads(dumps(report)) == report
+    assert _read_thoroughly(json.loads(text, parse_float=Decimal), None) == report
+
+
+@pytest.mark.parametrize("indent", ["x", -1, 10**9, True, 2.5, "\t\tx"])
+def test_dumps_refuses_an_indent_that_would_not_write_json(indent: object) -> None:
+    # indent="x" once wrote a document that is no JSON
+    with pytest.raises(ValueTypeError, match="indent"):
+        dumps(example(), indent=indent)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("indent", [None, 0, 4, "\t", "  "])
+def test_dumps_indents_as_asked(indent: int | str | None) -> None:
+    assert loads(dumps(example(), indent=indent)) == example()
+
+
+@pytest.mark.parametrize("target", [5, None, b"report.json", object()])
+def test_dump_refuses_what_is_no_file(target: object) -> None:
+    # dump(report, 5) once raised AttributeError
+    with pytest.raises(ValueTypeError, match="fp: expected a path or a file open for writing"):
+        dump(example(), target)  # type: ignore[arg-type]

@@ -17,6 +17,7 @@ from cchc_model import (
     CchcError,
     ReportFormatError,
     RuleError,
+    ValueTypeError,
     dumps,
     example,
     load,
@@ -131,3 +132,23 @@ def test_json_and_csv_in_utf_16_are_recognised_and_read(encoding: str) -> None:
 def test_json_in_utf_16_that_is_broken_names_its_encoding() -> None:
     with pytest.raises(ReportFormatError, match="not UTF-16 text"):
         loads(codecs.BOM_UTF16_LE + b"{\0\0\xd8")
+
+
+@pytest.mark.parametrize("info", [[("agency", "UBND")], "agency=UBND", 5])
+def test_info_that_is_no_mapping_is_a_type_error(info: object) -> None:
+    # read(..., info=[...]) once raised AttributeError
+    with pytest.raises(ValueTypeError, match="info: expected a mapping"):
+        read(dumps(example()).encode(), info=info)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("value", [[5], {"a": 1}, float("nan"), b"UBND", object()])
+def test_info_values_that_are_no_text_are_refused(value: object) -> None:
+    # info={"agency": [5]} once became the agency "[5]"
+    for data in (dumps(example()).encode(), render(example(), "csv").encode()):
+        with pytest.raises(ReportFormatError, match=r"info\['agency'\]: agency: expected"):
+            read(data, info={"agency": value})
+
+
+def test_numbers_are_texts_of_the_metadata_as_spreadsheets_hold_them() -> None:
+    report, _ = read(dumps(example()).encode(), info={"unit_code": 19897, "province": 1.0})
+    assert (report.info.unit_code, report.info.province) == ("19897", "1")

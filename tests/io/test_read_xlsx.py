@@ -268,3 +268,32 @@ def test_a_text_cell_is_doubted_unless_the_writer_made_it() -> None:
     assert [w.path for w in warnings] == ["'Phụ lục 7'!D1", "'Phụ lục 7'!D1"]
     assert "typed as text" in warnings[0].en
     assert "if 3887 was meant" in warnings[1].en
+
+
+def _edited(change: Any) -> bytes:
+    book = openpyxl.load_workbook(io.BytesIO(render(example(), "xlsx")))
+    change(book)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_hidden_sheet_is_read_with_a_warning() -> None:
+    # what is read is not what a person opening the file sees
+    data = _edited(lambda book: setattr(book["Phụ lục 3"], "sheet_state", "hidden"))
+    report, warnings = read(data, "xlsx")
+    assert report == example()
+    assert [w.path for w in warnings] == ["'Phụ lục 3'"]
+    assert "hidden" in warnings[0].en
+
+
+def test_a_formula_in_the_metadata_sheet_is_read_as_its_text_with_a_warning() -> None:
+    def formula(book: Any) -> None:
+        sheet = book["Thông tin báo cáo"]
+        row = next(r for r in sheet.iter_rows() if r[0].value == "signer")
+        row[2].value = '=CONCAT("Nguyễn ","Văn A")'
+
+    report, warnings = read(_edited(formula), "xlsx")
+    assert report.info.signer == '=CONCAT("Nguyễn ","Văn A")'
+    assert len(warnings) == 1
+    assert "signer: a formula" in warnings[0].en

@@ -9,7 +9,7 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from cchc_model import Direction, MissingExtraError, example, render
+from cchc_model import Direction, MissingExtraError, PublicFinance, example, render
 from cchc_model._io.table import table_model
 from cchc_model._io.xlsx import number_cell
 from golden_files import FINDINGS, GOLDEN, xlsx_extract
@@ -47,7 +47,7 @@ def test_numbers_are_numbers_with_the_decimals_written() -> None:
         Direction(
             directive_documents=12,
             plan_completion_rate=Decimal("70.10"),
-            survey_forms=10**16,  # more digits than Excel keeps
+            survey_forms=10**15 - 1,  # the largest count: Excel keeps it as a number
             notes={"1": "=SUM(A1:A9)"},
         )
     )
@@ -55,7 +55,11 @@ def test_numbers_are_numbers_with_the_decimals_written() -> None:
     assert (ws["D7"].value, ws["D7"].number_format, ws["D7"].data_type) == (12, "#,##0", "n")
     assert (ws["D8"].value, ws["D8"].number_format) == (pytest.approx(0.701), "#,##0.00%")
     long_row = next(r for r in ws.iter_rows(min_row=7) if r[0].value == "7.1.")
-    assert (long_row[3].value, long_row[3].number_format) == ("10.000.000.000.000.000", "@")
+    assert (long_row[3].value, long_row[3].number_format) == (10**15 - 1, "#,##0")
+    amount = Decimal("123456789012345.123")  # more digits than Excel keeps: text
+    finance = example().with_templates(PublicFinance(investment_planned=amount))
+    cell = _book(render(finance, "xlsx"))["Phụ lục 7"]["D8"]
+    assert (cell.value, cell.number_format) == ("123.456.789.012.345,123", "@")
     assert ws["E7"].value == "=SUM(A1:A9)"
     assert ws["E7"].data_type == "s"
     assert ws["E7"].quotePrefix

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cchc_model import (
     AdminLevel,
@@ -14,10 +17,15 @@ from cchc_model import (
     Period,
     Procedures,
     Report,
+    ReportFormatError,
     ReportInfo,
     ValueTypeError,
+    dumps,
     example,
+    loads,
 )
+from cchc_model._model.report import build_report_checked
+from cchc_model._model.template import MAX_TEXT_CHARS
 
 INFO = ReportInfo(agency="UBND xã A", level=AdminLevel.COMMUNE, period=Period.H1, year=2024)
 
@@ -140,3 +148,54 @@ def test_misuse_of_a_report_raises_the_librarys_errors() -> None:
         r.value(5, "1")  # type: ignore[arg-type]
     with pytest.raises(CodeError):
         r.value("PL2", [1])  # type: ignore[arg-type]
+
+
+# --- the boundary of the metadata: one text rule for every field ---------------------------
+
+TEXT_FIELDS = ("agency", "place", "number", "recipient", "signer", "signer_title", "unit_code")
+BAD_TEXTS = st.one_of(
+    st.text(max_size=5).map(lambda t: t + "\ud800" + t),  # a lone surrogate anywhere
+    st.just("x" * (MAX_TEXT_CHARS + 1)),
+    st.sampled_from([5, 1.5, ["UBND"], b"UBND", Decimal(1)]),
+)
+
+
+@given(st.sampled_from((*TEXT_FIELDS, "province", "district")), BAD_TEXTS)
+def test_every_text_of_the_metadata_is_checked_at_the_boundary(field: str, text: object) -> None:
+    # a lone surrogate once crashed dump (after the file was truncated), the text and CSV
+    # renders and the command line; an agency of 40,000 characters was cut in Excel
+    kwargs: dict[str, object] = {
+        "agency": "UBND xã A",
+        "level": AdminLevel.COMMUNE,
+        "period": Period.H1,
+        "year": 2024,
+        field: text,
+    }
+    with pytest.raises(ValueTypeError) as info:
+        ReportInfo(**kwargs)  # type: ignore[arg-type]
+    assert info.value.attribute == field
+
+
+@given(st.text(st.characters(codec="utf-8"), min_size=1, max_size=MAX_TEXT_CHARS).filter(str.strip))
+def test_any_text_a_file_can_hold_is_an_agency(text: str) -> None:
+    assert (
+        ReportInfo(agency=text, level=AdminLevel.COMMUNE, period=Period.H1, year=2024).agency
+        == text
+    )
+
+
+@pytest.mark.parametrize("agency", ["", "   ", "\t\n"])
+def test_the_agency_is_never_blank(agency: str) -> None:
+    # a blank agency once loaded from JSON but could not come back from CSV or Excel
+    with pytest.raises(ValueTypeError, match="agency: expected a name, not a blank text"):
+        ReportInfo(agency=agency, level=AdminLevel.COMMUNE, period=Period.H1, year=2024)
+    document = dumps(example()).replace('"UBND xã Hương Sơn"', json.dumps(agency))
+    with pytest.raises(ReportFormatError, match=r"\$\.report\.agency"):
+        loads(document)
+
+
+def test_fast_construction_is_not_public() -> None:
+    # Report.checked once built a report from anything, skipping every check
+    assert not hasattr(Report, "checked")
+    report = build_report_checked(example().info, list(example().templates.values()), "2024")
+    assert report == example()

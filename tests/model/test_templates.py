@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pytest
@@ -19,12 +22,18 @@ from cchc_model import (
     MeetingSystem,
     Procedures,
     PublicFinance,
+    Report,
     SurveyMethod,
     Template,
     ValueTypeError,
     YesNo,
     edition,
+    example,
+    loads,
+    strategies,
 )
+from cchc_model._model.example import example_json
+from cchc_model._model.template import build_checked, cells
 
 
 def test_blank_is_none_and_distinct_from_zero() -> None:
@@ -165,7 +174,9 @@ def test_iteration_yields_every_value_row_in_order() -> None:
 def _value_for(kind: Kind | None) -> st.SearchStrategy[object]:
     if kind is Kind.COUNT or kind is Kind.CODE:
         return st.integers(-5, 10**6)
-    return st.decimals(allow_nan=False, allow_infinity=False, places=2, max_value=10**9)
+    return st.decimals(
+        allow_nan=False, allow_infinity=False, places=2, min_value=-(10**9), max_value=10**9
+    )
 
 
 @st.composite
@@ -191,16 +202,46 @@ def test_from_codes_and_filled_are_inverse(cls: type[Template], data: st.DataObj
 
 @pytest.mark.parametrize(
     "value",
-    [Decimal("1E+200"), Decimal("1E-200"), Decimal("1234567." + "1" * 95), 10**200],
+    [
+        Decimal("1E+200"),
+        Decimal("1E-200"),
+        Decimal("1234567." + "1" * 95),
+        10**200,
+        10**15,
+        Decimal("1E+15"),
+        Decimal("-1000000000000000.0"),
+        Decimal("0." + "0" * 40 + "1"),
+        Decimal("0E-41"),
+    ],
 )
-def test_decimals_longer_than_the_format_allows_are_refused(value: object) -> None:
-    with pytest.raises(ValueTypeError, match=r"PL7 1\.1"):
+def test_values_beyond_the_bound_of_a_report_are_refused(value: object) -> None:
+    with pytest.raises(ValueTypeError, match=r"PL7 1\.1.*at most 15 digits before the decimal"):
         PublicFinance(investment_planned=value)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    "value", [10**15, -(10**15), 10**28, 10**5000], ids=["15", "-15", "28", "5000"]
+)
+def test_counts_and_codes_beyond_the_bound_are_refused(value: int) -> None:
+    # a 28-digit count once crashed the wording of findings; a 5,000-digit one made a
+    # report that dumps could not write
+    with pytest.raises(ValueTypeError, match=r"at most 15 digits"):
+        Direction(plan_tasks=value)
+    with pytest.raises(ValueTypeError, match=r"at most 15 digits"):
+        Direction(survey_method=value)
+
+
+def test_the_values_at_the_bound_are_kept() -> None:
+    largest = 10**15 - 1
+    assert Direction(plan_tasks=-largest).plan_tasks == -largest
+    assert Direction(survey_method=largest).survey_method == largest
+    value = Decimal("-999999999999999.999999999999999")
+    assert PublicFinance(investment_planned=value).investment_planned == value
+
+
 def test_a_decimal_with_a_positive_exponent_is_written_out_exactly() -> None:
-    value = PublicFinance(investment_planned=Decimal("1E+30")).investment_planned
-    assert str(value) == "1" + "0" * 30
+    value = PublicFinance(investment_planned=Decimal("1E+14")).investment_planned
+    assert str(value) == "1" + "0" * 14
 
 
 @pytest.mark.parametrize("text", ["x" * 10_001, "\ud800"])
@@ -228,3 +269,81 @@ def test_the_vietnamese_message_of_a_type_error_has_no_english() -> None:
     assert info.value.message("vi") == (
         "PL2 2.1 (plan_tasks): giá trị phải là số nguyên (int) hoặc None, nhận được 1.5"
     )
+
+
+# --- immutability and the written form -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda t: t.__dict__.__setitem__("plan_tasks", 5),
+        lambda t: t.__dict__.update(plan_tasks=5),
+        lambda t: t.__dict__.clear(),
+        lambda t: t.__dict__.pop("plan_tasks"),
+        lambda t: t.__dict__.setdefault("x", 1),
+        lambda t: setattr(t, "plan_tasks", 5),
+        lambda t: setattr(t, "__dict__", {}),
+    ],
+    ids=["setitem", "update", "clear", "pop", "setdefault", "setattr", "replace"],
+)
+def test_a_template_cannot_be_changed_through_its_state(change: Any) -> None:
+    # example() returns one object; a change through __dict__ once reached every later one
+    tpl = example().pl2
+    assert tpl is not None
+    with pytest.raises((attrs.exceptions.FrozenInstanceError, AttributeError)):
+        change(tpl)
+    assert example().pl2 == tpl
+    assert example() == loads(example_json())
+
+
+@given(
+    st.sampled_from(edition().classes).flatmap(lambda c: strategies.templates(c, consistent=False))
+)
+def test_built_fast_or_copied_a_template_is_sealed_and_equal(tpl: Template) -> None:
+    fast = build_checked(
+        type(tpl), {k: v for k, v in cells(tpl).items() if k != "notes"}, tpl.notes
+    )
+    pickled = pickle.loads(pickle.dumps(tpl))  # noqa: S301  # our own bytes
+    for twin in (fast, copy.copy(tpl), copy.deepcopy(tpl), pickled):
+        assert twin == tpl
+        assert hash(twin) == hash(tpl)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            vars(twin)["notes"] = FrozenMap()
+
+
+@given(
+    st.sampled_from(edition().classes).flatmap(lambda c: strategies.templates(c, consistent=False)),
+    st.data(),
+)
+def test_equality_and_hashing_follow_the_written_form(tpl: Template, data: st.DataObject) -> None:
+    # 78.9 and 78.90 validate differently: they are different reports (and -0 is not 0)
+    decimal_rows = [row for row, value in tpl if isinstance(value, Decimal)]
+    if not decimal_rows:
+        return
+    row = data.draw(st.sampled_from(decimal_rows))
+    value = tpl[row.code]
+    assert isinstance(value, Decimal)
+    sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    other = value.copy_negate() if value.is_zero() else Decimal((sign, (*digits, 0), exponent - 1))
+    assert other == value  # the same number…
+    changed = tpl.replace({row.code: other})
+    assert changed != tpl  # …but not the same report
+    assert hash(changed) != hash(tpl)  # 64-bit hashes of different written forms
+    assert Report(info=example().info, templates=[changed]) != Report(
+        info=example().info, templates=[tpl]
+    )
+
+
+def test_the_written_form_in_examples() -> None:
+    a, b = (
+        Direction(plan_completion_rate=Decimal("78.9")),
+        Direction(plan_completion_rate=Decimal("78.90")),
+    )
+    assert a != b
+    assert hash(a) != hash(b)
+    assert PublicFinance(investment_planned=Decimal("-0")) != PublicFinance(
+        investment_planned=Decimal(0)
+    )
+    assert a == Direction(plan_completion_rate=Decimal("78.9"))

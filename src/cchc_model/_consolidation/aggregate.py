@@ -55,7 +55,7 @@ from .._model.catalog import edition as get_edition
 from .._model.errors import CodeError, ConsolidationError, Lang, Problem, ValueTypeError
 from .._model.frozen import FrozenMap
 from .._model.report import Report, ReportInfo, named_reports
-from .._model.template import Template, Value, build_checked, cells
+from .._model.template import BOUND_WORDS, Template, Value, build_checked, cells, within_bounds
 from .._model.units import AdminLevel, Code, Consolidation, Kind
 from .._rules.derive import derive, derive_rules
 from .._rules.expr import BinOp, Call, Ref, references
@@ -534,11 +534,12 @@ def _prepared(report: Report, fills: tuple[_Fill, ...], rules: RuleSet) -> Repor
             if not fill.zero and any(value is None for value in given):
                 continue
             pending.remove(fill)
-            if not fill.plain:
-                slow = True
-                continue
+            slow |= not fill.plain  # derived later, by the rules
+            total = sum(given) if fill.plain else None  # type: ignore[arg-type]  # none blank
+            if total is None or not within_bounds(total):
+                continue  # not plain, or beyond the bound of a report (the blank stays)
             mine = work.setdefault(fill.template, dict(values))
-            mine[fill.target] = sum(given)
+            mine[fill.target] = total
             progress = True
     if slow:
         return _derived_totals(report, fills, rules)
@@ -1064,6 +1065,25 @@ def _edition_of(sources: list[SourceReport], own: Report | None, into: ReportInf
     return get_edition(period=into.period, year=into.year).id
 
 
+def _beyond_bounds(cls: type[Template], values: Mapping[str, Value]) -> list[Problem]:
+    """A problem for each sum beyond the bound of a report (no report could hold it)."""
+    problems = []
+    for attribute, value in values.items():
+        if not within_bounds(value):
+            code = cls.spec.by_attribute(attribute).code
+            problems.append(
+                Problem(
+                    f"{cls.spec.id} {code}",
+                    f"the sum {value} is beyond the bound of a report ({BOUND_WORDS[0]})",
+                    f"tổng {value} vượt quá giới hạn của một báo cáo ({BOUND_WORDS[1]})",
+                    value=value,
+                    template=cls.spec.id,
+                    code=code,
+                )
+            )
+    return problems
+
+
 def _consolidate(
     sources: list[SourceReport],
     *,
@@ -1084,6 +1104,7 @@ def _consolidate(
     carried.update(own_templates)
     layouts = _layouts(ed.id, into.level)
     templates: list[Template] = []
+    beyond: list[Problem] = []
     for cls in ed.classes:
         tid = cls.spec.id
         if tid not in carried:
@@ -1095,9 +1116,12 @@ def _consolidate(
         if mine is not None:
             state = cells(mine)
             values.update((a, state[a]) for a in layout.own if state[a] is not None)
+        beyond.extend(_beyond_bounds(cls, values))
         templates.append(
             build_checked(cls, values, mine.notes if mine is not None else FrozenMap())
         )
+    if beyond:
+        raise ConsolidationError(beyond)
     report = _why_blank(derive(Report(info=into, templates=templates, edition=ed.id), rules=rules))
     return Aggregation(
         report=report,

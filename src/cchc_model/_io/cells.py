@@ -38,11 +38,12 @@ from typing import Final, Protocol
 import attrs
 
 from .._model.catalog import Edition
-from .._model.errors import Problem
-from .._model.template import Indicator, Value
+from .._model.errors import Problem, short_repr
+from .._model.template import Indicator, Value, text_problem, value_problem
 from .reading import (
     Collector,
     TemplateRows,
+    ValueCell,
     check_title,
     check_unit,
     filed_note,
@@ -324,7 +325,34 @@ class _Pipeline:
         note = cells.note
         if note is not None and self.form_notes:
             note = filed_note(note, row)
-        rows.add(row, value, note or None)
+        rows.add(row, self.bounded(value, row, cells), self.text(note, row, cells))
+
+    def bounded(self, value: Value | None, row: Indicator, cells: RowCells) -> Value | None:
+        """``value`` if within the bound of a report (every format), else a problem."""
+        problem = None if value is None else value_problem(value)
+        if problem is None:
+            return value
+        shown = cells.value if isinstance(cells.value, str) else value
+        ValueCell(row, shown, cells.where("value"), self.out).error(
+            f": expected {problem[0]}, got {short_repr(shown)}",
+            f": phải là {problem[1]}, nhận được {short_repr(shown)}",
+        )
+        return None
+
+    def text(self, note: str | None, row: Indicator, cells: RowCells) -> str | None:
+        """``note`` if a report can hold it (its length, no lone surrogate), else a problem."""
+        problem = None if not note else text_problem(note)
+        if problem is None:
+            return note or None
+        self.out.error(
+            cells.where("note"),
+            f"{row.template} {row.code}: a note must be {problem[0]}",
+            f"{row.template} {row.code}: ghi chú phải là {problem[1]}",
+            value=short_repr(note),
+            template=row.template,
+            code=row.code,
+        )
+        return None
 
     def codeless(self, cells: RowCells, rows: TemplateRows | None) -> None:
         if self.strict:

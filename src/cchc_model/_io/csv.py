@@ -61,7 +61,7 @@ from .reading import (
     resolve_edition,
 )
 from .table import ReportTable, neutralise, restore
-from .tabular import REPORT_ROW, metadata_rows
+from .tabular import REPORT_ROW, exact_text, metadata_rows
 
 __all__ = [
     "COLUMNS",
@@ -348,7 +348,7 @@ def render_csv(table: ReportTable) -> str:
             row.code,
             neutralise(row.full_title),
             neutralise(row.unit),
-            row.text,  # a number, never neutralised: "-5" is minus five
+            exact_text(row),  # a number, never neutralised: "-5" is minus five
             neutralise(row.note or ""),
         )
         for template in table
@@ -367,7 +367,7 @@ def render_csv_wide(table: ReportTable) -> str:
     [('province', 'Thừa Thiên Huế'), ('district', 'Nam Đông'), ('PL2:1', '13'), ('PL2:2', '78,94')]
     """
     meta = [(key, value) for key, _, value in metadata_rows(table) if key not in _WIDE_SKIP]
-    carried = {t.template: {r.code: r.text for r in t.rows} for t in table}
+    carried = {t.template: {r.code: exact_text(r) for r in t.rows} for t in table}
     header = [key for key, _ in meta]
     values = [neutralise(value) for _, value in meta]
     for cls in get_edition(table.edition).classes:

@@ -333,6 +333,9 @@ def _template(doc: _Doc, table: TemplateTable, *, first: bool, lang: Lang) -> No
         _findings(doc, found, lang)
 
 
+_LONGEST_PROPERTY: Final = 255
+
+
 def render_docx(table: ReportTable) -> bytes:
     """The report's appendices as a Word document (see the module's docstring).
 
@@ -342,7 +345,10 @@ def render_docx(table: ReportTable) -> bytes:
     doc = _Doc()
     properties = doc.document.core_properties
     properties.author = "cchc_model"
-    properties.title = f"Phụ lục — {printable(table.info.agency)}"
+    title = f"Phụ lục — {printable(table.info.agency)}"
+    # a core property holds at most 255 characters (python-docx refuses more); the
+    # document itself shows the agency in full
+    properties.title = title if len(title) <= _LONGEST_PROPERTY else title[:254] + "…"
     if table.findings:
         _findings(doc, table.findings, table.lang)
     for index, template in enumerate(table):

@@ -45,14 +45,16 @@ from .._model.errors import (
 )
 from .._model.frozen import FrozenMap
 from .._model.period import Period
-from .._model.report import Report, ReportInfo
+from .._model.report import Report, ReportInfo, build_report_checked
 from .._model.template import (
+    BOUND_WORDS,
     MAX_DECIMAL_CHARS,
     Template,
     Value,
     build_checked,
-    decimal_fits,
-    note_problem,
+    text_problem,
+    value_problem,
+    within_bounds,
 )
 from .._model.units import AdminLevel, Kind
 
@@ -259,8 +261,38 @@ def report_to_data(report: Report) -> dict[str, Any]:
     }
 
 
-def dumps(report: Report, *, indent: int | None = 2) -> str:
-    """Write ``report`` as a JSON document (UTF-8 text, Vietnamese kept as is).
+_MAX_INDENT: Final = 16
+
+
+def _check_indent(indent: object) -> int | str | None:
+    """``indent`` if JSON can be indented by it: ``None``, 0–16 spaces, or white space."""
+    if indent is None or (
+        isinstance(indent, int) and not isinstance(indent, bool) and 0 <= indent <= _MAX_INDENT
+    ):
+        return indent
+    if isinstance(indent, str) and len(indent) <= _MAX_INDENT and not indent.strip(" \t"):
+        return indent  # "x" would write a document that is no JSON
+    raise ValueTypeError(
+        template=None,
+        code=None,
+        attribute="indent",
+        expected=f"None, a number of spaces from 0 to {_MAX_INDENT}, or spaces and tabs",
+        expected_vi=f"None, số dấu cách từ 0 đến {_MAX_INDENT}, hoặc dấu cách và tab",
+        value=indent,
+    )
+
+
+def dumps(report: Report, *, indent: int | str | None = 2) -> str:
+    r"""Write ``report`` as a JSON document (UTF-8 text, Vietnamese kept as is).
+
+    Args:
+        report: The report.
+        indent: Spaces per level (0–16), spaces and tabs (``"\t"``), or ``None`` for one
+            line.
+
+    Raises:
+        ValueTypeError: ``report`` is not a :class:`Report`, or ``indent`` is not one of
+            the above.
 
     >>> from cchc_model import example, loads
     >>> loads(dumps(example())) == example()
@@ -270,11 +302,29 @@ def dumps(report: Report, *, indent: int | None = 2) -> str:
         raise ValueTypeError(
             template=None, code=None, attribute="report", expected="a Report", value=report
         )
-    return json.dumps(report_to_data(report), ensure_ascii=False, indent=indent) + "\n"
+    spaces = _check_indent(indent)
+    return json.dumps(report_to_data(report), ensure_ascii=False, indent=spaces) + "\n"
 
 
 def dump(report: Report, fp: str | os.PathLike[str] | IO[str] | IO[bytes]) -> None:
-    """Write ``report`` as JSON to a path or an open file (text or binary)."""
+    """Write ``report`` as JSON to a path or an open file (text or binary).
+
+    The document is made before anything is written, so a report that cannot be
+    written leaves the file as it was.
+
+    Raises:
+        ValueTypeError: ``report`` is not a :class:`Report`, or ``fp`` is neither a path
+            nor a file open for writing.
+    """
+    if not isinstance(fp, (str, os.PathLike)) and not callable(getattr(fp, "write", None)):
+        raise ValueTypeError(
+            template=None,
+            code=None,
+            attribute="fp",
+            expected="a path or a file open for writing",
+            expected_vi="đường dẫn hoặc tệp đã mở để ghi",
+            value=fp,
+        )
     text = dumps(report)
     if isinstance(fp, (str, os.PathLike)):
         Path(fp).write_text(text, encoding="utf-8")
@@ -553,7 +603,7 @@ def _read_fast(data: object) -> Report | None:  # gives up early, often
         if tpl is None:
             return None
         templates.append(tpl)
-    return Report.checked(info, templates, ed.id)
+    return build_report_checked(info, templates, ed.id)
 
 
 def _optional(hook: Callable[[object, type], Any]) -> Callable[[object, Any], Any]:
@@ -619,17 +669,23 @@ def _fast_template(  # noqa: C901, PLR0911, PLR0912  # one flat pass, for speed
         if attribute in checked:
             return None
         kind = type(raw)
-        if tag == _DECIMAL:
-            if kind is int or (
-                kind is str and len(raw) <= MAX_DECIMAL_CHARS and _DECIMAL_RE.fullmatch(raw)
-            ):
+        # the same checks as the thorough path (_value), bounds included
+        if kind is int:
+            if not within_bounds(raw):
+                return None
+            if tag == _DECIMAL:
                 checked[attribute] = Decimal(raw)
             else:
+                checked[attribute] = raw if members is None else members.get(raw, raw)
+        elif kind is str and tag == _DECIMAL and len(raw) <= MAX_DECIMAL_CHARS:
+            if not _DECIMAL_RE.fullmatch(raw):
                 return None
-        elif kind is not int:
-            return None
+            number = Decimal(raw)
+            if not within_bounds(number):
+                return None
+            checked[attribute] = number
         else:
-            checked[attribute] = raw if members is None else members.get(raw, raw)
+            return None
     texts: dict[str, str] = {}
     seen: set[str] = set()
     for code, text in notes.items():
@@ -638,7 +694,7 @@ def _fast_template(  # noqa: C901, PLR0911, PLR0912  # one flat pass, for speed
             return None
         if text is None:
             continue
-        if norm in seen or note_problem(text) is not None:
+        if norm in seen or text_problem(text) is not None:
             return None
         seen.add(norm)
         if text:
@@ -871,9 +927,16 @@ def _values(
     return kwargs
 
 
+def _bounded(number: int | Decimal) -> None:
+    problem = value_problem(number)
+    if problem is not None:
+        raise _InvalidError(f"expected {problem[0]}", f"phải là {problem[1]}")
+
+
 def _value(kind: Kind | None, raw: object) -> Value:
     if kind is Kind.COUNT or kind is Kind.CODE:
         if type(raw) is int:
+            _bounded(raw)
             return raw
         what = "a count" if kind is Kind.COUNT else "a code"
         what_vi = "số đếm" if kind is Kind.COUNT else "mã"
@@ -890,22 +953,19 @@ def _value(kind: Kind | None, raw: object) -> Value:
 
 def _decimal_value(raw: object) -> Decimal:
     """A percentage or an amount as the format writes it: a string such as ``"78.94"``."""
-    number: Decimal | None = None
-    if type(raw) is int:
-        number = Decimal(raw)
-    elif isinstance(raw, Decimal):
-        number = raw  # a JSON number with a fraction, read exactly
-    elif isinstance(raw, str):
-        text = raw.strip()
-        if len(text) <= MAX_DECIMAL_CHARS and _DECIMAL_RE.fullmatch(text):
-            return Decimal(text)
+    number: int | Decimal | None = None
+    if type(raw) is int or isinstance(raw, Decimal):
+        number = raw  # an integer, or a JSON number with a fraction, read exactly
+    elif isinstance(raw, str) and _DECIMAL_RE.fullmatch(text := raw.strip()):
+        if len(text) > MAX_DECIMAL_CHARS:
+            raise _InvalidError(
+                f"expected a value of {BOUND_WORDS[0]}, got {short_repr(raw)}",
+                f"phải là số có {BOUND_WORDS[1]}, nhận được {short_repr(raw)}",
+            )
+        number = Decimal(text)
     if number is not None:
-        if decimal_fits(number):
-            return number
-        raise _InvalidError(
-            f"the number is longer than {MAX_DECIMAL_CHARS} characters written out",
-            f"số dài quá {MAX_DECIMAL_CHARS} ký tự khi viết đầy đủ",
-        )
+        _bounded(number)
+        return Decimal(number)
     if isinstance(raw, str):
         text = raw.strip()
         hint_en = hint_vi = ""
@@ -957,7 +1017,7 @@ def _notes(
             continue
         if text is None:
             continue
-        wrong = note_problem(text)
+        wrong = text_problem(text)
         if wrong is not None:
             problems.append(
                 Problem(

@@ -288,6 +288,15 @@ def read(
       line 2, template: unknown template 'PL9' (templates: PL2, PL3, PL4, PL5, PL6, PL7, PL8)
       file: no value of any appendix could be read; expected rows such as 'PL2,2.1,,,19,' ...
     """
+    if info is not None and not isinstance(info, Mapping):
+        raise ValueTypeError(
+            template=None,
+            code=None,
+            attribute="info",
+            expected="a mapping of report field to value, such as {'province': 'Huế'}",
+            expected_vi="ánh xạ trường báo cáo → giá trị, ví dụ {'province': 'Huế'}",
+            value=info,
+        )
     if format is not None and format not in READ_FORMATS:
         raise ValueTypeError(
             template=None,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import enum
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -292,7 +293,10 @@ def _read_number_text(text: str, cell: ValueCell, *, declared: bool) -> Value | 
         return number
     if not declared:
         _doubtful(text, number, cell)
-    return Decimal(number)
+    value = Decimal(number)
+    if value.is_zero() and text.startswith("-"):
+        return value.copy_negate()  # "-0,00" is kept as written (vi reads it 0,00)
+    return value
 
 
 def _doubtful(text: str, number: object, cell: ValueCell) -> None:
@@ -708,7 +712,9 @@ def build_info(
     try:
         return ReportInfo(**values)
     except CchcError as exc:
-        out.error("report", exc.message("en"), exc.message("vi"))
+        attribute = getattr(exc, "attribute", None)
+        where = merged[attribute][1] if attribute in merged else "report"
+        out.error(where, exc.message("en"), exc.message("vi"), value=getattr(exc, "value", None))
         return None
 
 
@@ -784,7 +790,13 @@ def _field_value(key: str, raw: object) -> object:
         return _year(raw)
     if key == "date":
         return _date(raw)
-    return raw if isinstance(raw, str) else _text_of(raw)
+    if isinstance(raw, str):
+        return raw
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return str(raw)  # a number a spreadsheet holds: a unit code typed as 12345
+    if isinstance(raw, (float, Decimal)) and math.isfinite(raw):
+        return _text_of(raw)
+    raise TypeError(raw)  # [5] is no text: refused, not written "[5]"
 
 
 def _info_values(merged: Mapping[str, tuple[object, str]], out: Collector) -> dict[str, Any]:

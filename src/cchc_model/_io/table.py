@@ -43,6 +43,7 @@ from .._model.units import Code, Kind
 from .._rules.messages import SEVERITY_LABELS
 
 __all__ = [
+    "BIDI_CONTROLS",
     "COLUMNS",
     "COLUMN_WIDTHS_MM",
     "CONTROL_CHARACTERS",
@@ -156,18 +157,27 @@ Findings = Iterable[FindingLike] | _HasFindings
 """Findings as a validation result (anything with ``.findings``) or an iterable."""
 
 
+BIDI_CONTROLS: Final = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""The controls of bidirectional text (embeddings, overrides, isolates, marks): they
+reorder what a reader sees (``U+202E`` shows ``exe.txt`` as ``txt.exe``), so no text
+of a report is shown with them."""
+_UNPRINTABLE: Final = re.compile(f"{CONTROL_CHARACTERS.pattern}|{BIDI_CONTROLS.pattern}")
+
+
 def printable(text: str) -> str:
-    r"""``text`` for a document people read: line ends as ``\n``, control characters as U+FFFD.
+    r"""``text`` for a document people read: line ends as ``\n``, controls as U+FFFD.
 
     The text, Markdown, HTML and Word renders show every text of a report through it,
-    so that a stray control character shows as � rather than vanish, break the file
-    or reach a terminal. (CSV and Excel keep every character: they round-trip.)
+    so that a stray control character (:data:`CONTROL_CHARACTERS`: NUL, BEL, ESC…) or a
+    bidirectional control (:data:`BIDI_CONTROLS`) shows as � rather than vanish,
+    break the file, reorder the text or reach a terminal. (CSV and Excel keep every
+    character: they round-trip.)
 
-    >>> printable("a\r\nb\x00c\x1b[31m")
-    'a\nb�c�[31m'
+    >>> printable("a\r\nb\x00c\x1b[31m"), printable("UBND \u202ea\u202c")
+    ('a\nb�c�[31m', 'UBND �a�')
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return CONTROL_CHARACTERS.sub("\ufffd", text)
+    return _UNPRINTABLE.sub("\ufffd", text)
 
 
 def neutralise(text: str) -> str:

@@ -7,14 +7,16 @@ the other text rules, on the table model.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Final
 
 from .interchange import FORMAT, VERSION
 from .reading import METADATA
-from .table import CONTROL_CHARACTERS, ReportTable
+from .table import CONTROL_CHARACTERS, ReportTable, TableRow
 
 __all__ = [
     "REPORT_ROW",
+    "exact_text",
     "metadata_rows",
     "xml_escape",
     "xml_unescape",
@@ -50,6 +52,28 @@ def xml_unescape(text: str) -> str:
     if "_x" not in text:
         return text
     return _OOXML_ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def exact_text(row: TableRow) -> str:
+    """A row's value as the spreadsheet formats write it: as shown, and exactly.
+
+    The text of the table model (``78,94``, ``2.715``), except that a negative zero
+    keeps its sign (``-0,00``): the display never shows one, but a value written so is
+    kept as written, and read back so.
+
+    >>> from decimal import Decimal
+    >>> import cchc_model
+    >>> report = cchc_model.example().with_templates(
+    ...     cchc_model.PublicFinance(investment_planned=Decimal("-0.00"))
+    ... )
+    >>> row = cchc_model.table_model(report)["PL7"].row("1.1")
+    >>> row.text, exact_text(row)
+    ('0,00', '-0,00')
+    """
+    value = row.value
+    if isinstance(value, Decimal) and value.is_zero() and value.is_signed():
+        return "-" + row.text
+    return row.text
 
 
 def metadata_rows(table: ReportTable) -> list[tuple[str, str, str]]:

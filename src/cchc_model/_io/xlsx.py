@@ -64,10 +64,17 @@ from typing import Any, Final
 import attrs
 
 from .. import vi
-from .._model.errors import Problem, ReportFormatError
+from .._model.errors import Problem, ReportFormatError, ValueTypeError
 from .._model.extras import require
 from .._model.report import Report
-from .._model.template import Indicator, Value
+from .._model.template import (
+    BOUND_WORDS,
+    MAX_DECIMALS,
+    MAX_INTEGER_DIGITS,
+    Indicator,
+    Value,
+    within_bounds,
+)
 from .._model.units import Code, Kind
 from .archive import Package, check_package
 from .cells import RowCells, TableStart, Where, header_columns, read_rows, template_id
@@ -98,7 +105,7 @@ from .table import (
     severity_label,
 )
 from .table import Cell as Runs
-from .tabular import metadata_rows, xml_escape, xml_unescape
+from .tabular import exact_text, metadata_rows, xml_escape, xml_unescape
 
 __all__ = [
     "FINDINGS_SHEET",
@@ -204,11 +211,11 @@ def number_cell(row: TableRow) -> tuple[int | float | str | None, str]:
     if kind is Kind.COUNT or kind is Kind.CODE:
         number = int(value)
         if len(str(abs(number))) > MAX_DIGITS:
-            return row.text, "@"
+            return exact_text(row), "@"
         return number, _whole_format(row)
     decimal = Decimal(value)
-    if not _fits(decimal):
-        return row.text, "@"
+    if not _fits(decimal) or (decimal.is_zero() and decimal.is_signed()):
+        return exact_text(row), "@"  # Excel holds no -0 either
     places = _decimals(decimal)
     fraction = "." + "0" * places if places else ""
     if kind is Kind.PERCENT:
@@ -289,7 +296,7 @@ class _Sheets:
 
     def text(self, cell: Cell, text: str) -> None:
         """Put ``text`` in ``cell`` as text that no spreadsheet runs."""
-        cell.value = xml_escape(text)
+        cell.value = _cell_text(text)
         cell.data_type = "s"  # openpyxl takes a leading "=" for a formula
         if text.startswith(FORMULA_TRIGGERS):
             cell.quotePrefix = True
@@ -303,6 +310,7 @@ class _Sheets:
         cell.font = self.font(size=size)
         if not runs:
             return
+        _cell_text("".join(run.text for run in runs))  # the whole cell must fit
         blocks = [
             self.rich.TextBlock(
                 self.inline_font(rFont=_FONT, sz=size, b=bold or None, i=italic or None),
@@ -313,6 +321,34 @@ class _Sheets:
         cell.value = self.rich.CellRichText(blocks)
         if runs[0].text.startswith(FORMULA_TRIGGERS):
             cell.quotePrefix = True
+
+
+_CELL_CHARACTERS: Final = 32_767
+"""The most characters an Excel cell holds (openpyxl cuts the rest, silently)."""
+
+
+def _cell_text(text: str) -> str:
+    """``text`` escaped for a cell (:func:`xml_escape`), refused if the cell cannot hold it.
+
+    A text of a report has at most 10,000 characters, but each control character is
+    written ``_xHHHH_``: refusing is better than writing a cell that reads back cut.
+
+    Raises:
+        ValueTypeError: The escaped text is longer than a cell holds.
+    """
+    escaped = xml_escape(text)
+    if len(escaped) <= _CELL_CHARACTERS:
+        return escaped
+    raise ValueTypeError(
+        template=None,
+        code=None,
+        attribute="text",
+        expected=f"a text an Excel cell holds ({_CELL_CHARACTERS:,} characters, each control"
+        " character written as 7)",
+        expected_vi=f"văn bản một ô Excel chứa được ({_CELL_CHARACTERS:,} ký tự, mỗi ký tự điều"
+        " khiển được ghi bằng 7)",
+        value=text,
+    )
 
 
 def _set_widths(ws: Worksheet, widths_mm: tuple[float, ...]) -> None:
@@ -562,6 +598,9 @@ _HEADER_ROWS: Final = 20
 Workbook = Any
 """An openpyxl workbook (openpyxl has no type hints)."""
 _FIFTEEN: Final = Context(prec=MAX_DIGITS, rounding=ROUND_HALF_EVEN)
+_EXACT: Final = Context(prec=MAX_INTEGER_DIGITS + MAX_DECIMALS + 1)
+"""Enough digits for any value within the bound of a report: quantize is exact."""
+_LONGEST_FORMAT: Final = 255
 _QUOTED: Final = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 WORKBOOK: Final = Package(
     "workbook",
@@ -608,7 +647,8 @@ def format_decimals(number_format: str) -> tuple[int | None, bool]:
     >>> format_decimals("#,##0.00%"), format_decimals("General"), format_decimals('0.0" ha"')
     ((2, True), (None, False), (1, False))
     """
-    section = _QUOTED.sub("", number_format.split(";", maxsplit=1)[0])
+    # Excel's formats are at most 255 characters; cut before the patterns run
+    section = _QUOTED.sub("", number_format[:_LONGEST_FORMAT].split(";", maxsplit=1)[0])
     if fold(section) in ("general", "") or "@" in section:
         return None, False
     percent = "%" in section
@@ -672,6 +712,34 @@ def _plain(decimal: Decimal) -> Decimal:
     return decimal.normalize()
 
 
+def _beyond(value: object, cell: ValueCell) -> None:
+    cell.error(
+        f": expected a value of {BOUND_WORDS[0]}, got {value!r}",
+        f": phải là số có {BOUND_WORDS[1]}, nhận được {value!r}",
+    )
+
+
+def _read_whole(value: float | Decimal, cell: ValueCell) -> Value | None:
+    """A count or a code: a whole number within the bound of a report."""
+    row = cell.row
+    if isinstance(value, Decimal) or not float(value).is_integer():
+        what, what_vi = ("count", "số đếm") if row.kind is Kind.COUNT else ("code", "mã")
+        cell.error(
+            f": a {what} is a whole number, got {value!r}",
+            f": {what_vi} phải là số nguyên, nhận được {value!r}",
+        )
+        return None
+    if not within_bounds(Decimal(value)):  # 1e30 stored as a float is no whole count
+        _beyond(value, cell)
+        return None
+    whole = int(value)
+    if row.kind is Kind.CODE:
+        assert row.code_list is not None  # noqa: S101  # a code row has its list
+        member = row.code_list._value2member_map_.get(whole)
+        return member if isinstance(member, Code) else whole
+    return whole
+
+
 def _read_number(value: float | Decimal, number_format: str, cell: ValueCell) -> Value | None:
     """Read a numeric cell.
 
@@ -683,26 +751,18 @@ def _read_number(value: float | Decimal, number_format: str, cell: ValueCell) ->
         cell.heading()
         return None
     if row.kind is Kind.COUNT or row.kind is Kind.CODE:
-        if isinstance(value, Decimal) or not float(value).is_integer():
-            what, what_vi = ("count", "số đếm") if row.kind is Kind.COUNT else ("code", "mã")
-            cell.error(
-                f": a {what} is a whole number, got {value!r}",
-                f": {what_vi} phải là số nguyên, nhận được {value!r}",
-            )
-            return None
-        whole = int(value)
-        if row.kind is Kind.CODE:
-            assert row.code_list is not None  # noqa: S101  # a code row has its list
-            member = row.code_list._value2member_map_.get(whole)
-            return member if isinstance(member, Code) else whole
-        return whole
+        return _read_whole(value, cell)
     decimals, percent = format_decimals(number_format)
     number = _round15(value) if isinstance(value, float) else Decimal(value)
     if percent:
         number = _plain(number.scaleb(2))
+    if not within_bounds(number):
+        _beyond(value, cell)
+        return None
     places = max(0, -int(number.as_tuple().exponent))
     if decimals is not None and decimals > places:
-        number = number.quantize(Decimal(1).scaleb(-decimals))
+        # exact: the value is within the bound, the decimals at most the bound's
+        number = number.quantize(Decimal(1).scaleb(-min(decimals, MAX_DECIMALS)), context=_EXACT)
     elif decimals is not None and places > decimals:
         shown = vi.format_number(number, decimals)
         cell.warn(
@@ -850,11 +910,15 @@ def _read_metadata_sheet(ws: Worksheet, sheet: str, meta: Metadata) -> None:
         if key is None:
             continue
         value = getattr(value_cell, "value", None)
-        meta.given(
-            key,
-            _text(value_cell) if isinstance(value, str) else value,
-            _ref(sheet, number, 3),
-        )
+        where = _ref(sheet, number, 3)
+        if getattr(value_cell, "data_type", "s") == "f":  # never evaluated: its text is read
+            meta.out.warn(
+                where,
+                f"{key}: a formula ({_text(value_cell)}) is read as its text",
+                f"{key}: công thức ({_text(value_cell)}) được đọc như văn bản",
+                value=_text(value_cell),
+            )
+        meta.given(key, _text(value_cell) if isinstance(value, str) else value, where)
 
 
 def _sheets(wb: Workbook, meta: Metadata) -> list[tuple[str, str, Worksheet]]:
@@ -868,6 +932,12 @@ def _sheets(wb: Workbook, meta: Metadata) -> list[tuple[str, str, Worksheet]]:
         ws = wb[name]
         first = [_text(c) for row in ws.iter_rows(min_row=1, max_row=3, max_col=2) for c in row]
         kind = _sheet_kind(name, first)
+        if kind not in (None, "skip") and getattr(ws, "sheet_state", "visible") != "visible":
+            out.warn(  # what is read is not what a person opening the file sees
+                _sheet_ref(name),
+                f"the sheet {name!r} is hidden in Excel; it is read: check it",
+                f"trang tính {name!r} bị ẩn trong Excel; vẫn được đọc: hãy kiểm tra",
+            )
         if kind == "meta":
             _read_metadata_sheet(ws, name, meta)
         elif kind is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import ItemsView, Iterator, KeysView, Mapping, ValuesView
+from types import MappingProxyType
 from typing import TypeVar, overload
 
 __all__ = ["FrozenMap"]
@@ -15,16 +16,32 @@ D = TypeVar("D")
 class FrozenMap(Mapping[K, V]):
     """An immutable mapping that keeps insertion order and compares equal to dicts.
 
+    Its data is a copy seen only through a read-only proxy, and its attributes cannot be
+    set again, so that its hash, computed once, stays true.
+
     >>> m = FrozenMap({"2.1": "ghi chú"})
     >>> m == {"2.1": "ghi chú"}, len(m), hash(m) == hash(FrozenMap(m))
     (True, 1, True)
+    >>> m._data["2.1"] = "x"
+    Traceback (most recent call last):
+    ...
+    TypeError: 'mappingproxy' object does not support item assignment
     """
 
     __slots__ = ("_data", "_hash")
+    _data: Mapping[K, V]
+    _hash: int | None
 
     def __init__(self, data: Mapping[K, V] | None = None) -> None:
-        self._data: dict[K, V] = dict(data) if data else {}
-        self._hash: int | None = None
+        proxy: Mapping[K, V] = MappingProxyType(dict(data) if data else {})
+        object.__setattr__(self, "_data", proxy)
+        object.__setattr__(self, "_hash", None)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"FrozenMap is immutable: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"FrozenMap is immutable: cannot delete {name!r}")
 
     def __getitem__(self, key: K) -> V:
         return self._data[key]
@@ -68,9 +85,14 @@ class FrozenMap(Mapping[K, V]):
         return NotImplemented
 
     def __hash__(self) -> int:
-        if self._hash is None:
-            self._hash = hash(frozenset(self._data.items()))
-        return self._hash
+        found = self._hash
+        if found is None:
+            found = hash(frozenset(self._data.items()))
+            object.__setattr__(self, "_hash", found)
+        return found
+
+    def __reduce__(self) -> tuple[type[FrozenMap[K, V]], tuple[dict[K, V]]]:
+        return type(self), (dict(self._data),)
 
     def __repr__(self) -> str:
-        return f"FrozenMap({self._data!r})"
+        return f"FrozenMap({dict(self._data)!r})"

@@ -21,7 +21,7 @@ from .catalog import edition as get_edition
 from .errors import CodeError, ValueTypeError
 from .frozen import FrozenMap
 from .period import Period
-from .template import Indicator, Template, TemplateSpec, Value, build_unchecked
+from .template import Indicator, Template, TemplateSpec, Value, build_unchecked, text_problem
 from .units import AdminLevel
 
 __all__ = ["Report", "ReportInfo", "named_reports"]
@@ -72,12 +72,27 @@ def _optional_text(value: object) -> object:
     return value
 
 
+def _check_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A text of the metadata: a ``str`` a report can hold (see ``text_problem``)."""
+    if value is None and attribute.name != "agency":
+        return
+    problem = text_problem(value)
+    if problem is None and attribute.name == "agency" and not str(value).strip():
+        problem = ("a name, not a blank text", "một tên, không phải chuỗi trống")
+    if problem is not None:
+        blank = "" if attribute.name == "agency" else " or None"
+        raise ValueTypeError(
+            template=None,
+            code=None,
+            attribute=attribute.name,
+            expected=problem[0] + blank,
+            expected_vi=problem[1] + (" hoặc None" if blank else ""),
+            value=value,
+        )
+
+
 def _text_field() -> Any:  # noqa: ANN401
-    return attrs.field(
-        default=None,
-        converter=_optional_text,
-        validator=_check((str, type(None)), "a string or None", "chuỗi ký tự hoặc None"),
-    )
+    return attrs.field(default=None, converter=_optional_text, validator=_check_text)
 
 
 @attrs.frozen(kw_only=True)
@@ -107,9 +122,7 @@ class ReportInfo:
     2024
     """
 
-    agency: str = attrs.field(
-        validator=_check(str, "the agency's name (a string)", "tên cơ quan (chuỗi ký tự)")
-    )
+    agency: str = attrs.field(validator=_check_text)
     level: AdminLevel = attrs.field(
         validator=_check(AdminLevel, "an AdminLevel", "một AdminLevel (cấp hành chính)")
     )
@@ -266,21 +279,6 @@ class Report:
             return named.pop()
         return get_edition(period=self.info.period, year=self.info.year).id
 
-    @classmethod
-    def checked(cls, info: ReportInfo, templates: list[Template], edition: str) -> Report:
-        """Build a report from parts already checked (the JSON reader's fast path).
-
-        ``templates`` are of ``edition``, at most one of each id; only the order of the
-        form is settled here. Anything not checked so must go through the class instead.
-        """
-        ordered = sorted(templates, key=lambda t: t.spec.number)
-        return build_unchecked(
-            cls,
-            info=info,
-            templates=FrozenMap({t.spec.id: t for t in ordered}),
-            edition=edition,
-        )
-
     def __getitem__(self, template_id: str) -> Template:
         """The template ``template_id`` (``"PL2"``…).
 
@@ -412,6 +410,23 @@ class Report:
     def pl8(self) -> DigitalGovernment | None:
         """Phụ lục 8 of the 2024 edition, if carried (see :attr:`pl2`)."""
         return self._typed(DigitalGovernment, "pl8")
+
+
+def build_report_checked(info: ReportInfo, templates: list[Template], edition: str) -> Report:
+    """Build a report from parts already checked (the JSON reader's fast path).
+
+    Private to the library, behind the one door of fast construction
+    (:func:`~cchc_model._model.template.build_unchecked`): ``templates`` are of
+    ``edition``, at most one of each id; only the order of the form is settled here.
+    Anything not checked so goes through :class:`Report` instead.
+    """
+    ordered = sorted(templates, key=lambda t: t.spec.number)
+    return build_unchecked(
+        Report,
+        info=info,
+        templates=FrozenMap({t.spec.id: t for t in ordered}),
+        edition=edition,
+    )
 
 
 def named_reports(reports: object) -> list[tuple[str | None, Report]]:

@@ -25,6 +25,11 @@ from .frozen import FrozenMap
 from .units import ALL_LEVELS, AdminLevel, Code, Consolidation, Kind, Unit
 
 __all__ = [
+    "BOUND_WORDS",
+    "MAX_DECIMALS",
+    "MAX_DECIMAL_CHARS",
+    "MAX_INTEGER_DIGITS",
+    "MAX_TEXT_CHARS",
     "Emphasis",
     "Indicator",
     "Note",
@@ -41,6 +46,9 @@ __all__ = [
     "normalize_code",
     "percent",
     "template",
+    "text_problem",
+    "value_problem",
+    "within_bounds",
 ]
 
 Value = int | Decimal
@@ -284,20 +292,45 @@ class _RowDef:
 # --- converters: check the type at once, naming the field ------------------------------
 
 
+MAX_INTEGER_DIGITS: Final = 15
+"""The most digits of a value of a report before the decimal point: every value is below
+10¹⁵ (a million billion) in absolute value.
+
+Any real report is far below it (the State budget is about 2 × 10⁹ *triệu đồng*, the
+people of the country about 10⁸); Excel keeps 15 digits exactly, and a float every
+whole number up to it. Counts, codes, percentages and amounts are checked against it
+when built in code and when read from any format, and the rules' arithmetic and their
+wording are exact on every value within it."""
+MAX_DECIMALS: Final = 40
+"""The most decimals a percentage or an amount is written with (``70.1`` has one): room
+for a rate computed with Python's ``Decimal`` (28 significant digits, as
+``70.10676156583629893238434164``) even below 10⁻¹⁰."""
+_LIMIT: Final = 10**MAX_INTEGER_DIGITS
+BOUND_WORDS: Final = (
+    f"at most {MAX_INTEGER_DIGITS} digits before the decimal point and {MAX_DECIMALS} after",
+    f"tối đa {MAX_INTEGER_DIGITS} chữ số phần nguyên và {MAX_DECIMALS} chữ số thập phân",
+)
+"""The bound on values, as messages say it (English, Vietnamese)."""
 MAX_DECIMAL_CHARS: Final = 100
-"""The longest decimal a cell may hold, written out without exponent (as JSON writes it)."""
+"""The longest text a reader parses as a decimal (the longest value is 33 characters)."""
 
 
-def decimal_fits(value: Decimal) -> bool:
-    """Whether a finite ``value`` written out in full has at most ``MAX_DECIMAL_CHARS``.
+def within_bounds(value: int | Decimal) -> bool:
+    """Whether a value (``int``, finite ``Decimal``) is within the bounds of a report.
 
-    >>> decimal_fits(Decimal("70.1")), decimal_fits(Decimal("1E+200"))
+    The bounds are :data:`MAX_INTEGER_DIGITS` and :data:`MAX_DECIMALS`.
+
+    >>> within_bounds(Decimal("70.1")), within_bounds(10**15), within_bounds(Decimal("1E+200"))
+    (True, False, False)
+    >>> within_bounds(Decimal("-999999999999999.999")), within_bounds(Decimal("1E-41"))
     (True, False)
     """
-    exponent = value.as_tuple().exponent
-    if not isinstance(exponent, int) or not -MAX_DECIMAL_CHARS < exponent < MAX_DECIMAL_CHARS:
-        return False
-    return len(format(value, "f")) <= MAX_DECIMAL_CHARS
+    if isinstance(value, Decimal):
+        exponent = value.as_tuple().exponent
+        if not isinstance(exponent, int) or exponent < -MAX_DECIMALS:
+            return False
+        return value.is_zero() or value.adjusted() < MAX_INTEGER_DIGITS
+    return -_LIMIT < value < _LIMIT
 
 
 def _fail(
@@ -326,11 +359,28 @@ def _fail(
     )
 
 
+def value_problem(value: int | Decimal) -> tuple[str, str] | None:
+    """What is wrong with the size of a value, or ``None`` (see :func:`within_bounds`).
+
+    >>> value_problem(10**15)[0]
+    'a value of at most 15 digits before the decimal point and 40 after'
+    """
+    if within_bounds(value):
+        return None
+    return f"a value of {BOUND_WORDS[0]}", f"số có {BOUND_WORDS[1]}"
+
+
+def _out_of_bounds(self_: Template, field: attrs.Attribute[Any], value: object) -> None:
+    _fail(self_, field, (f"a value of {BOUND_WORDS[0]}", f"số có {BOUND_WORDS[1]}"), value)
+
+
 def _to_count(value: object, self_: Template, field: attrs.Attribute[Any]) -> int | None:
-    if value is None or (type(value) is int):
-        return value
+    if value is None:
+        return None
     if isinstance(value, int) and not isinstance(value, (bool, Code)):
-        return int(value)
+        if -_LIMIT < value < _LIMIT:
+            return value if type(value) is int else int(value)
+        _out_of_bounds(self_, field, value)
     _fail(self_, field, ("a whole number (int) or None", "số nguyên (int) hoặc None"), value)
     return None  # pragma: no cover  # _fail always raises
 
@@ -339,22 +389,16 @@ def _to_decimal(value: object, self_: Template, field: attrs.Attribute[Any]) -> 
     if value is None:
         return None
     if isinstance(value, Decimal):
-        if value.is_finite() and decimal_fits(value):
-            # 1E+2 is written 100: the interchange format has no exponents.
-            return value if value.as_tuple().exponent <= 0 else Decimal(int(value))  # type: ignore[operator]
-        _fail(
-            self_,
-            field,
-            (
-                f"a finite Decimal of at most {MAX_DECIMAL_CHARS} characters",
-                f"số Decimal hữu hạn, tối đa {MAX_DECIMAL_CHARS} ký tự",
-            ),
-            value,
-        )
+        if not value.is_finite():
+            _fail(self_, field, ("a finite Decimal", "số Decimal hữu hạn"), value)
+        if not within_bounds(value):
+            _out_of_bounds(self_, field, value)
+        # 1E+2 is written 100: the interchange format has no exponents.
+        return value if value.as_tuple().exponent <= 0 else Decimal(int(value))  # type: ignore[operator]
     if isinstance(value, int) and not isinstance(value, bool):
-        result = Decimal(int(value))
-        if decimal_fits(result):
-            return result
+        if not -_LIMIT < value < _LIMIT:
+            _out_of_bounds(self_, field, value)
+        return Decimal(int(value))
     _fail(self_, field, ("a Decimal, an int or None", "số Decimal, số nguyên hoặc None"), value)
     return None  # pragma: no cover
 
@@ -368,6 +412,8 @@ def _to_code(value: object, self_: Template, field: attrs.Attribute[Any]) -> int
     if isinstance(value, code_list):
         return value
     if isinstance(value, int) and not isinstance(value, (bool, Code)):
+        if not -_LIMIT < value < _LIMIT:
+            _out_of_bounds(self_, field, value)
         # A value outside the list is kept as written, for validation to report.
         return code_list._value2member_map_.get(value, int(value))  # type: ignore[return-value]
     _fail(
@@ -390,10 +436,28 @@ _CONVERTERS: Final[dict[Kind, Callable[[Any, Any, Any], Any]]] = {
 }
 
 
+def written(value: object) -> object:
+    """What equality and hashing compare of a value: its written form.
+
+    ``Decimal("78.9")`` and ``Decimal("78.90")`` are equal numbers but different
+    reports (they are read as different intervals), and so are ``-0`` and ``0``.
+
+    >>> written(Decimal("78.9")) == written(Decimal("78.90")), written(19) == written(19)
+    (False, True)
+    """
+    if isinstance(value, Decimal):
+        return _WRITTEN_DECIMAL, value.as_tuple()
+    return value
+
+
+_WRITTEN_DECIMAL: Final = "decimal"
+
+
 def _field(row: _RowDef, kind: Kind) -> Any:  # noqa: ANN401  # a field default, typed by its annotation
     # No attrs converter: Template.__attrs_post_init__ checks every filled value in one
     # pass, which makes both the classes (import time) and their instances faster to build.
-    return attrs.field(default=None, metadata={_META: row, _KIND: kind})
+    # Equality and hashing compare the written form (a Decimal's digits and exponent).
+    return attrs.field(default=None, eq=written, metadata={_META: row, _KIND: kind})
 
 
 def _measured(kind: Kind, unit: Unit, consolidation: Consolidation | None, **row: Any) -> Any:  # noqa: ANN401  # an attrs field
@@ -659,26 +723,33 @@ class TemplateSpec:
         return self.attached.format(number=number, date=date, agency=agency)
 
 
-MAX_NOTE_CHARS: Final = 10_000
-"""The longest note a cell may hold."""
+MAX_TEXT_CHARS: Final = 10_000
+"""The longest text of a report: a note, or a field of its metadata (the agency, the
+recipient…). Any real one is far shorter; every format holds it (a spreadsheet cell
+holds 32,767 characters, a CSV field read back 131,072)."""
 
 
-def note_problem(text: object) -> tuple[str, str] | None:
-    """What is wrong with a note text, in English and Vietnamese, or ``None`` if nothing.
+def text_problem(text: object) -> tuple[str, str] | None:
+    """What is wrong with a text of a report (a note, a metadata field), or ``None``.
+
+    A text is a ``str`` of at most :data:`MAX_TEXT_CHARS` characters that UTF-8 can
+    write (no lone surrogate, which no file can hold).
 
     Returns:
-        What a note must be, as a pair of noun phrases (English, Vietnamese), when
+        What a text must be, as a pair of noun phrases (English, Vietnamese), when
         ``text`` is not that.
 
-    >>> note_problem("theo Kế hoạch 04/KH-UBND") is None, note_problem(5)[0]
+    >>> text_problem("theo Kế hoạch 04/KH-UBND") is None, text_problem(5)[0]
     (True, 'a string')
+    >>> text_problem(chr(0xD800))[0]
+    'a text that UTF-8 can write (no lone surrogate)'
     """
     if not isinstance(text, str):
         return ("a string", "một chuỗi ký tự")
-    if len(text) > MAX_NOTE_CHARS:
+    if len(text) > MAX_TEXT_CHARS:
         return (
-            f"a text of at most {MAX_NOTE_CHARS} characters",
-            f"một chuỗi tối đa {MAX_NOTE_CHARS} ký tự",
+            f"a text of at most {MAX_TEXT_CHARS:,} characters",
+            f"một chuỗi tối đa {MAX_TEXT_CHARS:,} ký tự".replace(",", "."),
         )
     try:
         text.encode("utf-8")
@@ -707,7 +778,7 @@ def _to_notes(value: object) -> FrozenMap[str, str]:
     notes: dict[str, str] = {}
     for key, text in value.items():
         code = normalize_code(key)
-        problem = note_problem(text)
+        problem = text_problem(text)
         if problem is not None:
             raise ValueTypeError(
                 template=None,
@@ -755,7 +826,12 @@ class Template:
             if list(self.notes) != sorted(self.notes, key=order.__getitem__):
                 # notes are kept in the order of the form, so that JSON is canonical
                 ordered = sorted(self.notes.items(), key=lambda item: order[item[0]])
-                self.__dict__["notes"] = FrozenMap(dict(ordered))
+                state["notes"] = FrozenMap(dict(ordered))
+        _seal(self, state)
+
+    def __setstate__(self, state: Mapping[str, Any]) -> None:
+        """Restore a copy or an unpickled template, sealed like every other."""
+        _seal(self, dict(state))
 
     def __getitem__(self, code: str) -> Value | None:
         """The value of the row with official ``code`` (``None`` when blank).
@@ -926,10 +1002,35 @@ def template(
 # functions below, so that how a template keeps its values is known in this module only.
 
 
+class _Sealed(dict[str, Any]):
+    """The state of a template: a dict that refuses every change after it is built.
+
+    A template is a frozen attrs class without slots, so its values live in the
+    instance's ``__dict__``; this dict is it, so that ``vars(tpl)["x"] = 5`` and
+    ``tpl.__dict__.update(...)`` fail as ``tpl.x = 5`` does (attribute reads are plain
+    dict reads, as fast as before).
+    """
+
+    __slots__ = ()
+
+    def _refuse(self, *_: object, **__: object) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    __setitem__ = __delitem__ = __ior__ = _refuse  # type: ignore[assignment]
+    update = clear = pop = popitem = setdefault = _refuse  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[type[dict[str, Any]], tuple[dict[str, Any]]]:
+        return dict, (dict(self),)
+
+
+def _seal(tpl: Template, state: dict[str, Any]) -> None:
+    object.__setattr__(tpl, "__dict__", _Sealed(state))
+
+
 def cells(tpl: Template) -> Mapping[str, Any]:
     """The values of ``tpl`` by attribute name (``None`` when blank), read in bulk.
 
-    The mapping is the instance's own state: read it, never write to it.
+    The mapping is the instance's own state, sealed: it can be read, not changed.
 
     >>> from cchc_model import Direction
     >>> cells(Direction(plan_tasks=19))["plan_tasks"]
@@ -947,10 +1048,10 @@ def build_checked(cls: type[T], values: Mapping[str, Value], notes: FrozenMap[st
     go through the class instead.
     """
     obj = object.__new__(cls)
-    state = obj.__dict__
-    state.update(cls._blank)
+    state: dict[str, Any] = dict(cls._blank)
     state.update(values)
     state["notes"] = notes
+    _seal(obj, state)
     return obj
 
 
@@ -961,7 +1062,7 @@ def build_unchecked(cls: type[U], **fields: object) -> U:
     """An instance of the frozen attrs class ``cls`` with ``fields`` set as given.
 
     Neither converters nor validators nor ``__attrs_post_init__`` run: for parts the
-    library has already checked (:meth:`Report.checked <cchc_model.Report.checked>`).
+    library has already checked (``_model.report.build_report_checked``).
     """
     obj = object.__new__(cls)
     for name, value in fields.items():

@@ -25,7 +25,7 @@ from .._model.catalog import Edition
 from .._model.catalog import edition as get_edition
 from .._model.errors import RuleError, ValueTypeError
 from .._model.report import Report
-from .._model.template import Indicator, Template, Value
+from .._model.template import Indicator, Template, Value, within_bounds
 from .._model.units import AdminLevel, Kind
 from . import interval as iv
 from .engine import BoolFn, NumFn, compile_bool, compile_num, context, era
@@ -217,8 +217,8 @@ def derive(
         if result is None:
             continue
         new = _value(step, result)
-        if new is None or _same(new, values[attr]):
-            continue
+        if new is None or not within_bounds(new) or _same(new, values[attr]):
+            continue  # a value beyond the bound of a report is not one: the blank stays
         old = values[attr]
         values[attr] = new
         if step.domain is not None and step.domain(view, iv.ROUNDED) is False:

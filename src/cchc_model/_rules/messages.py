@@ -93,16 +93,22 @@ def format_exact(x: int | Fraction, lang: Lang) -> str:
     x = Fraction(x)
     scaled = x * 10**_SHOWN_PLACES
     whole = int(scaled)  # towards zero: the digits shown are the digits of the value
-    text = format_number(_strip(Decimal(f"{whole}E-{_SHOWN_PLACES}")), lang)
+    text = format_number(_stripped(whole, _SHOWN_PLACES), lang)
     if scaled != whole:
         return text + "…"
     return text
 
 
-def _strip(value: Decimal) -> Decimal:
-    normal = value.normalize()
-    exponent = normal.as_tuple().exponent
-    return normal.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else normal
+def _stripped(whole: int, places: int) -> Decimal:
+    """``whole × 10**-places`` without trailing zeros in its decimals, exactly.
+
+    Integer arithmetic, not ``normalize`` and ``quantize``, which round to the 28 digits
+    of the decimal context (a 28-digit count once made its finding's wording fail).
+    """
+    while places and whole % 10 == 0:
+        whole //= 10
+        places -= 1
+    return Decimal(f"{whole}E-{places}")
 
 
 def format_interval(iv: Interval, lang: Lang) -> str:

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from .._io.interchange import report_to_data
 from .._model.report import Report
+from .._model.template import MAX_DECIMALS, MAX_INTEGER_DIGITS
 from .._model.units import Kind
 from . import _reports as sr
 from . import _values as sv
@@ -102,8 +103,8 @@ def _reports() -> st.SearchStrategy[Report]:
     return sr.reports(consistent=True) | sr.reports(consistent=False)
 
 
-def _huge_count(draw: st.DrawFn, report: Report) -> Report:
-    """``report`` with one count of hundreds or thousands of digits (JSON allows them)."""
+def _largest_count(draw: st.DrawFn, report: Report) -> Report:
+    """``report`` with one count of 10 to 15 digits, up to the bound of a report."""
     rows = [
         (tpl, row)
         for tpl in report.templates.values()
@@ -113,8 +114,10 @@ def _huge_count(draw: st.DrawFn, report: Report) -> Report:
     if not rows:
         return report
     tpl, row = draw(st.sampled_from(rows))
-    digits = sv.draw_int(draw, 21, 4000)  # Python reads up to 4300 digits
-    value = 10 ** (digits - 1) + sv.draw_int(draw, 0, 10**6)
+    digits = sv.draw_int(draw, 10, MAX_INTEGER_DIGITS)
+    value = 10**digits - 1 - sv.draw_int(draw, 0, 10**6)
+    if draw(_BOOLEANS):
+        value = -value
     return report.with_templates(tpl.replace({row.code: value}))
 
 
@@ -170,7 +173,7 @@ def _encode(draw: st.DrawFn, text: str) -> str | bytes:
 def valid_documents(draw: st.DrawFn) -> Document:
     report = draw(_reports())
     if draw(_BOOLEANS):
-        report = _huge_count(draw, report)
+        report = _largest_count(draw, report)
     data = _valid_data(draw, report)
     text = _write(data, indent=draw(_INDENTS), ascii_only=draw(_BOOLEANS))
     text = draw(_PADDING) + text + draw(_PADDING)
@@ -314,10 +317,16 @@ _HUGE: Final = st.sampled_from(
         ("count", _raw("1e400")),
         ("count", _raw("9" * 5000)),
         ("count", _raw("1E+2")),
+        ("count", _raw("1" + "0" * MAX_INTEGER_DIGITS)),  # one past the bound
+        ("count", _raw("-" + "9" * 28)),  # it once crashed the wording of findings
+        ("code", _raw("9" * 20)),  # it once did not come back from CSV or Excel
         ("percent", "1" * 101),
         ("percent", "0." + "0" * 120 + "1"),
+        ("percent", "1" + "0" * MAX_INTEGER_DIGITS),
+        ("percent", "0." + "0" * MAX_DECIMALS + "1"),
         ("percent", _raw("1e400")),
         ("percent", _raw("-1E+200")),
+        ("percent", _raw("1" + "0" * 400)),  # once loaded; dumps then wrote what loads refused
         ("version", _raw("1e400")),
         ("year", _raw("9" * 5000)),
     )
@@ -331,7 +340,7 @@ def _huge(draw: st.DrawFn, data: dict[str, Any]) -> str:
     elif where == "year":
         data["report"]["year"] = token
     else:
-        _values_of(data)["1" if where == "count" else "2"] = token
+        _values_of(data)[{"count": "1", "code": "7.2", "percent": "2"}[where]] = token
     return _plain(data)
 
 
@@ -439,13 +448,14 @@ def documents(*, valid: bool = True) -> st.SearchStrategy[Document]:
     the format allows: text, UTF-8 bytes with or without a byte-order mark; any
     indentation, key order and white space around; ``\uXXXX`` escapes or not;
     decimals as strings or JSON numbers; blanks ``null`` or left out; codes with a final
-    dot (``"6.3."``); no ``edition``; counts of up to 4,000 digits.
+    dot (``"6.3."``); no ``edition``; counts of up to 15 digits, the bound of a report.
     ``loads(document.data) == document.report``.
 
     With ``valid=False``, such a document with one defect (:data:`DEFECTS`): cut short,
     not UTF-8, not an object, a required field missing, a value of the wrong type, an
     unknown code, template or field, a huge number (``1e400``, 5,000 digits, a decimal of
-    more than 100 characters), ``NaN`` or ``Infinity``, nesting 10,000 and 100,000 deep,
+    more than 100 characters, a value one past the bound of a report: 16 digits, or
+    16 decimals), ``NaN`` or ``Infinity``, nesting 10,000 and 100,000 deep,
     a string of up to a million characters, a key given twice, two byte-order marks.
     Every loader must refuse it with :class:`~cchc_model.ReportFormatError`.
 

@@ -30,7 +30,7 @@ from hypothesis.errors import InvalidArgument
 from .._model.catalog import Edition
 from .._model.catalog import edition as get_edition
 from .._model.report import Report, ReportInfo
-from .._model.template import Indicator, Template, Value
+from .._model.template import MAX_INTEGER_DIGITS, Indicator, Template, Value
 from .._model.units import (
     TWO_TIER_SINCE,
     AdminLevel,
@@ -634,12 +634,23 @@ def generic_values(
 def _any_value(row: Indicator) -> st.SearchStrategy[Value]:
     kind = row.kind
     if kind is Kind.COUNT:
-        return st.integers(-(10**20), 10**20)
+        return st.integers(-_LARGEST, _LARGEST)
     if kind is Kind.CODE:
         assert row.code_list is not None  # noqa: S101  # a coded row has its list
         members: st.SearchStrategy[Value] = st.sampled_from(list(row.code_list))
         return members | st.integers(-3, 99)
-    return st.builds(sv.decimal_of, st.integers(-(10**19), 10**19), st.integers(0, 6))
+    return st.integers(0, 6).flatmap(_decimals_of)
+
+
+_LARGEST: Final = 10**MAX_INTEGER_DIGITS - 1
+"""The largest value of a report (the bound every reader and the constructor check)."""
+
+
+@functools.cache
+def _decimals_of(places: int) -> st.SearchStrategy[Value]:
+    """Decimals with ``places`` decimals, anywhere within the bound of a report."""
+    largest = (_LARGEST + 1) * 10**places - 1
+    return st.builds(sv.decimal_of, st.integers(-largest, largest), st.just(places))
 
 
 _ARBITRARY: dict[type[Template], st.SearchStrategy[dict[str, Value]]] = {}
