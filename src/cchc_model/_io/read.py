@@ -219,6 +219,27 @@ def _load(source: str | os.PathLike[str] | bytes | bytearray) -> tuple[bytes, st
         raise ReportFormatError([Problem("file", exc.en, exc.vi)], source=shown) from None
 
 
+def _check_arguments(form: object, info: object) -> None:
+    """Refuse a ``format`` or an ``info`` of the wrong kind, before the input is read."""
+    if info is not None and not isinstance(info, Mapping):
+        raise ValueTypeError(
+            template=None,
+            code=None,
+            attribute="info",
+            expected="a mapping of report field to value, such as {'province': 'Huế'}",
+            expected_vi="ánh xạ trường báo cáo → giá trị, ví dụ {'province': 'Huế'}",
+            value=info,
+        )
+    if form is not None and form not in READ_FORMATS:
+        raise ValueTypeError(
+            template=None,
+            code=None,
+            attribute="format",
+            expected=f"one of {', '.join(READ_FORMATS)} or None",
+            value=form,
+        )
+
+
 def read(
     source: str | os.PathLike[str] | bytes | bytearray,
     format: ReadFormat | None = None,  # noqa: A002  # the word users expect
@@ -288,23 +309,7 @@ def read(
       line 2, template: unknown template 'PL9' (templates: PL2, PL3, PL4, PL5, PL6, PL7, PL8)
       file: no value of any appendix could be read; expected rows such as 'PL2,2.1,,,19,' ...
     """
-    if info is not None and not isinstance(info, Mapping):
-        raise ValueTypeError(
-            template=None,
-            code=None,
-            attribute="info",
-            expected="a mapping of report field to value, such as {'province': 'Huế'}",
-            expected_vi="ánh xạ trường báo cáo → giá trị, ví dụ {'province': 'Huế'}",
-            value=info,
-        )
-    if format is not None and format not in READ_FORMATS:
-        raise ValueTypeError(
-            template=None,
-            code=None,
-            attribute="format",
-            expected=f"one of {', '.join(READ_FORMATS)} or None",
-            value=format,
-        )
+    _check_arguments(format, info)
     data, name = _load(source)
     if len(data) <= _HEAD and not _head(data).strip("\ufeff \t\r\n\x00"):
         raise ReportFormatError([Problem("file", "the file is empty", "tệp rỗng")], source=name)
