@@ -274,3 +274,39 @@ def test_compare_a_file_with_itself(tmp_path: Path, capsys: pytest.CaptureFixtur
     a = _commune(tmp_path, 1)
     assert main(["compare", str(a), str(a), "--all", "--lang", "en"]) == 0
     assert "rows unchanged" in capsys.readouterr().out
+
+
+# --- outputs: never over an input, all or none ----------------------------------------------
+
+
+def test_aggregate_refuses_to_write_over_an_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = [str(_commune(tmp_path, n)) for n in (1, 2)]
+    before = Path(files[0]).read_bytes()
+    assert main(["--lang", "en", "aggregate", *files, "-o", files[0]]) == 2
+    err = capsys.readouterr().err
+    assert f"the output {files[0]!r} is the input {files[0]!r}" in err
+    assert Path(files[0]).read_bytes() == before
+    other = str(tmp_path / "sub" / ".." / Path(files[1]).name)  # another spelling of it
+    assert main(["aggregate", *files, "-o", str(tmp_path / "t.json"), "--provenance", other]) == 2
+    assert "chính là tệp đọc" in capsys.readouterr().err
+    out = str(tmp_path / "t.json")
+    assert main(["--lang", "en", "aggregate", *files, "-o", out, "--provenance", out]) == 2
+    assert "are the same file" in capsys.readouterr().err
+    assert not Path(out).exists()
+
+
+def test_aggregate_writes_its_outputs_all_or_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = [str(_commune(tmp_path, n)) for n in (1, 2)]
+    out = tmp_path / "t.json"
+    bad = tmp_path / "missing" / "p.json"
+    assert main(["aggregate", *files, "-o", str(out), "--provenance", str(bad)]) == 2
+    assert "missing" in capsys.readouterr().err
+    assert not out.exists()  # the report is not left behind without its provenance
+    out.write_text("previous", encoding="utf-8")
+    assert main(["aggregate", *files, "-o", str(out), "--provenance", str(bad)]) == 2
+    assert out.read_text(encoding="utf-8") == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.json", "xa-1.json", "xa-2.json"]

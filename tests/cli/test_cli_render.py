@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -143,3 +145,55 @@ def test_schema(capsysbinary: pytest.CaptureFixture[bytes], tmp_path: Path) -> N
     assert capsysbinary.readouterr().out.decode("utf-8") == shipped_schema()
     assert main(["schema", "-o", str(tmp_path / "s.json")]) == 0
     assert (tmp_path / "s.json").read_text(encoding="utf-8") == shipped_schema()
+
+
+# --- outputs: never over the input, whole or not at all -------------------------------------
+
+
+def test_an_output_that_is_the_input_is_refused_before_reading(
+    example_json: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = example_json.read_bytes()
+    given = str(example_json)
+    assert main(["--lang", "en", "render", given, "--to", "text", "-o", given]) == 2
+    assert f"the output {given!r} is the input {given!r}" in capsys.readouterr().err
+    link = example_json.parent / "link.json"
+    link.symlink_to(example_json)
+    assert main(["convert", given, str(link)]) == 2
+    assert "chính là tệp đọc" in capsys.readouterr().err
+    assert example_json.read_bytes() == before
+    missing = example_json.parent / "missing.csv"
+    assert main(["--lang", "en", "convert", str(missing), str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert "is the input" in err  # refused before it is read (it does not exist)
+
+
+LIMITED = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG)
+resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit}))
+from cchc_model._cli.main import main
+sys.exit(main({argv!r}))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="resource limits are POSIX")
+@pytest.mark.parametrize("to", ["docx", "html", "csv"])  # openpyxl writes temporary files
+def test_a_write_failing_half_way_leaves_the_previous_file(
+    example_json: Path, tmp_path: Path, to: str
+) -> None:
+    out = tmp_path / f"out.{to}"
+    out.write_bytes(b"the previous render")
+    argv = ["--lang", "en", "render", str(example_json), "--to", to, "-o", str(out)]
+    completed = subprocess.run(
+        [sys.executable, "-c", LIMITED.format(limit=8_000, argv=argv)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "CCHC_CACHE_DIR": ""},
+        timeout=120,
+    )
+    assert completed.returncode == 2, completed.stderr
+    assert "cannot write or read" in completed.stderr
+    assert out.read_bytes() == b"the previous render"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["report.json", out.name])

@@ -18,7 +18,6 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
-from pathlib import Path
 from typing import IO, Any, Final
 
 from .._model.errors import CchcError, Lang
@@ -26,6 +25,7 @@ from .._model.report import Report, ReportInfo
 from .._model.units import AdminLevel
 from .exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, UsageError
 from .inputs import add_input_options, read_args, write_warnings
+from .outputs import STANDARD, check_outputs, write_outputs
 
 __all__ = ["add_aggregate_commands"]
 
@@ -181,6 +181,7 @@ def _cmd_aggregate(args: argparse.Namespace) -> int:
 
     lang: Lang = args.lang
     names = [*args.files, *([args.own] if args.own else [])]
+    check_outputs([*names, *(args.rules or ())], [args.output, args.provenance])
     twice = sorted(name for name, count in Counter(names).items() if count > 1)
     if twice:
         raise UsageError(
@@ -198,18 +199,13 @@ def _cmd_aggregate(args: argparse.Namespace) -> int:
     into = _into(args, list(reports.values()), own)
     result = aggregate(reports, into=into, own=own, rules=rules)
     inputs = _inputs_with_errors(reports, own, args.own, rules)
-    text = dumps(result.report)
-    if args.output == "-":
-        sys.stdout.write(text)
-        out: IO[str] = sys.stderr
-    else:
-        Path(args.output).write_text(text, encoding="utf-8")
-        out = sys.stdout
+    outputs = [(args.output, dumps(result.report).encode("utf-8"))]
     if args.provenance:
         rows = [p.to_data() for p in result.provenances()]
-        Path(args.provenance).write_text(
-            json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-        )
+        text = json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+        outputs.append((args.provenance, text.encode("utf-8")))
+    write_outputs(outputs)  # the report and its provenance, all or none
+    out: IO[str] = sys.stderr if args.output == STANDARD else sys.stdout
     if args.format == "json":
         data = {
             "output": args.output,

@@ -1,9 +1,11 @@
 """The ``cchc`` commands that read and write reports: ``render``, ``show``, ``convert``, ``schema``.
 
 Each reads its input as every command does (:mod:`~cchc_model._cli.inputs`: any format,
-the doubtful readings written to standard error as warnings) and writes with
-:func:`~cchc_model.render`. Input that cannot be read exits with 2 (``main`` reports
-the :class:`~cchc_model.CchcError`).
+the doubtful readings written to standard error as warnings), renders with
+:func:`~cchc_model.render` and writes as every command does
+(:mod:`~cchc_model._cli.outputs`: never over the input, a file whole or not at all).
+Input that cannot be read exits with 2 (``main`` reports the
+:class:`~cchc_model.CchcError`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from .._io.render import BINARY_FORMATS, FORMATS, RENDER_EXTENSIONS, render, sho
 from .._io.schema import shipped_schema
 from .exits import EXIT_OK, UsageError
 from .inputs import add_input_options, read_args
+from .outputs import STANDARD, check_outputs, write_outputs
 
 __all__ = ["add_render_commands"]
 
@@ -45,21 +48,19 @@ def _findings(args: argparse.Namespace, result: ReadResult) -> Any:  # noqa: ANN
 
 
 def _write(content: str | bytes, out: str | None, to: str) -> None:
+    """Write to file ``out`` (whole or not at all) or, without one, to standard output."""
     data = content.encode("utf-8") if isinstance(content, str) else content
-    if out is not None and out != "-":
-        Path(out).write_bytes(data)
-        return
-    if to in BINARY_FORMATS and sys.stdout.isatty():
+    target = STANDARD if out is None else out
+    if target == STANDARD and to in BINARY_FORMATS and sys.stdout.isatty():
         raise UsageError(
             f"{to} is a binary format: write it to a file with -o FILE",
             f"{to} là định dạng nhị phân: hãy ghi ra tệp với -o TỆP",
         )
-    sys.stdout.flush()
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
+    write_outputs([(target, data)])
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
+    check_outputs([args.file], [args.output])
     _check_findings(args, args.to)
     result = read_args(args, args.file)
     content = render(result.report, args.to, findings=_findings(args, result), lang=args.lang)
@@ -78,6 +79,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
+    check_outputs([args.input], [args.output])
     suffix = Path(args.output).suffix.lower()
     to = _OUT_EXTENSIONS.get(suffix)
     if to is None:

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Final
 
+from .._model.atomic import replacing
 from .._model.extras import require
 from .._model.report import Report, ReportInfo, named_reports
 from .._model.template import Template, cells
@@ -226,7 +227,8 @@ def to_parquet(
 
     Text columns are UTF-8 strings (dictionary-encoded by Parquet), ``year`` an
     ``int32`` and ``number`` a ``double``; the file's metadata names the format
-    (``cchc_model.tidy`` = ``1``). Arguments as :func:`to_records`.
+    (``cchc_model.tidy`` = ``1``). Arguments as :func:`to_records`. The file is written
+    whole or not at all (to a temporary file beside it, moved into place when complete).
 
     Raises:
         MissingExtraError: pyarrow is not installed.
@@ -257,4 +259,5 @@ def to_parquet(
     ]
     schema = pa.schema(fields, metadata={"cchc_model.tidy": "1"})
     table = pa.table(_columns(reports, blanks=blanks), schema=schema)
-    pq.write_table(table, str(path))
+    with replacing(path) as temporary:  # whole or not at all
+        pq.write_table(table, str(temporary))

@@ -25,7 +25,6 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import IO, Any, Final, cast
 
 import cattrs
@@ -33,6 +32,7 @@ import cattrs.gen
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 
 from .._model import files
+from .._model.atomic import write_file
 from .._model.catalog import Edition
 from .._model.catalog import edition as get_edition
 from .._model.errors import (
@@ -309,8 +309,10 @@ def dumps(report: Report, *, indent: int | str | None = 2) -> str:
 def dump(report: Report, fp: str | os.PathLike[str] | IO[str] | IO[bytes]) -> None:
     """Write ``report`` as JSON to a path or an open file (text or binary).
 
-    The document is made before anything is written, so a report that cannot be
-    written leaves the file as it was.
+    The document is made before anything is written, and a path is written whole or
+    not at all (to a temporary file beside it, moved into place once complete), so a
+    report that cannot be written, or a write that fails half-way, leaves the file as
+    it was.
 
     Raises:
         ValueTypeError: ``report`` is not a :class:`Report`, or ``fp`` is neither a path
@@ -327,7 +329,7 @@ def dump(report: Report, fp: str | os.PathLike[str] | IO[str] | IO[bytes]) -> No
         )
     text = dumps(report)
     if isinstance(fp, (str, os.PathLike)):
-        Path(fp).write_text(text, encoding="utf-8")
+        write_file(fp, text.encode("utf-8"))
     elif isinstance(fp, io.TextIOBase) or "b" not in getattr(fp, "mode", "b"):
         cast("IO[str]", fp).write(text)
     else:

@@ -1,0 +1,139 @@
+"""Files written whole or not at all, and several files all or none."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cchc_model._model.atomic import replacing, same_file, write_file, write_files
+
+LIMITED = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG)
+resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit}))
+{code}
+"""
+
+
+def run_limited(code: str, limit: int) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a new interpreter that may not write files larger than ``limit``."""
+    return subprocess.run(
+        [sys.executable, "-c", LIMITED.format(limit=limit, code=code)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "CCHC_CACHE_DIR": ""},
+        timeout=120,
+    )
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
+
+
+def test_files_are_written_whole(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    write_file(target, b"first")
+    write_file(target, b"second")
+    assert target.read_bytes() == b"second"
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="resource limits are POSIX")
+def test_a_write_failing_half_way_leaves_the_file_that_was_there(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    target.write_bytes(b"the good report")
+    code = (
+        "from cchc_model._model.atomic import write_file\n"
+        f"write_file({str(target)!r}, b'x' * 100_000)"
+    )
+    completed = run_limited(code, limit=10_000)
+    assert completed.returncode != 0
+    assert "File too large" in completed.stderr
+    assert target.read_bytes() == b"the good report"
+    assert leftovers(tmp_path) == []
+
+
+def test_several_files_all_or_none(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    first.write_bytes(b"old a")
+    with pytest.raises(OSError, match="No such file"):
+        write_files([(first, b"new a"), (tmp_path / "missing" / "b.json", b"new b")])
+    assert first.read_bytes() == b"old a"
+    blocker = tmp_path / "dir.json"
+    blocker.mkdir()  # the move onto it fails after the first file was moved into place
+    with pytest.raises(IsADirectoryError):
+        write_files([(first, b"new a"), (second, b"new b"), (blocker, b"x")])
+    assert first.read_bytes() == b"old a"  # put back
+    assert not second.exists()  # it was not there before
+    assert leftovers(tmp_path) == []
+
+
+def test_links_are_written_through_and_modes_kept(tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    real.write_bytes(b"old")
+    real.chmod(0o640)
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    write_file(link, b"new")
+    assert link.is_symlink()
+    assert real.read_bytes() == b"new"
+    assert real.stat().st_mode & 0o777 == 0o640
+    assert same_file(link, real)
+    assert same_file(tmp_path / "x" / ".." / "new.json", tmp_path / "new.json")
+    assert not same_file(real, tmp_path / "new.json")
+
+
+def test_a_writer_with_a_file_name_of_its_own(tmp_path: Path) -> None:
+    target = tmp_path / "out.bin"
+    target.write_bytes(b"old")
+
+    def fail_half_way() -> None:
+        with replacing(target) as temporary:
+            temporary.write_bytes(b"half")
+            raise RuntimeError
+
+    with pytest.raises(RuntimeError):
+        fail_half_way()
+    assert target.read_bytes() == b"old"
+    with replacing(target) as temporary:
+        assert temporary.parent == tmp_path
+        temporary.write_bytes(b"whole")
+    assert target.read_bytes() == b"whole"
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="resource limits are POSIX")
+def test_dump_failing_half_way_leaves_the_report_that_was_there(tmp_path: Path) -> None:
+    from cchc_model import dump, example, load  # noqa: PLC0415  # the library's writers
+
+    target = tmp_path / "report.json"
+    dump(example(), target)
+    before = target.read_bytes()
+    code = (
+        "from cchc_model import dump, example\n"
+        "import attrs\nfrom cchc_model import Report\n"
+        "info = attrs.evolve(example().info, agency='UBND xã ' + 'Hương Sơn ' * 2000)\n"
+        "report = Report(info=info, templates=example().templates.values())\n"
+        f"dump(report, {str(target)!r})"
+    )
+    completed = run_limited(code, limit=len(before) + 100)
+    assert completed.returncode != 0
+    assert "File too large" in completed.stderr
+    assert target.read_bytes() == before
+    assert load(target) == example()
+    assert leftovers(tmp_path) == []
+
+
+def test_to_parquet_writes_whole(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow", reason="the analytics extra is not installed")
+    from cchc_model import example, to_parquet  # noqa: PLC0415
+
+    target = tmp_path / "reports.parquet"
+    to_parquet([example()], target)
+    assert target.read_bytes().startswith(b"PAR1")
+    assert leftovers(tmp_path) == []
