@@ -117,7 +117,7 @@ def test_dump_failing_half_way_leaves_the_report_that_was_there(tmp_path: Path) 
     code = (
         "from cchc_model import dump, example\n"
         "import attrs\nfrom cchc_model import Report\n"
-        "info = attrs.evolve(example().info, agency='UBND xã ' + 'Hương Sơn ' * 2000)\n"
+        "info = attrs.evolve(example().info, agency='UBND xã ' + 'Hương Sơn ' * 500)\n"
         "report = Report(info=info, templates=example().templates.values())\n"
         f"dump(report, {str(target)!r})"
     )
