@@ -93,6 +93,25 @@ def test_its_rules_are_its_file_and_those_of_its_catalog() -> None:
     assert catalog_data(EDITION_ID)["templates"][1]["indicators"][0]["unit"] == "Triệu đồng"
 
 
+def test_an_edition_registered_again_brings_its_own_rules_and_example(tmp_path: Path) -> None:
+    (tmp_path / "rules.toml").write_text(
+        'edition = "thu-nghiem"\n[[rule]]\nid = "PL2.only"\nexpr = "PL2:4 <= 10"\n',
+        encoding="utf-8",
+    )
+    assert "PL1.ratio.2" in builtin_rules(EDITION_ID)
+    unregister_edition(EDITION_ID)
+    try:
+        register_edition(attrs.evolve(EDITION, rules=tmp_path / "rules.toml", example=None))
+        assert "PL2.only" in builtin_rules(EDITION_ID)
+        assert "PL1.ratio.2" not in builtin_rules(EDITION_ID)
+        with pytest.raises(CodeError, match="ships no example"):
+            cchc_model.example(EDITION_ID)
+    finally:
+        unregister_edition(EDITION_ID)
+        register_edition(EDITION)
+    assert "PL1.ratio.2" in builtin_rules(EDITION_ID)
+
+
 def test_validation_finds_what_breaks_its_rules() -> None:
     assert validate(cchc_model.example(EDITION_ID)).findings == ()
     broken = Report(

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import functools
 import os
 import re
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
@@ -726,12 +725,16 @@ def builtin_rules(edition: str | None = None) -> RuleSet:
     >>> sorted({rule.kind for rule in rules})
     ['condition', 'domain', 'identity', 'level', 'part', 'plausible', 'ratio', 'total']
     """
-    return _builtin_rules(get_edition(edition))
+    ed = get_edition(edition)
+    # kept per edition object: an edition registered again (with another rules file)
+    # is another object, though it may compare equal
+    found = _BUILTIN.get(id(ed))
+    if found is None or found[0] is not ed:
+        found = _BUILTIN[id(ed)] = (ed, stored_builtin_rules(ed))
+    return found[1]
 
 
-@functools.cache
-def _builtin_rules(ed: Edition) -> RuleSet:
-    return stored_builtin_rules(ed)
+_BUILTIN: dict[int, tuple[Edition, RuleSet]] = {}
 
 
 def stored_builtin_rules(ed: Edition) -> RuleSet:
