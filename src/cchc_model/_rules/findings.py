@@ -242,7 +242,6 @@ class _Words:
         self.home = finding.template or ""
         self.level = finding.level
         self.refs = {self.key(r): r for r in references(self.rule.tree)}
-        self.end = finding.end
         rows: dict[str, dict[str, object]] = {}
         for key, value in finding.values.items():
             ref = self.refs[key]
