@@ -1,16 +1,20 @@
 """The reporting period: a small enum the report model needs at import time.
 
-Its labels and data windows are :mod:`cchc_model.vi`'s (``format_period``,
-``period_window``), imported when first asked for, so that the report model does not
-load the whole formatting module.
+Its labels are :mod:`cchc_model.vi`'s (``format_period``), imported when first asked
+for, so that the report model does not load the whole formatting module; its data
+windows (``period_window``, documented there) are here, because validation asks for
+them for every report.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
 
-__all__ = ["Period"]
+__all__ = ["MAX_YEAR", "MIN_YEAR", "WINDOWS", "Period"]
 
 
 class Period(enum.Enum):
@@ -41,6 +45,28 @@ class Period(enum.Enum):
 
     def window(self, year: int) -> tuple[dt.date, dt.date]:
         """The first and last day of its data; see :func:`~cchc_model.vi.period_window`."""
-        from ..vi import period_window  # noqa: PLC0415
+        if type(year) is not int or not MIN_YEAR <= year <= MAX_YEAR:
+            from ..vi import period_window  # noqa: PLC0415  # which says what is wrong
 
-        return period_window(self, year)
+            return period_window(self, year)
+        (first_month, first_day), (last_month, last_day) = WINDOWS[self]
+        first_year = year - 1 if first_month == 12 else year  # noqa: PLR2004  # December
+        return dt.date(first_year, first_month, first_day), dt.date(year, last_month, last_day)
+
+
+WINDOWS: Final[Mapping[Period, tuple[tuple[int, int], tuple[int, int]]]] = MappingProxyType(
+    {
+        Period.Q1: ((12, 15), (3, 14)),
+        Period.Q2: ((3, 15), (6, 14)),
+        Period.Q3: ((6, 15), (9, 14)),
+        Period.Q4: ((9, 15), (12, 14)),
+        Period.H1: ((12, 15), (6, 14)),
+        Period.H2: ((6, 15), (12, 14)),
+        Period.M9: ((12, 15), (9, 14)),
+        Period.YEAR: ((12, 15), (12, 14)),
+    }
+)
+"""Each period's first and last day of data, as (month, day): see ``period_window``."""
+MIN_YEAR: Final = 1000
+"""The years a period is written for: four digits."""
+MAX_YEAR: Final = 9999

@@ -51,6 +51,8 @@ from typing import Final, Literal
 import attrs
 
 from .._model.errors import ParseError
+from .._model.period import MAX_YEAR as _MAX_YEAR
+from .._model.period import MIN_YEAR as _MIN_YEAR
 from .._model.period import Period
 from . import _documents as _d
 from . import _numbers as _n
@@ -804,20 +806,6 @@ _LABELS: Final[Mapping[Period, str]] = MappingProxyType(
 )
 # (month, day) of the first day — in the previous year when the month is 12 — and of
 # the last day of each period's data.
-_WINDOWS: Final[Mapping[Period, tuple[tuple[int, int], tuple[int, int]]]] = MappingProxyType(
-    {
-        Period.Q1: ((12, 15), (3, 14)),
-        Period.Q2: ((3, 15), (6, 14)),
-        Period.Q3: ((6, 15), (9, 14)),
-        Period.Q4: ((9, 15), (12, 14)),
-        Period.H1: ((12, 15), (6, 14)),
-        Period.H2: ((6, 15), (12, 14)),
-        Period.M9: ((12, 15), (9, 14)),
-        Period.YEAR: ((12, 15), (12, 14)),
-    }
-)
-_MIN_YEAR: Final = 1000
-_MAX_YEAR: Final = 9999
 
 
 def _check_period(period: object, year: object) -> tuple[Period, int]:
@@ -950,9 +938,7 @@ def period_window(period: Period, year: int) -> tuple[dt.date, dt.date]:
     (datetime.date(2023, 12, 15), datetime.date(2024, 9, 14))
     """
     checked, checked_year = _check_period(period, year)
-    (first_month, first_day), (last_month, last_day) = _WINDOWS[checked]
-    first_year = checked_year - 1 if first_month == 12 else checked_year  # noqa: PLR2004
-    return dt.date(first_year, first_month, first_day), dt.date(checked_year, last_month, last_day)
+    return checked.window(checked_year)  # the windows are the period's (WINDOWS)
 
 
 # --- document numbers -------------------------------------------------------------------
