@@ -34,10 +34,16 @@ def test_the_example() -> None:
 
 def test_overwrite_replaces_reported_values() -> None:
     derived = derive(example(), overwrite=True)
-    assert derived["PL2"]["2"] == D("78.95")  # 15 / 19 × 100, rounded half-up
-    assert str(derived["PL4"]["3.3"]) == "100.00"  # at the template's precision
-    assert derived["PL8"]["6.4"] == D("70.11")
+    assert derived["PL2"]["2"] == D("78.95")  # 15 / 19 × 100 = 78.947…, truncated as filed
     assert validate(derived).warnings == ()  # the truncation is gone
+
+
+def test_overwrite_keeps_values_right_at_their_own_precision() -> None:
+    derived = derive(example(), overwrite=True)
+    assert str(derived["PL4"]["3.3"]) == "100"  # 276 / 276: right, so not made 100.00
+    assert str(derived["PL8"]["6.4"]) == "70.1"  # 197 / 281 = 70.1067…: right to one place
+    wrong = report_of({"PL2:2.1": 8, "PL2:2.2": 1, "PL2:2": D("12.6")})
+    assert str(derive(wrong, overwrite=True)["PL2"]["2"]) == "12.50"  # 12.5 ≠ 12.6: replaced
 
 
 def test_ratios_round_half_up_to_two_decimals() -> None:
@@ -131,6 +137,15 @@ def test_derive_is_idempotent_and_stays_consistent(report: Report) -> None:
     overwritten = derive(report, overwrite=True)
     assert derive(overwritten, overwrite=True) == overwritten
     assert validate(overwritten).findings == ()
+
+
+@given(consistent_reports())
+def test_overwrite_keeps_every_value_of_a_consistent_report_as_written(report: Report) -> None:
+    # a value that validates is the computed one at the precision it was written with,
+    # so --overwrite has nothing to replace: "100" stays "100", "70.1" stays "70.1"
+    written = {key: str(value) for key, value in values_of(report).items()}
+    after = {key: str(value) for key, value in values_of(derive(report, overwrite=True)).items()}
+    assert written.items() <= after.items()
 
 
 @given(consistent_reports(blanks=False))

@@ -17,7 +17,7 @@ import json
 import sys
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import IO, Any, Final
 
 from .._model.errors import CchcError, Lang
@@ -25,9 +25,10 @@ from .._model.report import Report, ReportInfo
 from .._model.units import AdminLevel
 from .exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, UsageError
 from .inputs import add_input_options, read_args, write_warnings
+from .options import add_format, add_lang, add_rules, reads
 from .outputs import STANDARD, check_outputs, write_outputs
 
-__all__ = ["add_aggregate_commands"]
+__all__ = ["ARGUMENTS"]
 
 PROGRESS_MIN: Final = 50
 """From how many files on, ``cchc aggregate`` shows its progress (when stderr is a terminal)."""
@@ -297,16 +298,16 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_aggregate_commands(sub: Any) -> None:  # noqa: ANN401  # argparse's subparsers action
-    """Register ``aggregate`` and ``compare`` on the subparsers of ``cchc``."""
-    lang = {"choices": ("vi", "en"), "default": argparse.SUPPRESS, "help": "as cchc --lang"}
-
-    p = sub.add_parser(
-        "aggregate",
-        help="consolidate units' reports into one (a province's, a district's, the nation's)",
+def _aggregate_arguments(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Consolidate the units' reports into one report (a province's, a district's, the"
+        " nation's), row by row as the catalog declares; write it as JSON and print what"
+        f" could not be done and its findings. {reads()}"
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="a unit's report (JSON, CSV, …)")
-    p.add_argument("-o", "--output", required=True, metavar="OUT", help="JSON file; - for stdout")
+    p.add_argument("files", nargs="+", metavar="FILE", help="a unit's report")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="the JSON file written; - for stdout"
+    )
     p.add_argument(
         "--level",
         choices=("province", "district"),
@@ -330,22 +331,29 @@ def add_aggregate_commands(sub: Any) -> None:  # noqa: ANN401  # argparse's subp
         " is the consolidated report's unless --into-agency is given",
     )
     p.add_argument("--provenance", metavar="FILE", help="also write every row's provenance (JSON)")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="of the summary")
-    p.add_argument(
-        "--rules",
-        action="append",
-        metavar="RULES.toml",
-        help="add the rules of this file to the built-in ones (repeatable)",
-    )
-    p.add_argument("--lang", **lang)
+    add_format(p, ("text", "json"), "how the summary is printed")
+    add_rules(p)
     add_input_options(p)
+    add_lang(p)
     p.set_defaults(handler=_cmd_aggregate)
 
-    p = sub.add_parser("compare", help="two reports side by side, with the change in each row")
+
+def _compare_arguments(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Print two reports side by side (two periods, or two units), with the change in"
+        f" each row. {reads()}"
+    )
     p.add_argument("before", metavar="A", help="the earlier period, or the first unit")
     p.add_argument("after", metavar="B", help="the other report")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    add_format(p, ("text", "json"), "how the comparison is printed")
     p.add_argument("--all", action="store_true", help="also list rows blank in both")
-    p.add_argument("--lang", **lang)
     add_input_options(p)
+    add_lang(p)
     p.set_defaults(handler=_cmd_compare)
+
+
+ARGUMENTS: Final[dict[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "aggregate": _aggregate_arguments,
+    "compare": _compare_arguments,
+}
+"""Each command's arguments, added to its parser by :func:`~cchc_model._cli.main.build_parser`."""

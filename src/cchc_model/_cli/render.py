@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final
 
-from .._io.read import EXTENSIONS, ReadResult
+from .._io.read import ReadResult
 from .._io.render import BINARY_FORMATS, FORMATS, RENDER_EXTENSIONS, render, shows_findings
 from .._io.schema import shipped_schema
 from .exits import EXIT_OK, UsageError
 from .inputs import add_input_options, read_args
+from .options import add_format, add_lang, reads
 from .outputs import STANDARD, check_outputs, write_outputs
 
-__all__ = ["add_render_commands"]
+__all__ = ["ARGUMENTS"]
 
 _OUT_EXTENSIONS: Final = {".json": "json", **RENDER_EXTENSIONS}
 
@@ -61,10 +63,10 @@ def _write(content: str | bytes, out: str | None, to: str) -> None:
 
 def _cmd_render(args: argparse.Namespace) -> int:
     check_outputs([args.file], [args.output])
-    _check_findings(args, args.to)
+    _check_findings(args, args.format)
     result = read_args(args, args.file)
-    content = render(result.report, args.to, findings=_findings(args, result), lang=args.lang)
-    _write(content, args.output, args.to)
+    content = render(result.report, args.format, findings=_findings(args, result), lang=args.lang)
+    _write(content, args.output, args.format)
     return EXIT_OK
 
 
@@ -85,8 +87,8 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     if to is None:
         hint_en = hint_vi = ""
         if suffix in (".txt", ".md"):
-            hint_en = "; text tables are read, not written: use cchc render --to text|markdown"
-            hint_vi = "; bảng văn bản chỉ được đọc: dùng cchc render --to text|markdown"
+            hint_en = "; text tables are read, not written: use cchc render --format text|markdown"
+            hint_vi = "; bảng văn bản chỉ được đọc: dùng cchc render --format text|markdown"
         raise UsageError(
             f"cannot tell the output format from {args.output!r} (use one of"
             f" {', '.join(_OUT_EXTENSIONS)}){hint_en}",
@@ -110,46 +112,56 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_render_commands(sub: Any) -> None:  # noqa: ANN401  # argparse's subparsers action
-    """Add ``render``, ``show``, ``convert`` and ``schema`` to the ``cchc`` parser."""
-    readable = ", ".join(sorted(EXTENSIONS))
-
-    def reading(p: argparse.ArgumentParser) -> None:
-        add_input_options(p)
-        p.add_argument(
-            "--lang", choices=("vi", "en"), default=argparse.SUPPRESS, help="as cchc --lang"
-        )
-
-    p = sub.add_parser(
-        "render",
-        help="write a report as text, Markdown, HTML, CSV, Excel or Word",
-        description=f"Read FILE ({readable}, or - for standard input) and render it.",
-    )
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--to", choices=FORMATS, default="text", help="output format (default: text)")
+def _render_arguments(p: argparse.ArgumentParser) -> None:
+    p.description = f"Read FILE and write it in the official layout of the forms. {reads()}"
+    p.add_argument("file", metavar="FILE", help="the report to render; - reads standard input")
+    add_format(p, FORMATS, "the format written")
+    p.add_argument("--to", dest="format", choices=FORMATS, help=argparse.SUPPRESS)  # the old name
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT (default: standard output)")
-    p.add_argument("--findings", action="store_true", help="validate and show the findings")
-    reading(p)
+    p.add_argument(
+        "--findings", action="store_true", help="validate the report and show the findings"
+    )
+    add_input_options(p)
+    add_lang(p)
     p.set_defaults(handler=_cmd_render)
 
-    p = sub.add_parser("show", help="print a report as aligned text tables")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--findings", action="store_true", help="validate and show the findings")
-    reading(p)
+
+def _show_arguments(p: argparse.ArgumentParser) -> None:
+    p.description = f"Print FILE as the aligned text tables of the forms. {reads()}"
+    p.add_argument("file", metavar="FILE", help="the report to show; - reads standard input")
+    p.add_argument(
+        "--findings", action="store_true", help="validate the report and show the findings"
+    )
+    add_input_options(p)
+    add_lang(p)
     p.set_defaults(handler=_cmd_show)
 
-    p = sub.add_parser(
-        "convert",
-        help="convert a report between formats, chosen by the file extensions",
-        description=f"Read IN ({readable}) and write OUT"
-        f" ({', '.join(_OUT_EXTENSIONS)}); warnings go to standard error.",
+
+def _convert_arguments(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        f"Read IN and write OUT in the format its extension names"
+        f" ({', '.join(_OUT_EXTENSIONS)}); warnings go to standard error. {reads()}"
     )
-    p.add_argument("input", metavar="IN")
-    p.add_argument("output", metavar="OUT")
-    p.add_argument("--findings", action="store_true", help="validate and mark the findings")
-    reading(p)
+    p.add_argument("input", metavar="IN", help="the report to convert; - reads standard input")
+    p.add_argument("output", metavar="OUT", help="the file to write, its format by its extension")
+    p.add_argument(
+        "--findings", action="store_true", help="validate the report and mark the findings"
+    )
+    add_input_options(p)
+    add_lang(p)
     p.set_defaults(handler=_cmd_convert)
 
-    p = sub.add_parser("schema", help="print the JSON Schema of the interchange format")
+
+def _schema_arguments(p: argparse.ArgumentParser) -> None:
+    p.description = "Print the JSON Schema of the interchange format (cchc-report, version 1)."
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT (default: standard output)")
     p.set_defaults(handler=_cmd_schema)
+
+
+ARGUMENTS: Final[dict[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "render": _render_arguments,
+    "show": _show_arguments,
+    "convert": _convert_arguments,
+    "schema": _schema_arguments,
+}
+"""Each command's arguments, added to its parser by :func:`~cchc_model._cli.main.build_parser`."""

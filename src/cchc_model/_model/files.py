@@ -14,12 +14,21 @@ report, a :class:`~cchc_model.RuleError` for a rule file).
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
 from typing import IO, Any, Final
 
-__all__ = ["MAX_BYTES", "Unreadable", "check_length", "check_size", "read_path", "read_stream"]
+__all__ = [
+    "MAX_BYTES",
+    "Unreadable",
+    "check_length",
+    "check_size",
+    "os_reason",
+    "read_path",
+    "read_stream",
+]
 
 MAX_BYTES: Final = 20_000_000
 """The largest input read, whatever its format: 20 MB, a hundred times the largest real
@@ -39,6 +48,53 @@ _KINDS: Final = (
     (stat.S_ISBLK, "a device", "thiết bị"),
     (stat.S_ISSOCK, "a socket", "socket"),
 )
+
+
+_REASONS_VI: Final = {
+    errno.ENOENT: "không có tệp hoặc thư mục này",
+    errno.EACCES: "không có quyền truy cập",
+    errno.EPERM: "thao tác không được phép",
+    errno.EISDIR: "đây là một thư mục",
+    errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
+    errno.ENOSPC: "hết chỗ trống trên đĩa",
+    errno.EROFS: "hệ thống tệp chỉ cho phép đọc",
+    errno.EEXIST: "tệp đã có",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+    errno.ELOOP: "quá nhiều liên kết tượng trưng",
+    errno.EIO: "lỗi vào/ra",
+    errno.EBUSY: "thiết bị hoặc tài nguyên đang bận",
+    errno.EFBIG: "tệp quá lớn",
+    errno.EMFILE: "mở quá nhiều tệp",
+    errno.ENFILE: "mở quá nhiều tệp",
+    errno.ETXTBSY: "tệp đang được sử dụng",
+    errno.EXDEV: "không chuyển được giữa hai hệ thống tệp",
+    errno.EPIPE: "đường ống đã đóng",
+    errno.EINVAL: "đối số không hợp lệ",
+    errno.ENXIO: "không có thiết bị hoặc địa chỉ này",
+    getattr(errno, "EDQUOT", -1): "vượt quá hạn mức đĩa",
+}
+
+
+def os_reason(exc: OSError) -> tuple[str, str]:
+    """The system's reason for ``exc``, in English and in Vietnamese.
+
+    The English is the system's own message; the Vietnamese says the same for the usual
+    reasons, and otherwise gives the system's message with its number, never the number
+    alone.
+
+    >>> import errno
+    >>> os_reason(FileNotFoundError(errno.ENOENT, "No such file or directory"))
+    ('No such file or directory', 'không có tệp hoặc thư mục này')
+    >>> os_reason(OSError(errno.ENOSPC, "No space left on device"))[1]
+    'hết chỗ trống trên đĩa'
+    >>> os_reason(OSError(1000, "Something odd"))
+    ('Something odd', 'lỗi hệ thống 1000: Something odd')
+    """
+    en = exc.strerror or str(exc) or type(exc).__name__
+    vi = _REASONS_VI.get(exc.errno) if exc.errno is not None else None
+    if vi is None:
+        vi = f"lỗi hệ thống {exc.errno}: {en}" if exc.errno is not None else en
+    return en, vi
 
 
 class Unreadable(Exception):  # noqa: N818  # a reason, turned into each caller's error
@@ -106,10 +162,8 @@ def read_stream(stream: IO[Any], limit: int | None = None) -> str | bytes:
     try:
         data: object = stream.read(most + 1)
     except OSError as exc:
-        raise Unreadable(
-            f"cannot read: {exc.strerror}",
-            f"không đọc được (lỗi hệ thống {exc.errno}: {exc.strerror})",
-        ) from None
+        en, vi = os_reason(exc)
+        raise Unreadable(f"cannot read: {en}", f"không đọc được: {vi}") from None
     if not isinstance(data, (str, bytes)):
         raise Unreadable(
             f"the stream gave {type(data).__name__}, not text or bytes",
@@ -150,10 +204,8 @@ def read_path(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
         _refuse_special(Path(path).stat().st_mode)
         descriptor = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
-        raise Unreadable(
-            f"cannot open: {exc.strerror}",
-            f"không mở được tệp (lỗi hệ thống {exc.errno}: {exc.strerror})",
-        ) from None
+        en, vi = os_reason(exc)
+        raise Unreadable(f"cannot open: {en}", f"không mở được tệp: {vi}") from None
     except ValueError:  # os.stat: "embedded null byte"
         raise Unreadable(
             "cannot open: the path has a NUL character", "không mở được: đường dẫn chứa ký tự NUL"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -151,6 +152,18 @@ def _value(step: _Step, result: iv.Interval) -> Value | None:
     return iv.round_half_up(exact, decimals)
 
 
+def _agrees(reported: Value, result: iv.Interval) -> bool:
+    """Whether a reported value is the computed one, at the precision it was written with.
+
+    ``100`` for 100, ``70.1`` for 70.1067…: what a unit wrote correctly, which
+    ``overwrite`` keeps as written (``100`` is not made ``100.00``).
+    """
+    exact = Fraction(result.low)
+    if isinstance(reported, Decimal):
+        return iv.round_half_up(exact, iv.written_decimals(reported)) == reported
+    return exact == int(reported)
+
+
 def _same(a: Value, b: Value | None) -> bool:
     # 100 and 100.00 are equal numbers but not the same written value
     return type(a) is type(b) and str(a) == str(b)
@@ -172,7 +185,9 @@ def derive(
     Args:
         report: The report.
         overwrite: Also replace reported values by the computed ones (where the inputs
-            are there to compute them).
+            are there to compute them), except a value that already agrees with the
+            computed one at the precision it was written with (a reported ``100`` for
+            100 stays ``100``, not ``100.00``).
         rules: The rules (default: the built-in rules of the report's edition); those
             marked ``derive`` are used.
 
@@ -220,6 +235,8 @@ def derive(
         if new is None or not within_bounds(new) or _same(new, values[attr]):
             continue  # a value beyond the bound of a report is not one: the blank stays
         old = values[attr]
+        if old is not None and _agrees(old, result):
+            continue  # right at the precision it was written with: kept as written
         values[attr] = new
         if step.domain is not None and step.domain(view, iv.ROUNDED) is False:
             # parts that break a rule (a part above its whole) would give a value outside
