@@ -103,8 +103,9 @@ def test_the_formats_come_from_one_table() -> None:
     assert set(RENDER_EXTENSIONS.values()) <= set(FORMATS)
     parser = build_parser()
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    to = next(a for a in sub.choices["render"]._actions if a.dest == "to")
-    assert tuple(to.choices) == FORMATS
+    for option in ("--format", "--to"):  # --to: the old name, kept hidden
+        to = next(a for a in sub.choices["render"]._actions if option in a.option_strings)
+        assert tuple(to.choices or ()) == FORMATS
     for to_format in FORMATS:
         rendered = render(example(), to_format)
         assert isinstance(rendered, bytes) == (to_format in BINARY_FORMATS)
