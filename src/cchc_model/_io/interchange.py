@@ -49,6 +49,7 @@ from .._model.report import Report, ReportInfo, build_report_checked
 from .._model.template import (
     BOUND_WORDS,
     MAX_DECIMAL_CHARS,
+    MAX_INTEGER_DIGITS,
     Template,
     Value,
     build_checked,
@@ -357,41 +358,47 @@ def _parse_constant(name: str) -> None:
     raise _InvalidError(f"{name} is not a number", f"{name} không phải là số")
 
 
-def _parse_float(text: str) -> Decimal:
-    # JSON numbers with a fraction are read exactly as written, never through float.
-    return Decimal(text)
-
-
-def _decode(data: str | bytes | bytearray, source: str | None) -> Any:  # noqa: ANN401
-    def fail(en: str, vi: str) -> ReportFormatError:
-        return ReportFormatError([Problem("$", en, vi)], source=source)
-
+def _text(data: str | bytes | bytearray, source: str | None) -> str:
+    """The document as text: UTF-8 (UTF-16 or -32 with their byte-order marks), no BOM."""
     if isinstance(data, (bytes, bytearray)):
         raw = bytes(data)
         # UTF-8; UTF-16 and UTF-32 only with their byte-order marks, as json detects them
         encoding = json.detect_encoding(raw) if raw.startswith(_WIDE_MARKS) else "utf-8-sig"
         try:
-            text = raw.decode(encoding)
+            return raw.decode(encoding)
         except UnicodeDecodeError as exc:
             name = encoding.removesuffix("-sig").upper()
-            raise fail(
-                f"not {name} text (invalid byte at offset {exc.start})",
-                f"không phải văn bản {name} (byte không hợp lệ ở vị trí {exc.start})",
+            raise ReportFormatError(
+                [
+                    Problem(
+                        "$",
+                        f"not {name} text (invalid byte at offset {exc.start})",
+                        f"không phải văn bản {name} (byte không hợp lệ ở vị trí {exc.start})",
+                    )
+                ],
+                source=source,
             ) from None
-    elif isinstance(data, str):
-        text = data.removeprefix("\ufeff")
-    else:
-        raise ValueTypeError(
-            template=None,
-            code=None,
-            attribute="data",
-            expected="JSON text (str or bytes)",
-            value=type(data).__name__,
-        )
+    if isinstance(data, str):
+        return data.removeprefix("\ufeff")
+    raise ValueTypeError(
+        template=None,
+        code=None,
+        attribute="data",
+        expected="JSON text (str or bytes)",
+        value=type(data).__name__,
+    )
+
+
+def _decode(text: str, source: str | None) -> Any:  # noqa: ANN401
+    """The document decoded for the thorough reader: objects that know their repeated keys."""
+
+    def fail(en: str, vi: str) -> ReportFormatError:
+        return ReportFormatError([Problem("$", en, vi)], source=source)
+
     try:
         return json.loads(
             text,
-            parse_float=_parse_float,
+            parse_float=Decimal,  # numbers with a fraction read exactly, never as floats
             parse_constant=_parse_constant,
             object_pairs_hook=_object_pairs,
         )
@@ -406,6 +413,113 @@ def _decode(data: str | bytes | bytearray, source: str | None) -> Any:  # noqa: 
         raise fail("the JSON is nested too deeply", "JSON lồng nhau quá sâu") from None
     except (ValueError, InvalidOperation) as exc:  # e.g. an integer of more than 4300 digits
         raise fail(f"unreadable number: {exc}", f"số không đọc được: {exc}") from None
+
+
+# --- decoding for the fast path --------------------------------------------------------
+#
+# Most documents are valid, and are read by the fast path (_read_fast, below) from objects
+# decoded as plain dicts, which keep the last value of a key given twice without a word.
+# So a document is decoded so only when its keys can be counted in its text, and then the
+# count must match the keys decoded: a document without a backslash (no escaped quote can
+# hide a '":' inside a string) whose every colon follows a quote (every key ends in '":',
+# and nothing else does). It is decoded by the standard library's C decoder, or by
+# msgspec's (the ``fast`` extra) once a process reads many documents. A document whose
+# keys cannot be counted (an escape, a colon inside a value) is decoded into _Pairs,
+# which keep every key; anything the fast path does not expect is read by the thorough
+# path, which gives every error. Every path reads the same report from the same
+# document, and gives the same error (tests/io/test_interchange_paths.py).
+
+
+class _Pairs(list[tuple[str, Any]]):
+    """A JSON object as the pairs decoder gives it: its (key, value) pairs, in order.
+
+    A list subclass made by the C decoder itself (no Python call per object, unlike a
+    hook function), and told apart from a JSON array, which is a plain list.
+    """
+
+    __slots__ = ()
+
+
+_PLAIN: Final = json.JSONDecoder(parse_float=Decimal, parse_constant=_parse_constant)
+"""The decoder of a document whose keys are counted: plain dicts, made once."""
+_PAIRS: Final = json.JSONDecoder(
+    parse_float=Decimal, parse_constant=_parse_constant, object_pairs_hook=_Pairs
+)
+"""The decoder of the fast path for the other documents: objects are :class:`_Pairs`."""
+_DECODE_ERRORS: Final = (ValueError, ArithmeticError, RecursionError)
+"""What the standard decoder raises on a document it cannot decode (the thorough path
+then says what is wrong)."""
+
+_ACCELERATE_AFTER: Final = 4
+"""How many documents a process reads before it loads the accelerated decoder.
+
+Loading msgspec takes about as long as reading twenty reports the pure-Python way: a
+command that reads one report does not pay it.
+"""
+_read_count = 0
+
+
+@functools.cache
+def _accelerated_decoder() -> Callable[[bytes], Any] | None:
+    """The decoder of msgspec, numbers with a fraction as ``Decimal``; ``None`` if not installed."""
+    try:
+        import msgspec  # noqa: PLC0415  # the optional extra, loaded when used
+    except ImportError:
+        return None
+    decode: Callable[[bytes], Any] = msgspec.json.Decoder(float_hook=Decimal).decode
+    return decode
+
+
+def _decoder() -> Callable[[bytes], Any] | None:
+    """The accelerated decoder, once this process has read a few documents."""
+    global _read_count  # noqa: PLW0603  # a counter of the process, only ever incremented
+    if _read_count < _ACCELERATE_AFTER:
+        _read_count += 1
+        return None
+    return _accelerated_decoder()
+
+
+def _keys_in(text: str | bytes) -> int | None:
+    """How many keys ``text`` has, when they can be counted in it (see above)."""
+    if isinstance(text, str):
+        keys = text.count('":')
+        return None if "\\" in text or text.count(":") != keys else keys
+    keys = text.count(b'":')
+    return None if b"\\" in text or text.count(b":") != keys else keys
+
+
+def _keys(data: dict[str, Any]) -> int:
+    """How many keys a document the fast path read has (its objects are known)."""
+    templates = data["templates"]
+    count = len(data) + len(data["report"]) + len(templates)
+    for body in templates.values():
+        count += len(body) + len(body.get("values") or ()) + len(body.get("notes") or ())
+    return count
+
+
+def _read_counted(
+    text: str | bytes, keys: int | None, decode: Callable[[Any], Any]
+) -> Report | None:
+    """The report of a document decoded into plain dicts, if it has its ``keys``."""
+    if keys is None:
+        return None
+    try:
+        decoded = decode(text)
+    except Exception:  # noqa: BLE001  # anything a decoder refuses: the thorough path says
+        return None
+    report = _read_fast(decoded)
+    if report is None or _keys(decoded) != keys:
+        return None  # a key given twice (or something unexpected)
+    return report
+
+
+def _read_pairs(text: str) -> Report | None:
+    """The report of a document decoded into :class:`_Pairs`, or ``None``."""
+    try:
+        decoded = _PAIRS.decode(text)
+    except _DECODE_ERRORS:
+        return None
+    return _read_fast(decoded)
 
 
 def loads(data: str | bytes | bytearray, *, source: str | None = None) -> Report:
@@ -438,7 +552,18 @@ def loads(data: str | bytes | bytearray, *, source: str | None = None) -> Report
             files.check_length(data)
         except files.Unreadable as exc:
             raise ReportFormatError([Problem("$", exc.en, exc.vi)], source=source) from None
-    return report_from_data(_decode(data, source), source=source)
+        decode = _decoder()
+        if decode is not None:  # msgspec reads UTF-8 bytes
+            raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+            report = _read_counted(raw, _keys_in(raw), decode)
+            if report is not None:
+                return report
+    text = _text(data, source)
+    report = _read_counted(text, _keys_in(text), _PLAIN.decode) or _read_pairs(text)
+    if report is not None:
+        return report
+    return _read_thoroughly(_decode(text, source), source)
 
 
 def load(fp: str | os.PathLike[str] | IO[str] | IO[bytes]) -> Report:
@@ -537,9 +662,10 @@ _MISSING: Final = object()
 # Most documents are valid. The fast path reads them with the same checks as the thorough
 # one but gives up (returns None) at the first thing it does not expect, without building
 # paths or messages; the thorough path then reads the document again and reports every
-# problem. Both build the same report from a valid document (tests/test_interchange.py).
+# problem. Both build the same report from a valid document (tests/io/test_interchange*.py).
 
 _COUNT, _DECIMAL, _CODE = 0, 1, 2
+_BODY_KEYS: Final = frozenset({"values", "notes"})
 _Entry = tuple[str, int, "dict[int, Any] | None"]
 
 
@@ -547,7 +673,11 @@ _FAST_TABLES: dict[type[Template], tuple[dict[str, _Entry], dict[str, str]]] = {
 
 
 def _fast_tables(cls: type[Template]) -> tuple[dict[str, _Entry], dict[str, str]]:
-    """Per template: each way a value code may be written, and each note code, resolved."""
+    """Per template: each value code as written, and each way a note code may be, resolved.
+
+    A value code written otherwise (``"2.1."``, as no writer of the format does) is read
+    by the thorough path; so two codes of the fast path never name the same row.
+    """
     found = _FAST_TABLES.get(cls)
     if found is None:
         codes = {variant: code for code in cls.spec.codes for variant in (code, code + ".")}
@@ -565,41 +695,84 @@ def _fast_values(cls: type[Template]) -> dict[str, _Entry]:
             entry = (row.attribute, _CODE, dict(row.code_list._value2member_map_))
         else:
             entry = (row.attribute, _DECIMAL, None)
-        table[row.code] = table[row.code + "."] = entry
+        table[row.code] = entry
     return table
 
 
-def _plain_object(value: object) -> bool:
-    return isinstance(value, dict) and not getattr(value, "duplicates", ())
+_DECIMALS: dict[str, Decimal] = {}
+"""The decimals the fast path has read, by their text: checked and converted once.
+
+Reports repeat their decimals (``"100"``, ``"100.00"``, the same rates in many
+communes); a ``Decimal`` is immutable, so one object serves them all.
+"""
+_DECIMALS_KEPT: Final = 4096
+
+
+def _decimal_of(raw: object) -> Decimal | None:
+    """A percentage or an amount of the fast path: an int, or a string such as ``"78.94"``.
+
+    The same checks as the thorough path (:func:`_value`), the bounds included.
+    """
+    if type(raw) is int:
+        return Decimal(raw) if -_INT_LIMIT < raw < _INT_LIMIT else None
+    if type(raw) is not str or len(raw) > MAX_DECIMAL_CHARS or not _DECIMAL_RE.fullmatch(raw):
+        return None
+    number = Decimal(raw)
+    if not within_bounds(number):
+        return None
+    if len(_DECIMALS) < _DECIMALS_KEPT:
+        _DECIMALS[raw] = number
+    return number
+
+
+_INT_LIMIT: Final = 10**MAX_INTEGER_DIGITS
+"""A count or a code of a report is below this in absolute value (``within_bounds``)."""
+
+
+def _fields(value: object) -> dict[str, Any] | None:
+    """The members of a JSON object, or ``None``: not an object, or a key given twice."""
+    if type(value) is _Pairs:
+        fields = dict(value)
+        return fields if len(fields) == len(value) else None
+    if isinstance(value, dict) and not getattr(value, "duplicates", ()):
+        return value
+    return None
+
+
+_CLASSES: dict[str, tuple[Edition, dict[str, type[Template]]]] = {}
+"""The template classes of each edition read, by template id (by the edition's id)."""
 
 
 def _read_fast(data: object) -> Report | None:  # gives up early, often
-    if not _plain_object(data) or data.keys() - _TOP_KEYS:  # type: ignore[attr-defined]
+    top = _fields(data)
+    if top is None or top.keys() - _TOP_KEYS:
         return None
-    assert isinstance(data, dict)  # noqa: S101  # for the type checker
-    version = data.get("version")
-    if data.get("format") != FORMAT or type(version) is not int or version != VERSION:
+    version = top.get("version")
+    if top.get("format") != FORMAT or type(version) is not int or version != VERSION:
         return None
-    edition_id = data.get("edition", _MISSING)
-    info_data = data.get("report")
-    templates_data = data.get("templates")
+    edition_id = top.get("edition", _MISSING)
+    info_data = _fields(top.get("report"))
+    templates_data = _fields(top.get("templates"))
     if (
         (edition_id is not _MISSING and type(edition_id) is not str)
-        or not _plain_object(info_data)
-        or not _plain_object(templates_data)
+        or info_data is None
+        or templates_data is None
     ):
         return None
     try:
-        info = _fast_info(info_data)  # type: ignore[arg-type]
+        info = _fast_info(info_data)
         if edition_id is _MISSING:  # the edition in force for the report's period
             ed = get_edition(period=info.period, year=info.year)
         else:
             ed = get_edition(edition_id)  # type: ignore[arg-type]  # a str, checked above
     except Exception:  # noqa: BLE001  # anything unexpected: read thoroughly
         return None
-    by_id = {cls.spec.id: cls for cls in ed.classes}
+    known = _CLASSES.get(ed.id)
+    if known is None or known[0] is not ed:  # an edition registered again: its classes
+        known = _CLASSES[ed.id] = (ed, {cls.spec.id: cls for cls in ed.classes})
+    by_id = known[1]
     templates: list[Template] = []
-    for tid, body in templates_data.items():  # type: ignore[union-attr]
+    for tid, body in templates_data.items():
         cls = by_id.get(tid)
         tpl = None if cls is None else _fast_template(cls, body)
         if tpl is None:
@@ -612,52 +785,40 @@ def _optional(hook: Callable[[object, type], Any]) -> Callable[[object, Any], An
     return lambda value, kind: None if value is None else hook(value, kind)
 
 
-_INFO_FIELDS: Final[dict[str, Callable[[object, Any], Any]]] = {
-    **dict.fromkeys(
-        (
-            "agency",
-            "place",
-            "number",
-            "recipient",
-            "signer",
-            "signer_title",
-            "unit_code",
-            "province",
-            "district",
-        ),
-        _optional(_strict_str),
-    ),
+_INFO_HOOKS: Final[dict[str, Callable[[object, Any], Any]]] = {
     "level": _enum_hook(AdminLevel),
     "period": _enum_hook(Period),
-    "year": _strict_int,
     "date": _optional(_structure_date),
 }
 
 
 def _fast_info(data: dict[str, Any]) -> ReportInfo:
-    """The metadata, read with the converter's own hooks called directly.
+    """The metadata, its codes and date read with the converter's own hooks.
 
-    Raises at the first thing not expected (an unknown key, a refused value); the
-    caller then reads the document thoroughly, through cattrs, to report every problem.
+    ``ReportInfo`` checks the rest itself, as the converter's hooks would (text or
+    ``None``, a whole year, no unknown field). Raises at the first thing not expected;
+    the caller then reads the document thoroughly, through cattrs, to report every
+    problem.
     """
-    return ReportInfo(**{key: _INFO_FIELDS[key](value, None) for key, value in data.items()})
+    fields = dict(data)
+    for key, hook in _INFO_HOOKS.items():
+        if key in fields:
+            fields[key] = hook(fields[key], None)
+    return ReportInfo(**fields)
 
 
 def _fast_template(  # noqa: C901, PLR0911, PLR0912  # one flat pass, for speed
     cls: type[Template], body: object
 ) -> Template | None:
     """A template of the fast path, or ``None`` at the first thing not expected."""
-    if not isinstance(body, dict) or body.keys() - {"values", "notes"}:
+    fields = _fields(body)
+    if fields is None or not fields.keys() <= _BODY_KEYS:
         return None
-    if getattr(body, "duplicates", ()):
-        return None
-    values = body.get("values")
-    notes = body.get("notes")
-    if values is None:
-        values = {}
-    if notes is None:
-        notes = {}
-    if not _plain_object(values) or not _plain_object(notes):
+    given_values = fields.get("values")
+    given_notes = fields.get("notes")
+    values = {} if given_values is None else _fields(given_values)
+    notes = {} if given_notes is None else _fields(given_notes)
+    if values is None or notes is None:
         return None
     table, codes = _fast_tables(cls)
     checked: dict[str, Value] = {}
@@ -668,26 +829,17 @@ def _fast_template(  # noqa: C901, PLR0911, PLR0912  # one flat pass, for speed
         if raw is None:
             continue
         attribute, tag, members = entry
-        if attribute in checked:
-            return None
-        kind = type(raw)
-        # the same checks as the thorough path (_value), bounds included
-        if kind is int:
-            if not within_bounds(raw):
-                return None
-            if tag == _DECIMAL:
-                checked[attribute] = Decimal(raw)
-            else:
-                checked[attribute] = raw if members is None else members.get(raw, raw)
-        elif kind is str and tag == _DECIMAL and len(raw) <= MAX_DECIMAL_CHARS:
-            if not _DECIMAL_RE.fullmatch(raw):
-                return None
-            number = Decimal(raw)
-            if not within_bounds(number):
-                return None
+        if tag is _DECIMAL:
+            number = _DECIMALS.get(raw) if type(raw) is str else None
+            if number is None:
+                number = _decimal_of(raw)
+                if number is None:
+                    return None
             checked[attribute] = number
-        else:
+        elif type(raw) is not int or not -_INT_LIMIT < raw < _INT_LIMIT:  # within_bounds
             return None
+        else:
+            checked[attribute] = raw if members is None else members.get(raw, raw)
     texts: dict[str, str] = {}
     seen: set[str] = set()
     for code, text in notes.items():
@@ -701,10 +853,15 @@ def _fast_template(  # noqa: C901, PLR0911, PLR0912  # one flat pass, for speed
         seen.add(norm)
         if text:
             texts[norm] = text
+    if not texts:
+        return build_checked(cls, checked, _NO_NOTES)
     if len(texts) > 1:  # notes are kept in the order of the form
         order = cls.spec.order
         texts = dict(sorted(texts.items(), key=lambda item: order[item[0]]))
     return build_checked(cls, checked, FrozenMap(texts))
+
+
+_NO_NOTES: Final[FrozenMap[str, str]] = FrozenMap()
 
 
 _NAME_RE: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
