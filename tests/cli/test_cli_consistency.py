@@ -13,7 +13,7 @@ import pytest
 
 from cchc_model import dumps, example, loads
 from cchc_model._cli.main import COMMANDS, build_parser, main
-from cchc_model._io.read import EXTENSIONS
+from cchc_model._io.read import EXTENSIONS, LEGACY
 from reports import report_of
 
 
@@ -44,7 +44,7 @@ def test_commands_that_read_reports_say_which_formats() -> None:
         reads = any(action.dest == "source_format" for action in parser._actions)
         if reads:
             description = parser.description or ""
-            for extension in EXTENSIONS:
+            for extension in [*EXTENSIONS, *LEGACY]:
                 assert extension in description, (name, extension)
 
 
@@ -73,9 +73,7 @@ def _modules_after(*argv: str) -> set[str]:
         "    pass\n"
         "sys.stderr.write('\\nMODULES ' + ' '.join(sys.modules))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False
-    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     return set(done.stderr.rpartition("\nMODULES ")[2].split())
 
 

@@ -26,7 +26,7 @@ _NAMES: Final = {
 
 def reads() -> str:
     """What a command that reads reports says about its input, in its ``--help``."""
-    from .._io.read import EXTENSIONS  # noqa: PLC0415  # for the commands that read
+    from .._io.read import EXTENSIONS, LEGACY  # noqa: PLC0415  # for the commands that read
 
     by_format: dict[str, list[str]] = {}
     for extension, form in EXTENSIONS.items():
@@ -37,7 +37,8 @@ def reads() -> str:
     )
     return (
         f"Reports are read in any of these formats, told by the file's extension or"
-        f" content (or --from): {formats}; - reads standard input."
+        f" content (or --from): {formats}, and {' '.join(LEGACY)} through LibreOffice;"
+        " - reads standard input."
     )
 
 

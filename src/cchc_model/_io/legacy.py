@@ -9,9 +9,6 @@ command that converts the file.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 from typing import Final
 
@@ -27,6 +24,8 @@ TIME_LIMIT: Final = 180
 
 def soffice() -> str | None:
     """The LibreOffice program on the ``PATH`` (``soffice`` or ``libreoffice``), or ``None``."""
+    import shutil  # noqa: PLC0415  # LEGACY is read at every start; LibreOffice rarely run
+
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
@@ -40,6 +39,9 @@ def convert(data: bytes, suffix: str, source: str | None) -> bytes:
     Raises:
         ReportFormatError: LibreOffice is not installed, fails, or takes too long.
     """
+    import subprocess  # noqa: PLC0415  # see soffice
+    import tempfile  # noqa: PLC0415
+
     target = LEGACY[suffix]
     name = Path(source).name if source else f"bao-cao{suffix}"
     command = f'soffice --headless --convert-to {target} "{name}"'

@@ -9,10 +9,8 @@
 from __future__ import annotations
 
 import codecs
-import io
 import json
 import os
-import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Final, Literal, NamedTuple
@@ -22,12 +20,11 @@ import attrs
 from .._model import files
 from .._model.errors import Problem, ReportFormatError, ValueTypeError
 from .._model.report import Report
-from .archive import MAX_MEMBERS
-from .cells import header_columns
-from .csv import sniff_delimiter
 from .interchange import loads
-from .legacy import LEGACY, convert
-from .reading import INFO_FIELDS, Collector, build_info
+from .legacy import LEGACY
+
+# Each format's reader, and what only they need (archives, the row pipeline, LibreOffice),
+# is imported when a file of its format is read: reading JSON loads none of them.
 
 __all__ = ["EXTENSIONS", "LEGACY", "READ_FORMATS", "ReadFormat", "ReadResult", "format_of", "read"]
 
@@ -109,6 +106,11 @@ def _zip_format(data: bytes) -> str:
         return ".odt"
     if b"mimetype" in head and b"opendocument.spreadsheet" in head:
         return ".ods"
+    import io  # noqa: PLC0415  # see the imports
+    import zipfile  # noqa: PLC0415
+
+    from .archive import MAX_MEMBERS  # noqa: PLC0415
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist()[:MAX_MEMBERS])
@@ -119,6 +121,8 @@ def _zip_format(data: bytes) -> str:
 
 def _convert(data: bytes, suffix: str, name: str | None) -> bytes:
     """An older office file converted by LibreOffice (:mod:`~cchc_model._io.legacy`)."""
+    from .legacy import convert  # noqa: PLC0415  # see the imports
+
     try:
         return convert(data, suffix, name)
     except ReportFormatError:
@@ -148,6 +152,9 @@ def _kind(name: str | os.PathLike[str] | None, data: bytes) -> str:  # noqa: PLR
         return "json"
     if text[:200].lower().startswith(("<!doctype html", "<html", "<meta", "<table")):
         return "html"
+    from .cells import header_columns  # noqa: PLC0415  # see the imports
+    from .csv import sniff_delimiter  # noqa: PLC0415
+
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = sniff_delimiter(first)
     if {"template", "code", "value"} <= set(header_columns(first.split(delimiter), exact=True)):
@@ -189,6 +196,8 @@ def _head(data: bytes) -> str:
 
 
 def _apply_info(report: Report, info: Mapping[str, object], source: str | None) -> Report:
+    from .reading import INFO_FIELDS, Collector, build_info  # noqa: PLC0415  # see the imports
+
     out = Collector(source)
     fields = {key: (getattr(report.info, key), "report") for key in INFO_FIELDS}
     new = build_info(fields, out, overrides=info)

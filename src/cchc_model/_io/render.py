@@ -2,7 +2,7 @@ r"""``render``: one entry point for every built-in renderer, all fed by the tabl
 
 A renderer is a function ``(ReportTable) -> str | bytes`` in a module of ``_io``;
 adding one is writing that module and one line in the table below (:data:`_RENDERERS`):
-:data:`FORMATS`, the command line's ``--to`` and ``cchc convert``'s extensions all
+:data:`FORMATS`, the command line's ``--format`` and ``cchc convert``'s extensions all
 derive from it.
 
 >>> import cchc_model
