@@ -170,6 +170,16 @@ def test_derive_refuses_two_inputs_that_would_overwrite_each_other(
     assert "written to the same file" in capsys.readouterr().err
 
 
+def test_derive_never_writes_over_its_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, _ = _files(tmp_path)
+    before = Path(first).read_bytes()
+    assert main(["derive", first, "-o", first, "--lang", "en"]) == 2
+    assert "is the input" in capsys.readouterr().err
+    assert Path(first).read_bytes() == before
+
+
 def test_derive_overwrite_keeps_consistent_values_as_written(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -326,7 +326,14 @@ def edited_reports(draw: st.DrawFn) -> Report:
     info = report.info
     if draw(st.booleans()):
         info = ReportInfo(
-            agency=draw(st.text(min_size=1, max_size=30)),
+            # any text that is not blank (a blank agency is no agency)
+            agency=draw(
+                st.builds(
+                    str.__add__,
+                    st.characters(exclude_categories=("Z", "C")),
+                    st.text(max_size=29),
+                )
+            ),
             level=draw(st.sampled_from(AdminLevel)),
             period=draw(st.sampled_from(Period)),
             year=draw(st.integers(2000, 2100)),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -19,6 +20,7 @@ from .._model.errors import CchcError, Lang
 from .exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, UsageError
 from .inputs import add_input_options, read_args
 from .options import add_format, add_lang, add_rules, reads
+from .outputs import STANDARD, check_outputs, write_outputs
 
 if TYPE_CHECKING:
     from .._model.report import Report
@@ -152,26 +154,25 @@ def _changes(before: Report, after: Report, lang: Lang) -> str:
     return ", ".join(parts) if parts else _TEXT["nothing"][lang]
 
 
-def _outputs(args: argparse.Namespace, names: list[str]) -> Callable[[str], Path | None]:
-    """Where each input's derived report goes: ``None`` for standard output."""
-    if args.output is None or args.output == "-":
-        return lambda _name: None
+def _outputs(args: argparse.Namespace, names: list[str]) -> list[str]:
+    """Where each input's derived report goes (``-``: standard output)."""
+    if args.output is None or args.output == STANDARD:
+        return [STANDARD] * len(names)
     target = Path(args.output)
     if len(names) == 1 and not target.is_dir() and not args.output.endswith(("/", "\\")):
-        return lambda _name: target
-    by_file: dict[str, list[str]] = {}
-    for name in names:
-        stem = "stdin" if name == "-" else Path(name).stem
-        by_file.setdefault(f"{stem}.json", []).append(name)
-    clashes = [" ".join(given) for given in by_file.values() if len(given) > 1]
-    if clashes:
+        return [args.output]
+    outputs = [str(target / f"{'stdin' if n == STANDARD else Path(n).stem}.json") for n in names]
+    twice = [out for out, count in Counter(outputs).items() if count > 1]
+    if twice:
         lang: Lang = args.lang
-        raise UsageError(
-            _TEXT["same_stem"]["en"].format(folder=target, names="; ".join(clashes)),
-            _TEXT["same_stem"][lang].format(folder=target, names="; ".join(clashes)),
+        given = "; ".join(
+            " ".join(n for n, out in zip(names, outputs, strict=True) if out == o) for o in twice
         )
-    target.mkdir(parents=True, exist_ok=True)
-    return lambda name: target / f"{'stdin' if name == '-' else Path(name).stem}.json"
+        raise UsageError(
+            _TEXT["same_stem"]["en"].format(folder=target, names=given),
+            _TEXT["same_stem"][lang].format(folder=target, names=given),
+        )
+    return outputs
 
 
 def _cmd_derive(args: argparse.Namespace) -> int:
@@ -183,18 +184,19 @@ def _cmd_derive(args: argparse.Namespace) -> int:
     reports, unreadable = _reports(args)
     if unreadable:
         return EXIT_INPUT
-    where = _outputs(args, [name for name, _ in reports])
-    lines = len(reports) > 1  # several reports on standard output: JSON Lines
-    for name, report in reports:
+    names = [name for name, _ in reports]
+    outputs = _outputs(args, names)
+    check_outputs(args.files, outputs)  # never over an input, nor two reports in one file
+    lines = outputs.count(STANDARD) > 1  # several reports on standard output: JSON Lines
+    written: list[tuple[str, bytes]] = []
+    for (name, report), out in zip(reports, outputs, strict=True):
         derived = derive(report, overwrite=args.overwrite, rules=rules)
         sys.stderr.write(f"cchc: {name}: {_changes(report, derived, lang)}\n")
-        path = where(name)
-        if path is not None:
-            path.write_text(dumps(derived), encoding="utf-8")
-        elif lines:
-            sys.stdout.write(dumps(derived, indent=None))
-        else:
-            sys.stdout.write(dumps(derived))
+        text = dumps(derived, indent=None) if out == STANDARD and lines else dumps(derived)
+        written.append((out, text.encode("utf-8")))
+    if len(outputs) > 1 and outputs[0] != STANDARD:  # one file each in a folder: make it
+        Path(outputs[0]).parent.mkdir(parents=True, exist_ok=True)
+    write_outputs(written)  # the files all or none, then standard output
     return EXIT_OK
 
 
