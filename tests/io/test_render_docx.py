@@ -7,8 +7,10 @@ import sys
 
 import docx
 import pytest
+from hypothesis import given
 
-from cchc_model import Direction, MissingExtraError, example, render
+from cchc_model import Direction, MissingExtraError, Report, example, render, strategies
+from cchc_model._io.table import printable
 from golden_files import FINDINGS, GOLDEN, docx_extract
 
 
@@ -115,3 +117,14 @@ def test_hints_keep_their_parentheses_and_codes_their_labels() -> None:
     assert cells["1."][3].text == "1 (Hoàn thành)"
     hint_runs = [r for r in cells["5.2."][1].paragraphs[0].runs if r.italic]
     assert hint_runs[0].text.startswith("Chỉ thống kê")
+
+
+@given(strategies.notes(realistic=False), strategies.texts(max_size=40))
+def test_any_text_is_written_as_it_reads(note: str, other: str) -> None:
+    report = Report(
+        info=example().info, templates=[Direction(notes={"1": note, "2.1": other + "\n" + note})]
+    )
+    document = docx.Document(io.BytesIO(render(report, "docx")))
+    rows = {row.cells[0].text: row.cells for row in document.tables[0].rows[2:]}
+    assert rows["1."][4].text == printable(note)
+    assert rows["2.1."][4].text == printable(other + "\n" + note)

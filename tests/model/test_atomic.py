@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cchc_model._model.atomic import replacing, same_file, write_file, write_files
 
@@ -137,3 +140,35 @@ def test_to_parquet_writes_whole(tmp_path: Path) -> None:
     to_parquet([example()], target)
     assert target.read_bytes().startswith(b"PAR1")
     assert leftovers(tmp_path) == []
+
+
+@given(
+    st.lists(st.binary(max_size=50), min_size=1, max_size=5),
+    st.data(),
+)
+def test_a_failure_anywhere_changes_no_file(contents: list[bytes], data: st.DataObject) -> None:
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        before = {}
+        files: list[tuple[Path, bytes]] = []
+        for number, content in enumerate(contents):
+            path = folder / f"f{number}"
+            if data.draw(st.booleans()):
+                path.write_bytes(b"old %d" % number)
+                before[path.name] = path.read_bytes()
+            files.append((path, content))
+        failing = data.draw(st.integers(0, len(files)))
+        if failing < len(files):  # this one cannot be written: a folder in its place
+            path = files[failing][0]
+            path.unlink(missing_ok=True)
+            before.pop(path.name, None)
+            path.mkdir()
+            with pytest.raises(IsADirectoryError):
+                write_files(files)
+            after = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+            assert after == before
+        else:
+            write_files(files)
+            assert {p.name: p.read_bytes() for p in folder.iterdir()} == {
+                path.name: content for path, content in files
+            }
