@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -48,6 +47,8 @@ def _mode(target: Path) -> int:
 
 def _temporary(target: Path) -> Path:
     """A new empty file beside ``target``, named so that it is seen as temporary."""
+    import tempfile  # noqa: PLC0415  # when a file is written: commands that only read skip it
+
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     return Path(name)

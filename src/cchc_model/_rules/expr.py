@@ -33,7 +33,6 @@ cchc_model.RuleError: expected a number, a reference or '(' at the end, column 1
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterator
 from fractions import Fraction
@@ -514,6 +513,8 @@ class _Parser:
             if word in _FUNCTIONS:
                 return self.call(self.advance())
             if word not in _KEYWORDS:
+                import difflib  # noqa: PLC0415  # for a misspelt word only, not at every start
+
                 close = difflib.get_close_matches(word, sorted(_FUNCTIONS | _KEYWORDS), 1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 hint_vi = f" (có phải là {close[0]!r}?)" if close else ""
