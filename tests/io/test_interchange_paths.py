@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from cchc_model import Report, ReportFormatError, dumps, loads
 from cchc_model._io import interchange as ic
-from cchc_model.strategies import documents
+from cchc_model.strategies import documents, reports
 from cchc_model.strategies._documents import Document
 
 msgspec = pytest.importorskip("msgspec", reason="the accelerated decoder is the fast extra")
@@ -128,3 +128,15 @@ def test_keys_are_not_counted_where_a_colon_or_an_escape_could_mislead() -> None
     assert ic._keys_in('{"a\\":": 1}') is None  # an escaped quote before a colon
     assert ic._keys_in('{"a" : 1}') is None  # white space before the colon
     assert ic._keys_in('{"a": {"b": 1}}') == 2
+
+
+@given(
+    reports(),
+    st.sampled_from([None, 0, 1, 2, 4, "\t", " \t"]),
+)
+def test_dumps_writes_what_the_standard_library_writes(report: Report, indent: Any) -> None:
+    # dumps indents without the standard library's (slow) Python encoder: same text
+    from cchc_model._io.interchange import report_to_data  # noqa: PLC0415
+
+    expected = json.dumps(report_to_data(report), ensure_ascii=False, indent=indent) + "\n"
+    assert dumps(report, indent=indent) == expected

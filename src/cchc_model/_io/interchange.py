@@ -304,7 +304,60 @@ def dumps(report: Report, *, indent: int | str | None = 2) -> str:
             template=None, code=None, attribute="report", expected="a Report", value=report
         )
     spaces = _check_indent(indent)
-    return json.dumps(report_to_data(report), ensure_ascii=False, indent=spaces) + "\n"
+    data = report_to_data(report)
+    if spaces is None:  # one line: the standard library's C encoder
+        return json.dumps(data, ensure_ascii=False) + "\n"
+    try:
+        return _indented(data, " " * spaces if isinstance(spaces, int) else spaces) + "\n"
+    except _NotPlainError:  # pragma: no cover  # report_to_data gives plain data only
+        return json.dumps(data, ensure_ascii=False, indent=spaces) + "\n"
+
+
+class _NotPlainError(Exception):
+    """A value :func:`_indented` does not write (the standard library then does)."""
+
+
+_ENCODE_STR: Final = json.encoder.encode_basestring  # the C function, when there is one
+
+
+def _indented(obj: dict[str, Any], indent: str) -> str:
+    """``json.dumps(obj, ensure_ascii=False, indent=indent)``, written faster.
+
+    The standard library's C encoder does not indent, and its Python one takes four
+    times as long; a report's data is objects of strings, integers and ``null``, which
+    this writes character for character as the standard library would (a test checks
+    it); anything else raises :class:`_NotPlainError`.
+    """
+    parts: list[str] = []
+    _write_object(obj, indent, "\n", parts)
+    return "".join(parts)
+
+
+def _write_object(obj: dict[str, Any], indent: str, newline: str, parts: list[str]) -> None:
+    if not obj:
+        parts.append("{}")
+        return
+    inner = newline + indent
+    separator = "{" + inner
+    for key, value in obj.items():
+        if type(key) is not str:
+            raise _NotPlainError
+        parts += (separator, _ENCODE_STR(key), ": ")
+        separator = "," + inner
+        kind = type(value)
+        if kind is str:
+            parts.append(_ENCODE_STR(value))
+        elif kind is int:
+            parts.append(int.__repr__(value))
+        elif kind is dict:
+            _write_object(value, indent, inner, parts)
+        elif value is None:
+            parts.append("null")
+        elif value is True or value is False:
+            parts.append("true" if value else "false")
+        else:
+            raise _NotPlainError
+    parts.append(newline + "}")
 
 
 def dump(report: Report, fp: str | os.PathLike[str] | IO[str] | IO[bytes]) -> None:
