@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import cchc_model
 from cchc_model import (
     Direction,
     Period,
@@ -318,3 +319,14 @@ def test_read_accepts_a_path(tmp_path: pytest.TempPathFactory) -> None:
     report, warnings = read(path)
     assert report.pl2 == Direction()
     assert warnings == ()
+
+
+def test_the_wide_layout_is_refused_in_one_line_that_says_how_to_read_it() -> None:
+    wide = cchc_model.render(cchc_model.example(), "csv-wide").encode("utf-8")
+    with pytest.raises(cchc_model.ReportFormatError) as info:
+        cchc_model.read(wide, "csv")
+    (problem,) = info.value.problems
+    assert "wide layout" in problem.en
+    assert "--format csv" in problem.en
+    assert "dạng bảng ngang" in problem.vi
+    assert "PL2:1" not in str(info.value)  # not the header's hundred and fifty columns

@@ -42,6 +42,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import unicodedata
 from collections.abc import Mapping
 from typing import Final
@@ -218,6 +219,15 @@ def _records(text: str, out: Collector) -> list[tuple[int, list[str]]]:
     return records
 
 
+_WIDE_COLUMN: Final = re.compile(r"PL[0-9]{1,2}:[0-9][0-9.]*")
+
+
+def _is_wide(header: list[str]) -> bool:
+    """Whether a header is the wide layout's: metadata fields, then ``PL2:1``, ``PL2:2``."""
+    names = {cell.strip() for cell in header}
+    return "agency" in names and any(_WIDE_COLUMN.fullmatch(name) for name in names)
+
+
 class _Table:
     """The records of a tidy CSV, their columns found by the header's names."""
 
@@ -225,6 +235,19 @@ class _Table:
         line, header = records[0]
         self.columns = header_columns(header, exact=True)
         missing = [c for c in _REQUIRED if c not in self.columns]
+        if missing and _is_wide(header):  # one line says it all: not the 150 columns
+            out.error(
+                "file",
+                "this is the wide layout (render(..., 'csv-wide'): one report per row, one"
+                " column per row of the forms, for spreadsheets and pandas), which is written,"
+                " not read back: read the report it was made from, or write it with"
+                " cchc render FILE --format csv, the layout that is read",
+                "đây là dạng bảng ngang (render(..., 'csv-wide'): mỗi báo cáo một dòng, mỗi"
+                " chỉ tiêu một cột, dành cho bảng tính và pandas), chỉ để ghi, không đọc lại:"
+                " hãy đọc báo cáo gốc, hoặc ghi bằng cchc render TỆP --format csv, dạng được"
+                " đọc",
+            )
+            out.check()
         if missing:
             out.error(
                 f"line {line}",
