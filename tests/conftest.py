@@ -10,6 +10,7 @@ import tempfile
 import pytest
 from hypothesis import HealthCheck, settings
 
+import robustness_log
 from reference import SourceRow, read_source_rows
 
 settings.register_profile("default", max_examples=50, deadline=None)
@@ -32,3 +33,9 @@ atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 @pytest.fixture(scope="session")
 def source_rows() -> list[SourceRow]:
     return read_source_rows()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say how many adversarial inputs ran and the largest time ratio seen."""
+    for line in robustness_log.summary():
+        terminalreporter.write_line(line)

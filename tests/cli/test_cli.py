@@ -87,3 +87,26 @@ def test_an_unwritable_output_is_a_message_not_a_traceback() -> None:
     assert done.returncode == 2
     assert "No space left on device" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_what_the_command_line_says_of_a_file_holds_no_control_character(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a sheet's name is quoted as written in the place of a warning: a bidirectional
+    # override or an isolate there once reached the terminal
+    import io  # noqa: PLC0415
+
+    import openpyxl  # noqa: PLC0415
+
+    from cchc_model import render  # noqa: PLC0415
+
+    book = openpyxl.load_workbook(io.BytesIO(render(example(), "xlsx")))
+    book.create_sheet("Ghi\u202e chú\u2066")
+    path = tmp_path / "report.xlsx"
+    book.save(path)
+    main(["validate", str(path), "--lang", "en"])
+    said = capsys.readouterr()
+    assert "is not an appendix" in said.err
+    for text in (said.err, said.out):
+        assert "\u202e" not in text
+        assert "\u2066" not in text

@@ -19,11 +19,13 @@ from cchc_model import (
     ReportFormatError,
     YesNo,
     dumps,
+    edition,
     example,
     read,
     render,
     strategies,
 )
+from cchc_model._io.reading import code_pairs, fold
 
 HEADER = "template,code,title,unit,value,note\r\n"
 META = (
@@ -330,3 +332,23 @@ def test_the_wide_layout_is_refused_in_one_line_that_says_how_to_read_it() -> No
     assert "--format csv" in problem.en
     assert "dạng bảng ngang" in problem.vi
     assert "PL2:1" not in str(info.value)  # not the header's hundred and fifty columns
+
+
+@given(st.data())
+def test_a_code_list_is_read_however_its_pairs_are_separated(data: st.DataObject) -> None:
+    # code_pairs replaced a pattern whose lazy label took quadratic time on a long cell
+    rows = [row for row in edition().indicators() if row.code_list is not None]
+    row = data.draw(st.sampled_from(rows))
+    assert row.code_list is not None
+    pairs = []
+    for member in row.code_list:
+        label = data.draw(
+            st.sampled_from([member.label, member.label.upper(), member.label.lower()])
+        )
+        equals = data.draw(st.sampled_from(["=", " = ", "  =", "= "]))
+        pairs.append(f"{label}{equals}{int(member)}")
+    separators = st.sampled_from(["; ", ";", ", ", ". ", " ", "  "])
+    text = pairs[0] + "".join(data.draw(separators) + pair for pair in pairs[1:])
+    text += data.draw(st.sampled_from(["", ".", " ", ";"]))
+    assert code_pairs(text) == {(fold(m.label), int(m)) for m in row.code_list}
+    assert code_pairs(text.replace("=", "")) is None

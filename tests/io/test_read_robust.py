@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from cchc_model import Problem, ReportFormatError, ValueTypeError, dumps, example, read, render
 
-FORMATS = ("json", "csv", "xlsx", "text", None)
+FORMATS = ("json", "csv", "xlsx", "text", "docx", "html", None)
 
 
 def _read_or_refuse(data: bytes, form: str | None) -> None:

@@ -108,7 +108,9 @@ def _read_all(args: argparse.Namespace, names: Sequence[str]) -> tuple[dict[str,
                 report, warnings = read_args(args, name, warn=False)
             except CchcError as exc:
                 progress.close()
-                sys.stderr.write(f"cchc: {exc.message(lang)}\n")
+                from .._io.table import printable  # noqa: PLC0415  # on error only: a fast start
+
+                sys.stderr.write(f"cchc: {printable(exc.message(lang))}\n")
                 failed += 1
                 continue
             if warnings:

@@ -70,7 +70,9 @@ def _reports(args: argparse.Namespace) -> tuple[list[tuple[str, Report]], bool]:
         try:
             report = read_args(args, name).report  # any format read
         except CchcError as exc:
-            sys.stderr.write(f"cchc: {exc.message(lang)}\n")
+            from .._io.table import printable  # noqa: PLC0415  # on error only: a fast start
+
+            sys.stderr.write(f"cchc: {printable(exc.message(lang))}\n")
             unreadable = True
             continue
         reports.append((name, report))

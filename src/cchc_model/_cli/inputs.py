@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import Final
 
 from .._io.read import READ_FORMATS, ReadFormat, ReadResult
+from .._io.table import printable
 from .._model import files
 from .._model.errors import Lang, Problem, ReportFormatError
 from .exits import UsageError
@@ -45,8 +46,10 @@ def input_info(pairs: Iterable[str] | None) -> dict[str, object] | None:
 
 def write_warnings(name: str, warnings: Iterable[Problem], lang: Lang) -> None:
     """Write each warning to standard error, naming the file it is about."""
-    for warning in warnings:
-        sys.stderr.write(f"cchc: {name}: {_WARNING[lang]}: {warning.message(lang)}\n")
+    for warning in warnings:  # a sheet's name may hold terminal escapes: shown as U+FFFD
+        sys.stderr.write(
+            printable(f"cchc: {name}: {_WARNING[lang]}: {warning.message(lang)}") + "\n"
+        )
 
 
 def read_input(

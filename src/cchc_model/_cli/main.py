@@ -128,7 +128,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except CchcError as exc:
-        sys.stderr.write(f"cchc: {exc.message(lang)}\n")
+        from .._io.table import printable  # noqa: PLC0415  # on error only: a fast start
+
+        sys.stderr.write(f"cchc: {printable(exc.message(lang))}\n")
         return EXIT_INPUT
     except BrokenPipeError:  # `cchc catalog | head` is fine
         return EXIT_OK

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Final
 
+from .._model import files
 from .._model.errors import Problem, ReportFormatError
 
 __all__ = ["LEGACY", "TIME_LIMIT", "convert", "soffice"]
@@ -90,4 +91,11 @@ def convert(data: bytes, suffix: str, source: str | None) -> bytes:
                 f"LibreOffice không chuyển được tệp (mã {completed.returncode}: {said}): {command}",
                 source,
             )
-        return converted.read_bytes()
+        try:
+            return files.read_path(converted)  # bounded as every input: 20 MB
+        except files.Unreadable as exc:
+            raise _refuse(
+                f"the file LibreOffice made cannot be read: {exc.en}",
+                f"không đọc được tệp do LibreOffice tạo ra: {exc.vi}",
+                source,
+            ) from None

@@ -46,6 +46,8 @@ __all__ = [
     "build_report",
     "check_title",
     "check_unit",
+    "code_pairs",
+    "defuse_references",
     "filed_note",
     "fold",
     "metadata_key",
@@ -80,6 +82,25 @@ _PERIOD_WORDS: Final = {
     "năm": Period.YEAR,
     "cả năm": Period.YEAR,
 }
+
+
+_LONG_REFERENCE: Final = re.compile(r"&#(?:[xX]0*+[0-9a-fA-F]{7,}+|0*+[0-9]{8,}+);?")
+"""A numeric character reference too long to name a character (above U+10FFFF)."""
+
+
+def defuse_references(text: str) -> str:
+    r"""``text`` with each numeric character reference beyond Unicode written U+FFFD.
+
+    What :func:`html.unescape` (and the standard HTML parser) would make of it, without
+    its ``int()`` of thousands of digits, which Python refuses with a ``ValueError``
+    (``&#`` and 5,000 digits once made the text and HTML readers fail so).
+
+    >>> defuse_references("&#" + "9" * 5000 + ";x"), defuse_references("&#65;&#x0041;")
+    ('�x', '&#65;&#x0041;')
+    """
+    if "&#" not in text:
+        return text
+    return _LONG_REFERENCE.sub("\ufffd", text)
 
 
 def fold(text: str) -> str:
@@ -384,7 +405,34 @@ def check_title(text: str, row: Indicator, where: str, out: Collector, ed: Editi
         )
 
 
-_CODE_PAIR: Final = re.compile(r"\s*(.+?)\s*=\s*(-?[0-9]+)(?:\s*[;,.]\s*|\s+|$)")
+_NUMBER_THEN_LABEL: Final = re.compile(r"\s*+(-?[0-9]{1,18}+)(?:\s*+[;,.]\s*+|\s++)(.*)", re.DOTALL)
+_LAST_NUMBER: Final = re.compile(r"\s*+(-?[0-9]{1,18}+)\s*+[;,.]?\s*+")
+
+
+def code_pairs(text: str) -> set[tuple[str, int]] | None:
+    """The ``label = number`` pairs of a code list as written (``Có = 1; Không = 0``).
+
+    Pairs are separated by ``;``, ``,``, ``.`` or spaces; ``None`` when ``text`` is not
+    such a list. Split at each ``=``, then anchored patterns without nested repetition:
+    linear in the text (a pattern with a lazy label before ``=`` took quadratic time on a
+    long cell without one).
+
+    >>> sorted(code_pairs("Có = 1; Không = 0")), code_pairs("Có hoặc không")
+    ([('có', 1), ('không', 0)], None)
+    """
+    parts = text.split("=")
+    if len(parts) < 2:  # noqa: PLR2004  # a label and a number
+        return None
+    pairs: set[tuple[str, int]] = set()
+    label = parts[0]
+    for index, part in enumerate(parts[1:], start=2):
+        last = index == len(parts)
+        match = (_LAST_NUMBER if last else _NUMBER_THEN_LABEL).fullmatch(part)
+        if match is None or not fold(label):
+            return None
+        pairs.add((fold(label), int(match.group(1))))
+        label = "" if last else match.group(2)
+    return pairs
 
 
 def check_unit(text: str, row: Indicator, where: str, out: Collector, ed: Edition) -> None:
@@ -393,8 +441,7 @@ def check_unit(text: str, row: Indicator, where: str, out: Collector, ed: Editio
     if not written or row.unit_text is None:
         return
     if row.code_list is not None:
-        pairs = {(fold(label), int(number)) for label, number in _CODE_PAIR.findall(text)}
-        if pairs == {(fold(m.label), int(m)) for m in row.code_list}:
+        if code_pairs(text) == {(fold(m.label), int(m)) for m in row.code_list}:
             return
     elif written == fold(row.unit_text):
         return

@@ -62,7 +62,7 @@ from .document import (
     heading_number,
     read_document,
 )
-from .reading import Collector, plain_code
+from .reading import Collector, defuse_references, plain_code
 from .table import (
     COLUMNS,
     FINDINGS_HEADING,
@@ -104,7 +104,7 @@ def _clean(text: str) -> str:
     """
     text = _MD_ESCAPED.sub(lambda m: chr(_PRIVATE + ord(m.group(1))), text[:100_000])
     text = _TAG.sub("", _BREAK.sub("\n", text))
-    text = _MD.sub("", html.unescape(text))
+    text = _MD.sub("", html.unescape(defuse_references(text)))
     text = "".join(chr(ord(c) - _PRIVATE) if 0 <= ord(c) - _PRIVATE < 128 else c for c in text)  # noqa: PLR2004  # ASCII
     return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
 

@@ -39,6 +39,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Final, TypeVar
 
+from .._model import files
+
 __all__ = ["ENV", "cache_dir", "cached", "source_key"]
 
 T = TypeVar("T")
@@ -107,8 +109,8 @@ def _private(info: os.stat_result) -> bool:
     return info.st_uid == os.geteuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def _read(path: Path, key: bytes) -> bytes | None:
-    """The payload stored in ``path`` under ``key``, or ``None``."""
+def _contents(path: Path) -> bytes | None:
+    """The bytes of ``path`` if it is a private regular file in a private folder."""
     try:
         if not _private(path.parent.stat()):
             return None
@@ -120,9 +122,18 @@ def _read(path: Path, key: bytes) -> bytes | None:
         info = os.fstat(file.fileno())
         if not stat.S_ISREG(info.st_mode) or not _private(info):
             return None
-        data = file.read()
+        try:
+            data = files.read_stream(file)  # bounded as every input read
+        except files.Unreadable:
+            return None
+    return data if isinstance(data, bytes) else None
+
+
+def _read(path: Path, key: bytes) -> bytes | None:
+    """The payload stored in ``path`` under ``key``, or ``None``."""
+    data = _contents(path)
     head = len(_MAGIC) + _HEADER.size
-    if not data.startswith(_MAGIC) or len(data) < head:
+    if data is None or not data.startswith(_MAGIC) or len(data) < head:
         return None
     size, crc = _HEADER.unpack_from(data, len(_MAGIC))
     if data[head : head + size] != key:
