@@ -152,3 +152,25 @@ def test_info_values_that_are_no_text_are_refused(value: object) -> None:
 def test_numbers_are_texts_of_the_metadata_as_spreadsheets_hold_them() -> None:
     report, _ = read(dumps(example()).encode(), info={"unit_code": 19897, "province": 1.0})
     assert (report.info.unit_code, report.info.province) == ("19897", "1")
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<![" * 50,  # html.parser once raised AssertionError("expected name token")
+        "<p>&#" + "9" * 5000 + ";</p>",  # int() of 5,000 digits once raised ValueError
+        '<meta charset="base64"><p>x</p>',  # a codec that is no text encoding
+        "<!--" * 10_000,  # once quadratic: an unclosed comment repeated
+    ],
+    ids=["marked section", "long reference", "base64", "unclosed comments"],
+)
+def test_hostile_html_is_refused_with_the_librarys_error(page: str) -> None:
+    with pytest.raises(ReportFormatError):
+        read(("<html><body>" + page).encode(), "html")
+
+
+def test_a_long_reference_in_a_text_table_is_a_replacement_character() -> None:
+    text = "Phụ lục 2\n1.\t&#" + "9" * 5000 + ";\tVăn bản\t13\n"
+    with pytest.raises(ReportFormatError) as info:  # the metadata is missing, not a crash
+        read(text.encode(), "text")
+    assert "report.agency" in str(info.value)
