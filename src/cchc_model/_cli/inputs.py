@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from typing import Final
 
 from .._io.read import READ_FORMATS, ReadFormat, ReadResult
-from .._io.table import printable
 from .._model import files
 from .._model.errors import Lang, Problem, ReportFormatError
 from .exits import UsageError
@@ -46,7 +45,12 @@ def input_info(pairs: Iterable[str] | None) -> dict[str, object] | None:
 
 def write_warnings(name: str, warnings: Iterable[Problem], lang: Lang) -> None:
     """Write each warning to standard error, naming the file it is about."""
-    for warning in warnings:  # a sheet's name may hold terminal escapes: shown as U+FFFD
+    shown = list(warnings)
+    if not shown:
+        return
+    from .._io.table import printable  # noqa: PLC0415  # only when there is something to say
+
+    for warning in shown:  # a sheet's name may hold terminal escapes: shown as U+FFFD
         sys.stderr.write(
             printable(f"cchc: {name}: {_WARNING[lang]}: {warning.message(lang)}") + "\n"
         )
