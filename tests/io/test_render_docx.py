@@ -7,7 +7,7 @@ import sys
 
 import docx
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
 from cchc_model import Direction, MissingExtraError, Report, example, render, strategies
 from cchc_model._io.table import printable
@@ -119,6 +119,7 @@ def test_hints_keep_their_parentheses_and_codes_their_labels() -> None:
     assert hint_runs[0].text.startswith("Chỉ thống kê")
 
 
+@settings(max_examples=100)  # a Word file each: 100 are enough for the escapes, and quick
 @given(strategies.notes(realistic=False), strategies.texts(max_size=40))
 def test_any_text_is_written_as_it_reads(note: str, other: str) -> None:
     report = Report(

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc_model._model.atomic import replacing, same_file, write_file, write_files
@@ -142,6 +142,7 @@ def test_to_parquet_writes_whole(tmp_path: Path) -> None:
     assert leftovers(tmp_path) == []
 
 
+@settings(max_examples=100)  # files on disk each time: 100 cover five files' failures
 @given(
     st.lists(st.binary(max_size=50), min_size=1, max_size=5),
     st.data(),
