@@ -26,7 +26,6 @@ import gc
 import io
 import json
 import time
-import zipfile
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -36,6 +35,7 @@ import pytest
 
 import robustness_log
 from cchc_model import CchcError, dumps, example, loads, loads_rules, read, render, vi
+from zips import rezip
 
 GROWTH = 8
 """How much larger the second input is."""
@@ -111,19 +111,6 @@ def _workbook(change: Callable[[Any], None]) -> bytes:
     return buffer.getvalue()
 
 
-def _with_part(data: bytes, name: str, body: bytes) -> bytes:
-    buffer = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for item in source.infolist():
-            if item.filename != name:
-                target.writestr(item.filename, source.read(item))
-        target.writestr(name, body)
-    return buffer.getvalue()
-
-
 _EXAMPLE_XLSX = render(example(), "xlsx")
 
 
@@ -133,7 +120,7 @@ def _shared_strings(n: int) -> bytes:
         '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org'
         f'/spreadsheetml/2006/main" count="{n}" uniqueCount="{n}">{items}</sst>'
     )
-    return _with_part(_EXAMPLE_XLSX, "xl/sharedStrings.xml", body.encode())
+    return rezip(_EXAMPLE_XLSX, {"xl/sharedStrings.xml": body.encode()})
 
 
 def _one_long_row(n: int) -> bytes:
@@ -142,7 +129,7 @@ def _one_long_row(n: int) -> bytes:
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
         f'<sheetData><row r="1">{cells}</row></sheetData></worksheet>'
     )
-    return _with_part(_EXAMPLE_XLSX, "xl/worksheets/sheet1.xml", body.encode())
+    return rezip(_EXAMPLE_XLSX, {"xl/worksheets/sheet1.xml": body.encode()})
 
 
 def _rules(n: int) -> str:

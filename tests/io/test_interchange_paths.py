@@ -19,6 +19,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+import cchc_model
 from cchc_model import Report, ReportFormatError, dumps, loads
 from cchc_model._io import interchange as ic
 from cchc_model.strategies import documents, reports
@@ -140,3 +141,12 @@ def test_dumps_writes_what_the_standard_library_writes(report: Report, indent: A
 
     expected = json.dumps(report_to_data(report), ensure_ascii=False, indent=indent) + "\n"
     assert dumps(report, indent=indent) == expected
+
+
+def test_text_with_a_lone_surrogate_is_refused_on_every_path() -> None:
+    # encoding it for msgspec once raised UnicodeEncodeError, from the fifth document on
+    text = dumps(cchc_model.example()).replace("UBND xã Hương Sơn", "UBND \ud800")
+    for accelerated in (True, False):
+        outcome = _outcome(text, accelerated=accelerated)
+        assert isinstance(outcome, ReportFormatError)
+        assert [p.path for p in outcome.problems] == ["$.report.agency"]

@@ -27,6 +27,7 @@ from cchc_model import (
     strategies,
 )
 from cchc_model._io import archive
+from zips import rezip
 
 
 def _save(wb: openpyxl.Workbook) -> bytes:
@@ -177,15 +178,6 @@ def test_two_sheets_of_one_template_and_unknown_templates() -> None:
     assert "unknown template 'PL9'" in str(info.value)
 
 
-def _rezip(data: bytes, change: dict[str, bytes]) -> bytes:
-    source = zipfile.ZipFile(io.BytesIO(data))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            target.writestr(item.filename, change.get(item.filename, source.read(item)))
-    return buffer.getvalue()
-
-
 def _encrypted(data: bytes) -> bytes:
     # Set the "encrypted" flag of the first member in the central directory.
     at = data.index(b"PK\x01\x02") + 8
@@ -197,7 +189,7 @@ def test_a_document_type_declaration_is_refused() -> None:
     sheet = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
     bomb = b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>' + sheet
     with pytest.raises(ReportFormatError, match="declares a document type"):
-        read(_rezip(data, {"xl/worksheets/sheet1.xml": bomb}), "xlsx")
+        read(rezip(data, {"xl/worksheets/sheet1.xml": bomb}), "xlsx")
 
 
 def test_an_encrypted_archive_is_refused() -> None:
@@ -241,7 +233,7 @@ def test_a_real_zip_bomb_is_refused_before_it_is_opened() -> None:
     ("data", "message"),
     [
         (b"not a zip", "not an Excel workbook"),
-        (_rezip(b"PK\x05\x06" + b"\0" * 18, {}), "the archive has no workbook"),
+        (rezip(b"PK\x05\x06" + b"\0" * 18, {}), "the archive has no workbook"),
     ],
 )
 def test_not_a_workbook(data: bytes, message: str) -> None:

@@ -575,6 +575,19 @@ def _read_pairs(text: str) -> Report | None:
     return _read_fast(decoded)
 
 
+def _utf8(data: str | bytes | bytearray) -> bytes | None:
+    """``data`` as UTF-8 bytes without a byte-order mark, or ``None``.
+
+    ``None`` for text UTF-8 cannot write (a lone surrogate), which the other paths
+    refuse with its place; encoding it for msgspec once raised ``UnicodeEncodeError``.
+    """
+    try:
+        raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    except UnicodeEncodeError:
+        return None
+    return raw.removeprefix(b"\xef\xbb\xbf")
+
+
 def loads(data: str | bytes | bytearray, *, source: str | None = None) -> Report:
     """Read a report from a JSON document.
 
@@ -606,9 +619,8 @@ def loads(data: str | bytes | bytearray, *, source: str | None = None) -> Report
         except files.Unreadable as exc:
             raise ReportFormatError([Problem("$", exc.en, exc.vi)], source=source) from None
         decode = _decoder()
-        if decode is not None:  # msgspec reads UTF-8 bytes
-            raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
-            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        raw = _utf8(data) if decode is not None else None
+        if decode is not None and raw is not None:  # msgspec reads UTF-8 bytes
             report = _read_counted(raw, _keys_in(raw), decode)
             if report is not None:
                 return report
