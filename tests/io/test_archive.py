@@ -126,3 +126,21 @@ def test_elements_and_parts_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(archive, "MAX_PART_BYTES", 10_000)
     with pytest.raises(ReportFormatError, match=r"unpacks to [0-9,]+ bytes \(at most 10,000\)"):
         read(WORKBOOK, "xlsx")
+
+
+@pytest.mark.parametrize("members", [1_001, 70_000])
+def test_too_many_members_are_refused_before_they_are_listed(
+    members: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 220,000 empty members fit in 20 MB, and zipfile took 2 s and 140 MB to list them
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as bomb:
+        for n in range(members):
+            bomb.writestr(str(n), b"")
+
+    def listed(*_: object) -> None:
+        raise AssertionError("the members were listed")
+
+    monkeypatch.setattr(zipfile, "ZipFile", listed)  # the module archive reads zips with
+    with pytest.raises(ReportFormatError, match=f"unpacks to {min(members, 65_535):,}"):
+        read(buffer.getvalue(), "xlsx")
