@@ -14,7 +14,7 @@ bounds of a workbook), so that what is timed is the reading, not a refusal.
 The suite: :data:`CASES` has 58 cases (the seven ``vi.parse_*``, the text, CSV, Excel,
 Word and HTML readers through ``read``, ``loads``, and the rule-file loader); with the
 doubling and 2 × 5 timed runs each, about 830 inputs run. The largest ratios seen on the
-development machine (2 cores shared with four other test suites) were 8.1 to 12.9 over
+development machine (2 cores shared with four other test suites) were 8.1 to 13.3 over
 several runs; the session's summary prints the largest of the run. Before the fixes of
 issue 13, ``vi.parse_money`` on ``"1"`` and spaces, the CSV reader's code-list units,
 the text reader's closing sentence and the HTML reader had ratios of 40 to 64.

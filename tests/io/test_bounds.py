@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -27,6 +28,7 @@ from cchc_model import (
     loads,
     read,
     render,
+    strategies,
     validate,
 )
 from cchc_model._model.template import MAX_DECIMALS, MAX_INTEGER_DIGITS
@@ -124,3 +126,30 @@ def test_a_float_count_beyond_the_bound_in_excel_is_refused_as_written() -> None
         read(buffer.getvalue(), "xlsx")
     assert "got 1e+30" in str(info.value)
     assert "1000000000000000019884624838656" not in str(info.value)
+
+
+_EXTREMES = st.sampled_from(
+    [LARGEST, -LARGEST, 0, 1, -1, Decimal("0." + "0" * (MAX_DECIMALS - 1) + "1"), Decimal("-0.00")]
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(strategies.reports(consistent=False), st.data())
+def test_validation_and_its_wording_are_total_within_the_bound(report: Any, data: Any) -> None:
+    # a 28-digit count once made the wording of a finding raise InvalidOperation
+    for tid, tpl in report.templates.items():
+        rows = [row for row, _ in tpl if row.kind is not None]
+        chosen = data.draw(st.lists(st.sampled_from(rows), max_size=4, unique=True), label=tid)
+        changed = {}
+        for row in chosen:
+            value = data.draw(_EXTREMES)
+            if row.kind.value in ("count", "code"):
+                value = int(value)
+            changed[row.code] = value
+        report = report.with_templates(tpl.replace(changed))
+    result = validate(report)
+    for finding in result.findings:
+        assert finding.message("vi").strip()
+        assert finding.message("en").strip()
+    assert render(report, "text", findings=result)
+    assert loads(dumps(report)) == report
