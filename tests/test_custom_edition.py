@@ -3,6 +3,7 @@ the library: read, validate, derive, render, read back, aggregate, compare, draw
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from decimal import Decimal
@@ -153,6 +154,42 @@ def test_it_is_read_back(tmp_path: Path, suffix: str) -> None:
     fmt = "csv" if suffix == ".csv" else None
     path.write_text(dumps(report) if fmt is None else render(report, "csv"), encoding="utf-8")
     assert cchc_model.read(path).report == report
+
+
+def _without_edition(text: str) -> str:
+    lines = [line for line in text.splitlines(keepends=True) if not line.startswith("report,edition")]
+    assert len(lines) == len(text.splitlines()) - 1
+    return "".join(lines)
+
+
+def test_a_csv_naming_no_edition_is_of_its_periods_edition() -> None:
+    # the rows of PL1 exist only in this edition, in force for 2091: no edition row needed
+    report = cchc_model.example(EDITION_ID)
+    back, _ = cchc_model.read(_without_edition(render(report, "csv")).encode(), "csv")
+    assert back == report
+    # nor for a period given by the caller
+    stripped = "".join(
+        line
+        for line in _without_edition(render(report, "csv")).splitlines(keepends=True)
+        if not line.startswith(("report,period", "report,year"))
+    )
+    back, _ = cchc_model.read(stripped.encode(), "csv", info={"period": "năm", "year": 2091})
+    assert back == report
+
+
+def test_a_workbook_naming_no_edition_is_of_its_periods_edition() -> None:
+    pytest.importorskip("openpyxl")
+    import openpyxl  # noqa: PLC0415  # the xlsx extra
+
+    report = cchc_model.example(EDITION_ID)
+    wb = openpyxl.load_workbook(io.BytesIO(render(report, "xlsx")))
+    sheet = wb["Thông tin báo cáo"]
+    rows = [row for row in sheet.iter_rows() if any(c.value == "edition" for c in row)]
+    assert len(rows) == 1
+    sheet.delete_rows(rows[0][0].row)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    assert cchc_model.read(buffer.getvalue(), "xlsx").report == report
 
 
 def test_it_aggregates() -> None:

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument
+from hypothesis.errors import InvalidArgument, NoSuchExample
 
 from cchc_model import (
     AdminLevel,
@@ -225,7 +225,7 @@ LEVEL_WORDS = {
     AdminLevel.PROVINCE: ("UBND tỉnh", "UBND thành phố"),
     AdminLevel.DEPARTMENT: ("Sở",),
     AdminLevel.DISTRICT: ("UBND huyện", "UBND thị xã", "UBND quận"),
-    AdminLevel.COMMUNE: ("UBND xã", "UBND phường", "UBND thị trấn"),
+    AdminLevel.COMMUNE: ("UBND xã", "UBND phường", "UBND thị trấn", "UBND đặc khu"),
 }
 
 
@@ -472,7 +472,18 @@ def test_pyproject_declares_the_entry_point_and_the_extra() -> None:
 
 @given(strategies.report_infos(level=AdminLevel.COMMUNE, year=2026))
 def test_no_thi_tran_after_the_reform(info: ReportInfo) -> None:
-    # since 1 July 2025 commune-level units are xã, phường (and đặc khu): no thị trấn,
+    # since 1 July 2025 commune-level units are xã, phường and đặc khu: no thị trấn,
     # and no district above them
-    assert info.agency.startswith(("UBND xã", "UBND phường"))
+    assert info.agency.startswith(("UBND xã", "UBND phường", "UBND đặc khu"))
     assert info.district is None
+
+
+def test_each_commune_form_of_the_reform_is_drawn() -> None:
+    # đặc khu is drawn after the reform, and never before it (nor thị trấn after it)
+    after = strategies.report_infos(level=AdminLevel.COMMUNE, year=2026)
+    before = strategies.report_infos(level=AdminLevel.COMMUNE, year=2024)
+    for form in ("UBND xã", "UBND phường", "UBND đặc khu"):
+        find(after, lambda info, form=form: info.agency.startswith(form))
+    find(before, lambda info: info.agency.startswith("UBND thị trấn"))
+    with pytest.raises(NoSuchExample):
+        find(before, lambda info: info.agency.startswith("UBND đặc khu"))

@@ -302,7 +302,7 @@ def read_csv(
             _metadata(table, line, record, meta)
         else:
             data_rows.append((line, record))
-    ed = resolve_edition(meta.fields, out)
+    ed = resolve_edition(meta.fields, out, overrides)
     # A file that says it is a cchc-report CSV uses its notation: "3,887" is 3.887.
     declared = fold(str(meta.get("format") or "")) == FORMAT
     builders = read_rows(

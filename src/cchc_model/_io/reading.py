@@ -700,19 +700,51 @@ _FIELD_WORDS: Final = {
 }
 
 
-def resolve_edition(fields: Mapping[str, tuple[object, str]], out: Collector) -> Edition:
-    """The edition the metadata names (``edition`` field), or the current one.
+def resolve_edition(
+    fields: Mapping[str, tuple[object, str]],
+    out: Collector,
+    overrides: Mapping[str, object] | None = None,
+) -> Edition:
+    """The edition of a report read: the one the file names, else the one of its period.
 
-    An unknown edition is a problem, and the current edition is used to go on reading.
+    A file that names no edition (no ``edition`` field) is of the edition in force for
+    its period and year (:func:`~cchc_model.edition` with ``period`` and ``year``), as a
+    JSON document without one is; the period and the year are those the file states,
+    or those ``overrides`` give (``info=``). Without them, or when they cannot be read
+    (:func:`build_info` then says why), the edition in force today is used to go on
+    reading. An unknown edition, or a period that no edition applies to, is a problem,
+    and the current edition is used to go on reading.
     """
+    merged = {key: value for key, (value, _) in fields.items()}
+    merged.update(overrides or {})  # a None there removes the field: no period then
     raw, where = fields.get("edition", (None, "edition"))
-    if raw in (None, ""):
-        return get_edition()
     try:
-        return get_edition(_text_of(raw))
+        if raw not in (None, ""):
+            return get_edition(_text_of(raw))
+        period_year = _period_and_year(merged)
+        if period_year is None:
+            return get_edition()
+        raw = merged["period"]
+        given = "period" in (overrides or {})
+        where = "info['period']" if given else fields["period"][1]
+        return get_edition(period=period_year[0], year=period_year[1])
     except CodeError as exc:
         out.error(where, exc.en, exc.vi, value=raw)
         return get_edition()
+
+
+def _period_and_year(values: Mapping[str, object]) -> tuple[Period, int] | None:
+    """The period and the year ``values`` state, or ``None`` when either is not read."""
+    raw_period, raw_year = values.get("period"), values.get("year")
+    if raw_period in (None, ""):
+        return None
+    try:
+        period, year = _period(raw_period)
+        if raw_year not in (None, ""):
+            year = _year(raw_year)
+    except (ValueError, TypeError, ParseError):
+        return None
+    return None if year is None else (period, year)
 
 
 def build_info(

@@ -983,7 +983,7 @@ def read_xlsx(
         try:
             meta = Metadata(out)
             sheets = _sheets(wb, meta)
-            ed = resolve_edition(meta.fields, out)
+            ed = resolve_edition(meta.fields, out, overrides)
             ours = fold(str(meta.get("format") or "")) == FORMAT
             builders = read_rows(_appendices(sheets, out, ours=ours), ed, out, declared=ours)
         finally:

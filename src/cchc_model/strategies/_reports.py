@@ -130,8 +130,10 @@ def report_infos(
 
     >>> from hypothesis import find
     >>> info = find(report_infos(level=AdminLevel.COMMUNE), lambda i: i.number is not None)
-    >>> info.agency.startswith(("UBND xã", "UBND phường", "UBND thị trấn")), "/BC-" in info.number
-    (True, True)
+    >>> info.agency.startswith(("UBND xã", "UBND phường", "UBND thị trấn", "UBND đặc khu"))
+    True
+    >>> "/BC-" in info.number
+    True
     """
     return _infos(level, period, year, realistic=realistic, years=None)
 
@@ -237,11 +239,14 @@ def _realistic_infos(
 _AGENCY_FORMS: Final = {level: st.sampled_from(forms) for level, forms in sv.AGENCY_FORMS.items()}
 _AGENCY_FORMS_TWO_TIER: Final = {
     AdminLevel.COMMUNE: st.sampled_from(
-        tuple(form for form in sv.AGENCY_FORMS[AdminLevel.COMMUNE] if "thị trấn" not in form)
+        (
+            *(form for form in sv.AGENCY_FORMS[AdminLevel.COMMUNE] if "thị trấn" not in form),
+            "UBND đặc khu {}",
+        )
     )
 }
-"""The commune forms after 1 July 2025: *xã* and *phường*, no *thị trấn* (and *đặc khu*, the
-third form then, once the readers recognise it in an agency's name)."""
+"""The commune forms after 1 July 2025: *xã*, *phường* and *đặc khu* (no *thị trấn*); a
+province is then a *tỉnh* or a *thành phố*, as before."""
 _PLACE_NAMES: Final = sv.place_names()
 _PERSON_NAMES: Final = sv.person_names()
 _DOCUMENT_NUMBERS: Final = st.integers(1, 999)
