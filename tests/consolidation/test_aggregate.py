@@ -12,6 +12,8 @@ from typing import Any
 import attrs
 import pytest
 
+import cchc_model
+
 from cchc_model import (
     AdminLevel,
     Aggregation,
@@ -694,3 +696,85 @@ def test_a_sum_is_not_asked_how_it_was_written() -> None:
     assert any(f.rule.startswith("PL7.plausible") for f in commune.findings)
     assert result.report.value("PL7", "1.1") == Decimal("11.661")  # three decimals, from its parts
     assert not any(f.rule.startswith("PL7.plausible") for f in result.validation.findings)
+
+
+# --- the reform of 1 July 2025: the rows about districts are asked of no one after it ------
+
+AFTER_REFORM = {"period": Period.H2, "year": 2025}
+DISTRICT_ROWS = [
+    (row.template, row.code)
+    for row in edition().indicators()
+    if row.until is not None and row.kind is not None
+]
+
+
+def test_a_province_of_communes_after_the_reform_asks_no_district_row() -> None:
+    communes = [
+        unit(f"UBND {kind} {n}", {"PL2:1": 2, "PL8:6.1.1": 10, "PL8:6.1.2": 9}, **AFTER_REFORM)
+        for kind, n in (("xã", "A"), ("phường", "B"), ("đặc khu", "C"))
+    ]
+    own = unit(
+        "UBND tỉnh Thử Nghiệm",
+        {  # the province's own report still fills rows about districts: not taken
+            "PL2:3.2": 4,  # Số UBND cấp huyện đã kiểm tra (sums)
+            "PL3:1.2": 3,  # Số VBQPPL do cấp huyện ban hành (sums)
+            "PL4:1.4.1": 1200,
+            "PL4:1.4.2": 150,  # Số TTHC cấp huyện (its own figure)
+            "PL4:1.4.3": 137,
+            "PL2:1": 40,
+        },
+        AdminLevel.PROVINCE,
+        **AFTER_REFORM,
+    )
+    into = attrs.evolve(PROVINCE, **AFTER_REFORM)
+    result = aggregate(communes, into=into, own=own)
+    report = result.report
+    assert report.value("PL2", "1") == 46
+    for tid, code in DISTRICT_ROWS:
+        if tid in report:
+            assert report.value(tid, code) is None, (tid, code)
+            assert report[tid].notes[code] == "Chỉ tiêu không áp dụng đối với cấp tỉnh"
+    assert report.value("PL4", "1.4") == 1337  # derived without the district row
+    # the rows are asked of no unit in the period: no "partial" or "own" note names them
+    district_codes = {f"{tid} {code}" for tid, code in DISTRICT_ROWS}
+    for note in result.notes:
+        assert not {f"{note.template} {code}" for code in note.codes} & district_codes, note
+    row = result.provenance("PL3", "1.2")
+    assert (row.value, row.own, row.blank, dict(row.values)) == (None, 3, (), {})
+    assert len(row.not_applicable) == 3
+    assert result.validation.valid, [f.message("en") for f in result.validation.findings]
+    # the table model shows each blank district row with its reason, as every render does
+    table = cchc_model.table_model(report)
+    assert table["PL3"].row("1.2").note_text == "Chỉ tiêu không áp dụng đối với cấp tỉnh"
+
+
+def test_the_national_report_after_the_reform_lists_no_province_as_blank_in_district_rows() -> None:
+    provinces = [
+        unit(f"UBND tỉnh {n}", {"PL3:1.1": 5, "PL3:1.2": None}, AdminLevel.PROVINCE, **AFTER_REFORM)
+        for n in "AB"
+    ]
+    # one province still fills a district row: its value is not added, and said so
+    provinces.append(
+        unit("UBND tỉnh C", {"PL3:1.1": 5, "PL3:1.2": 7}, AdminLevel.PROVINCE, **AFTER_REFORM)
+    )
+    nation = attrs.evolve(PROVINCE, agency="Bộ Nội vụ", province=None, **AFTER_REFORM)
+    result = aggregate(provinces, into=nation)
+    assert result.report.value("PL3", "1.1") == 15
+    assert result.report.value("PL3", "1.2") is None
+    row = result.provenance("PL3", "1.2")
+    assert row.blank == ()
+    assert dict(row.ignored) == {"UBND tỉnh C, Thử Nghiệm": 7}
+    kinds = {note.kind for note in result.notes if note.template == "PL3" and "1.2" in note.codes}
+    assert kinds == {"ignored"}
+    # before the reform the same row is asked of provinces, and summed
+    before = [attrs.evolve(p, info=attrs.evolve(p.info, period=Period.H1)) for p in provinces]
+    earlier = aggregate(before, into=attrs.evolve(nation, period=Period.H1))
+    assert earlier.report.value("PL3", "1.2") == 7
+    assert len(earlier.provenance("PL3", "1.2").blank) == 2
+
+
+def test_a_district_report_after_the_reform_is_not_consolidated() -> None:
+    district = unit("UBND huyện A", {"PL2:1": 1}, AdminLevel.DISTRICT, **AFTER_REFORM)
+    with pytest.raises(ConsolidationError, match="two tiers") as caught:
+        aggregate({"huyen-a.json": district}, into=attrs.evolve(PROVINCE, **AFTER_REFORM))
+    assert caught.value.problems[0].path == "huyen-a.json"

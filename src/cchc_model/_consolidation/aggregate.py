@@ -40,6 +40,7 @@ Decimal('96.00')
 
 from __future__ import annotations
 
+import datetime as dt
 import decimal
 import functools
 import operator
@@ -58,6 +59,7 @@ from .._model.report import Report, ReportInfo, named_reports
 from .._model.template import BOUND_WORDS, Template, Value, build_checked, cells, within_bounds
 from .._model.units import AdminLevel, Code, Consolidation, Kind
 from .._rules.derive import derive, derive_rules
+from .._rules.engine import era
 from .._rules.expr import BinOp, Call, Ref, references
 from .._rules.findings import ValidationResult
 from .._rules.rulesets import Rule, RuleSet, Severity, as_ruleset, compiled
@@ -142,8 +144,9 @@ class RowProvenance:
             for a ``SUM`` row, the addends.
         blank: The units asked for the row that left it blank (or did not file its
             template).
-        not_applicable: The units not asked for the row at their level.
-        ignored: Values given in a row not asked of the unit's level: not added up.
+        not_applicable: The units not asked for the row at their level (or in the
+            period: the rows about districts are asked of no one after 1 July 2025).
+        ignored: Values given in a row not asked of the unit: not added up.
 
     >>> from cchc_model import example
     >>> info = example().info
@@ -388,6 +391,11 @@ def _split(keys: list[str], column: tuple[Any, ...]) -> tuple[dict[str, Any], tu
 # --- what is added up, compiled once per edition and levels -----------------------------
 
 
+def _end(info: ReportInfo) -> dt.date:
+    """The last day of the data of a report: what decides the rows asked of it."""
+    return info.period.window(info.year)[1]
+
+
 @attrs.frozen
 class _SumPlan:
     """The rows of one template that a unit of one level adds to a consolidated report."""
@@ -406,15 +414,18 @@ def _reader(attributes: tuple[str, ...]) -> Callable[[Mapping[str, Any]], tuple[
 
 
 @functools.cache
-def _sum_plans(edition_id: str, level: AdminLevel, into: AdminLevel) -> Mapping[str, _SumPlan]:
+def _sum_plans(
+    edition_id: str, level: AdminLevel, into: AdminLevel, end: dt.date
+) -> Mapping[str, _SumPlan]:
+    """What a unit of ``level`` adds to a report of ``into`` whose data end on ``end``."""
     plans: dict[str, _SumPlan] = {}
     for cls in get_edition(edition_id).classes:
         rows = [
             row
             for row in cls.spec.value_indicators
             if row.consolidation is Consolidation.SUM
-            and row.applies_to(level)
-            and row.applies_to(into)
+            and row.applies_to(level, end)
+            and row.applies_to(into, end)
         ]
         if rows:
             names = tuple(row.attribute for row in rows if row.attribute is not None)
@@ -433,10 +444,10 @@ class _Layout:
 
 
 @functools.cache
-def _layouts(edition_id: str, into: AdminLevel) -> Mapping[str, _Layout]:
+def _layouts(edition_id: str, into: AdminLevel, end: dt.date) -> Mapping[str, _Layout]:
     out: dict[str, _Layout] = {}
     for cls in get_edition(edition_id).classes:
-        rows = [row for row in cls.spec.value_indicators if row.applies_to(into)]
+        rows = [row for row in cls.spec.value_indicators if row.applies_to(into, end)]
         out[cls.spec.id] = _Layout(
             tuple(
                 r.attribute for r in rows if r.consolidation is Consolidation.SUM and r.attribute
@@ -477,22 +488,23 @@ def _sum_of_refs(node: object, applies: Callable[[Ref], bool]) -> bool:
     return isinstance(node, Ref) and applies(node)
 
 
-def _fills(rules: RuleSet, ed: Edition, level: AdminLevel) -> tuple[_Fill, ...]:
+def _fills(rules: RuleSet, ed: Edition, level: AdminLevel, end: dt.date) -> tuple[_Fill, ...]:
     """The totals a unit of ``level`` may leave blank while giving every part.
 
     They are the targets of the ``derive`` rules that are rows which add up, with the
-    rows they are computed from that apply at ``level``; a unit whose target is blank
-    and whose parts are all given is completed before it is added up.
+    rows they are computed from that apply at ``level`` in a report whose data end on
+    ``end``; a unit whose target is blank and whose parts are all given is completed
+    before it is added up.
     """
 
     def applies(ref: Ref) -> bool:
-        return ed.indicator(ref.template, ref.code).applies_to(level)
+        return ed.indicator(ref.template, ref.code).applies_to(level, end)
 
     def build() -> tuple[_Fill, ...]:
         out: list[_Fill] = []
-        for rule, target, source in derive_rules(rules, ed, level):
+        for rule, target, source in derive_rules(rules, ed, level, end):
             row = ed.indicator(target.template, target.code)
-            if row.consolidation is not Consolidation.SUM or not row.applies_to(level):
+            if row.consolidation is not Consolidation.SUM or not row.applies_to(level, end):
                 continue
             parts = tuple(
                 (ref.template, ref.attribute) for ref in references(source) if applies(ref)
@@ -503,7 +515,7 @@ def _fills(rules: RuleSet, ed: Edition, level: AdminLevel) -> tuple[_Fill, ...]:
                 out.append(_Fill(target.template, target.attribute, parts, plain, zero))
         return tuple(out)
 
-    return compiled(rules, ("aggregate.fills", ed.id, level), build)
+    return compiled(rules, ("aggregate.fills", ed.id, level, era(rules, ed, end)), build)
 
 
 def _prepared(report: Report, fills: tuple[_Fill, ...], rules: RuleSet) -> Report:
@@ -571,15 +583,20 @@ def _derived_totals(report: Report, fills: tuple[_Fill, ...], rules: RuleSet) ->
     )
 
 
-def _preparer(rules: RuleSet, ed: Edition) -> Callable[[SourceReport], SourceReport]:
-    """A function that prepares each source for adding up (see :attr:`SourceReport.report`)."""
+def _preparer(
+    rules: RuleSet, ed: Edition, end: dt.date
+) -> Callable[[SourceReport], SourceReport]:
+    """A function that prepares each source for adding up (see :attr:`SourceReport.report`).
+
+    ``end``: the last day of the data of the consolidated report (and so of its sources).
+    """
     by_level: dict[AdminLevel, tuple[_Fill, ...]] = {}
 
     def prepare(source: SourceReport) -> SourceReport:
         level = source.report.info.level
         fills = by_level.get(level)
         if fills is None:
-            fills = by_level[level] = _fills(rules, ed, level)
+            fills = by_level[level] = _fills(rules, ed, level, end)
         if not fills:
             return source
         report = _prepared(source.report, fills, rules)
@@ -599,8 +616,13 @@ def _add(into: _Sums, tid: str, attribute: str, value: Value) -> None:
     values[attribute] = value if previous is None else previous + value
 
 
-def _add_up(sources: Iterable[SourceReport], edition_id: str, into: AdminLevel) -> _Sums:
-    """The sum of every row that adds up, over ``sources`` (blank: no source gave it)."""
+def _add_up(sources: Iterable[SourceReport], edition_id: str, into: ReportInfo) -> _Sums:
+    """The sum of every row that adds up, over ``sources`` (blank: no source gave it).
+
+    A row adds up when it is asked of the source's level and of ``into``'s, in the
+    period of ``into`` (the rows about districts are not, after 1 July 2025).
+    """
+    end = _end(into)
     groups: dict[tuple[str, AdminLevel], list[Mapping[str, Any]]] = {}
     for source in sources:
         level = source.report.info.level
@@ -612,7 +634,7 @@ def _add_up(sources: Iterable[SourceReport], edition_id: str, into: AdminLevel) 
     sums: _Sums = {}
     with decimal.localcontext(_EXACT):
         for (tid, level), states in groups.items():
-            plan = _sum_plans(edition_id, level, into).get(tid)
+            plan = _sum_plans(edition_id, level, into.level, end).get(tid)
             if plan is None:
                 continue
             columns = zip(*map(plan.read, states), strict=True)
@@ -664,23 +686,8 @@ def _check(
                 into.level,
             )
         )
-    end = into.period.window(into.year)[1]
-    if not into.level.files_for(end):
-        since = into.level.until
-        problems.append(
-            _problem(
-                None,
-                f"a {into.level.value} report on {into.period.value} {into.year}: local"
-                f" government has had two tiers (provinces and communes, no districts) since"
-                f" {since}, so {into.level.value} reports are only for periods that end before"
-                " that day",
-                f"báo cáo {into.level.label} kỳ {into.period.label(into.year)}: từ ngày"
-                f" {since:%d/%m/%Y} chính quyền địa phương tổ chức hai cấp (cấp tỉnh và cấp xã),"
-                f" không còn {into.level.label}; báo cáo {into.level.label} chỉ dùng cho kỳ báo cáo"
-                " kết thúc trước ngày đó",
-                into.level,
-            )
-        )
+    if not into.level.files_for(_end(into)):
+        problems.append(_no_longer_filed(None, into))
     seen: dict[str, SourceReport] = {}
     for source in [*sources, *([own] if own is not None else [])]:
         problems += _check_source(source, into, edition_id, own=source is own)
@@ -696,6 +703,23 @@ def _check(
             )
     problems += _check_tiers([s for s in sources if not s.own])
     return problems
+
+
+def _no_longer_filed(source: SourceReport | None, info: ReportInfo) -> Problem:
+    """A report of a level that no longer files one for the period (a district after 2025)."""
+    level, since = info.level, info.level.until
+    return _problem(
+        source,
+        f"a {level.value} report on {info.period.value} {info.year}: local"
+        f" government has had two tiers (provinces and communes, no districts) since"
+        f" {since}, so {level.value} reports are only for periods that end before"
+        " that day",
+        f"báo cáo {level.label} kỳ {info.period.label(info.year)}: từ ngày"
+        f" {since:%d/%m/%Y} chính quyền địa phương tổ chức hai cấp (cấp tỉnh và cấp xã),"
+        f" không còn {level.label}; báo cáo {level.label} chỉ dùng cho kỳ báo cáo"
+        " kết thúc trước ngày đó",
+        level,
+    )
 
 
 def _check_source(
@@ -743,6 +767,8 @@ def _check_source(
                 info.level,
             )
         )
+    elif not own and not info.level.files_for(_end(info)):
+        problems.append(_no_longer_filed(source, info))
     for wanted, given, label_en, label_vi in (
         (into.province, info.province, "province", "tỉnh"),
         (into.district, info.district, "district", "huyện"),
@@ -859,6 +885,7 @@ class Aggregation:
         keys = [source.key for source in self.sources]
         levels = [source.report.info.level for source in self.sources]
         present = set(levels)
+        end = _end(self.report.info)
         found = [source.report.templates.get(tid) for source in self.sources]
         table = [blank_row if tpl is None else read(cells(tpl)) for tpl in found]
         columns = list(zip(*table, strict=True)) if table else [() for _ in rows]
@@ -869,15 +896,16 @@ class Aggregation:
             assert row.attribute is not None  # noqa: S101  # value rows have attributes
             assert row.kind is not None  # noqa: S101
             assert row.consolidation is not None  # noqa: S101
-            if present <= row.levels:  # every unit was asked for the row (the usual case)
+            asked_levels = {level for level in present if row.applies_to(level, end)}
+            if asked_levels == present:  # every unit was asked for the row (the usual case)
                 values, blank = _split(keys, column)
                 ignored: dict[str, Value] = {}
                 not_applicable: tuple[str, ...] = ()
-            elif not present & row.levels:  # no unit was
+            elif not asked_levels:  # no unit was (at its level, or in the period)
                 values, blank = {}, ()
                 ignored, not_applicable = _split(keys, column)
             else:
-                asked = [level in row.levels for level in levels]
+                asked = [level in asked_levels for level in levels]
                 values, blank = _split(list(compress(keys, asked)), tuple(compress(column, asked)))
                 other = [not a for a in asked]
                 ignored, not_applicable = _split(
@@ -1095,14 +1123,14 @@ def _consolidate(
 ) -> Aggregation:
     """Assemble the consolidated report from the sums and the own figures, then derive it."""
     if own is not None:
-        own_sums = _add_up([own], ed.id, into.level)
+        own_sums = _add_up([own], ed.id, into)
         total = _merged([sums, own_sums])
     else:
         total = sums
     own_templates: Mapping[str, Template] = own.report.templates if own is not None else {}
     carried = {tid for source in sources for tid in source.report.templates}
     carried.update(own_templates)
-    layouts = _layouts(ed.id, into.level)
+    layouts = _layouts(ed.id, into.level, _end(into))
     templates: list[Template] = []
     beyond: list[Problem] = []
     for cls in ed.classes:
@@ -1152,7 +1180,7 @@ def _why_blank(report: Report) -> Report:
     take for "no data". A note the consolidating unit filed itself is kept.
     """
     level = report.info.level
-    end = report.info.period.window(report.info.year)[1]
+    end = _end(report.info)
     changed: list[Template] = []
     for tpl in report.templates.values():
         state = cells(tpl)
@@ -1184,7 +1212,9 @@ def aggregate(
     the consolidated parts by their ``derive`` rule. The unit's own rows (``OWN``) and
     the rows that cannot be consolidated (``NONE``) hold ``own``'s figures, or stay
     blank; what the units gave there is kept as provenance. Rows not asked of a unit's
-    level are not added, nor rows not asked at the consolidated report's level.
+    level are not added, nor rows not asked at the consolidated report's level, nor rows
+    not asked in its period (those about districts, after 1 July 2025): a note says why
+    each is blank.
 
     Levels: communes into a province (or into a district, before 1 July 2025),
     districts and departments into a province, provinces into the national report. The
@@ -1226,11 +1256,11 @@ def aggregate(
     if problems:
         raise ConsolidationError(problems)
     ruleset = as_ruleset(rules, ed.id)
-    prepare = _preparer(ruleset, ed)
+    prepare = _preparer(ruleset, ed, _end(target))
     prepared = sorted(map(prepare, sources), key=_sort_key)
     if own_source is not None:
         own_source = prepare(own_source)
-    sums = _add_up(prepared, ed.id, target.level)
+    sums = _add_up(prepared, ed.id, target)
     return _consolidate(prepared, sums=sums, into=target, own=own_source, ed=ed, rules=ruleset)
 
 
@@ -1295,12 +1325,12 @@ def combine(
     ruleset = as_ruleset(rules, ed.id)
     sources.sort(key=_sort_key)
     if own_source is not None:
-        own_source = _preparer(ruleset, ed)(own_source)
+        own_source = _preparer(ruleset, ed, _end(target))(own_source)
     part_owns = [part.own for part in items if part.own is not None]
     sums = _merged(
         [
             *(part._sums for part in items),  # noqa: SLF001  # the same class
-            _add_up(part_owns, ed.id, target.level),
+            _add_up(part_owns, ed.id, target),
         ]
     )
     return _consolidate(sources, sums=sums, into=target, own=own_source, ed=ed, rules=ruleset)
