@@ -17,6 +17,7 @@ _API: dict[str, str] = {
             "CodeError",
             "ComparisonError",
             "ConsolidationError",
+            "OutputError",
             "ParseError",
             "Problem",
             "ReportFormatError",

@@ -42,6 +42,7 @@ from ._model.errors import CchcError as CchcError
 from ._model.errors import CodeError as CodeError
 from ._model.errors import ComparisonError as ComparisonError
 from ._model.errors import ConsolidationError as ConsolidationError
+from ._model.errors import OutputError as OutputError
 from ._model.errors import ParseError as ParseError
 from ._model.errors import Problem as Problem
 from ._model.errors import ReportFormatError as ReportFormatError
@@ -118,6 +119,7 @@ __all__ = [
     "MeetingSystem",
     "MissingExtraError",
     "Organisation",
+    "OutputError",
     "ParseError",
     "Period",
     "Problem",

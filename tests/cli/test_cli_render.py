@@ -197,3 +197,34 @@ def test_a_write_failing_half_way_leaves_the_previous_file(
     assert "cannot write or read" in completed.stderr
     assert out.read_bytes() == b"the previous render"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["report.json", out.name])
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="resource limits are POSIX")
+def test_an_excel_render_whose_temporary_files_cannot_be_written_says_so(
+    example_json: Path, tmp_path: Path
+) -> None:
+    # openpyxl writes each sheet to a temporary file before our safe write starts: the
+    # failure is said in the library's words, naming the output and the system's reason
+    out = tmp_path / "out.xlsx"
+    out.write_bytes(b"the previous render")
+    for lang, words in (
+        ("en", "cannot make 'OUT' (the Excel workbook): openpyxl writes each sheet to a"),
+        ("vi", "không tạo được 'OUT' (tệp Excel): openpyxl ghi từng trang tính"),
+    ):
+        argv = ["--lang", lang, "render", str(example_json), "--format", "xlsx", "-o", str(out)]
+        completed = subprocess.run(
+            [sys.executable, "-c", LIMITED.format(limit=2_000, argv=argv)],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "CCHC_CACHE_DIR": ""},
+            timeout=120,
+        )
+        assert completed.returncode == 2, completed.stderr
+        assert completed.stderr.startswith("cchc: " + words.replace("OUT", str(out)))
+        assert ("File too large" if lang == "en" else "tệp quá lớn") in completed.stderr
+        assert "Traceback" not in completed.stderr
+        assert "Exception ignored" not in completed.stderr
+        assert completed.stderr.count("\n") == 1
+    assert out.read_bytes() == b"the previous render"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["report.json", out.name])

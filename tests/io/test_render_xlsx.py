@@ -135,3 +135,45 @@ def test_the_metadata_sheet_shows_vietnamese_only() -> None:
         row[0].value for row in ws.iter_rows(min_row=2) if ws.row_dimensions[row[0].row].hidden
     ]
     assert hidden == ["format", "version"]
+
+
+LIMITED = """
+import errno, pickle, resource, signal
+import cchc_model
+report = cchc_model.example()
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG)
+resource.setrlimit(resource.RLIMIT_FSIZE, (2_000, 2_000))
+try:
+    cchc_model.render(report, "xlsx")
+except cchc_model.OutputError as error:
+    assert isinstance(error, OSError) and isinstance(error, cchc_model.CchcError)
+    assert error.errno == errno.EFBIG, error.errno
+    assert error.output == "the Excel workbook"
+    back = pickle.loads(pickle.dumps(error))
+    assert (str(back), back.message("vi")) == (str(error), error.message("vi"))
+    print(str(error))
+    print(error.message("vi"))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="resource limits are POSIX")
+def test_temporary_files_openpyxl_cannot_write_give_the_librarys_error() -> None:
+    import subprocess  # noqa: PLC0415  # this test only
+
+    completed = subprocess.run(
+        [sys.executable, "-c", LIMITED],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stderr == ""  # no traceback, no "Exception ignored" from openpyxl's writer
+    en, vi = completed.stdout.splitlines()
+    assert en.startswith("cannot make the Excel workbook: openpyxl writes each sheet to a")
+    assert en.endswith(
+        "the system refused it: File too large (free some space there, or set"
+        " TMPDIR to another folder)"
+    )
+    assert vi.startswith("không tạo được tệp Excel: openpyxl ghi từng trang tính ra một tệp tạm")
+    assert "tệp quá lớn" in vi

@@ -19,6 +19,7 @@ from typing import Any, Final
 from .._io.read import ReadResult
 from .._io.render import BINARY_FORMATS, FORMATS, RENDER_EXTENSIONS, render, shows_findings
 from .._io.schema import shipped_schema
+from .._model.errors import OutputError
 from .exits import EXIT_OK, UsageError
 from .inputs import add_input_options, read_args
 from .options import add_format, add_lang, reads
@@ -49,6 +50,18 @@ def _findings(args: argparse.Namespace, result: ReadResult) -> Any:  # noqa: ANN
     return validate(result.report)
 
 
+def _rendered(
+    args: argparse.Namespace, result: ReadResult, to: str, out: str | None
+) -> str | bytes:
+    """The report rendered; a failure to make it names the file it was for."""
+    try:
+        return render(result.report, to, findings=_findings(args, result), lang=args.lang)
+    except OutputError as exc:
+        if out is None or out == STANDARD:
+            raise
+        raise exc.naming(out) from None
+
+
 def _write(content: str | bytes, out: str | None, to: str) -> None:
     """Write to file ``out`` (whole or not at all) or, without one, to standard output."""
     data = content.encode("utf-8") if isinstance(content, str) else content
@@ -65,7 +78,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     check_outputs([args.file], [args.output])
     _check_findings(args, args.format)
     result = read_args(args, args.file)
-    content = render(result.report, args.format, findings=_findings(args, result), lang=args.lang)
+    content = _rendered(args, result, args.format, args.output)
     _write(content, args.output, args.format)
     return EXIT_OK
 
@@ -102,7 +115,7 @@ def _cmd_convert(args: argparse.Namespace) -> int:
 
         content: str | bytes = dumps(result.report)
     else:
-        content = render(result.report, to, findings=_findings(args, result), lang=args.lang)
+        content = _rendered(args, result, to, args.output)
     _write(content, args.output, to)
     return EXIT_OK
 

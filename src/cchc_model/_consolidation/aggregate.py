@@ -583,9 +583,7 @@ def _derived_totals(report: Report, fills: tuple[_Fill, ...], rules: RuleSet) ->
     )
 
 
-def _preparer(
-    rules: RuleSet, ed: Edition, end: dt.date
-) -> Callable[[SourceReport], SourceReport]:
+def _preparer(rules: RuleSet, ed: Edition, end: dt.date) -> Callable[[SourceReport], SourceReport]:
     """A function that prepares each source for adding up (see :attr:`SourceReport.report`).
 
     ``end``: the last day of the data of the consolidated report (and so of its sources).

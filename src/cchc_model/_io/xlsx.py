@@ -55,8 +55,12 @@ belongs is refused, one in a title or a note is read as its text, with a warning
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import gc
 import io
+import os
 import re
+import sys
 from collections.abc import Iterator, Mapping
 from decimal import ROUND_HALF_EVEN, Context, Decimal
 from typing import Any, Final
@@ -64,7 +68,7 @@ from typing import Any, Final
 import attrs
 
 from .. import vi
-from .._model.errors import Problem, ReportFormatError, ValueTypeError
+from .._model.errors import OutputError, Problem, ReportFormatError, ValueTypeError
 from .._model.extras import require
 from .._model.report import Report
 from .._model.template import (
@@ -575,9 +579,84 @@ def render_xlsx(table: ReportTable) -> bytes:
     _write_metadata_sheet(book, table, meta)
     if table.all_findings():
         _findings_sheet(book, table, wb.create_sheet(FINDINGS_SHEET), locations)
+    return _saved(wb)
+
+
+def _saved(wb: Workbook) -> bytes:
+    """The workbook's bytes; :class:`~cchc_model.OutputError` when its sheets cannot be made.
+
+    openpyxl writes each sheet to a temporary file (in :func:`tempfile.gettempdir`)
+    before it zips them: a full disk, a file-size limit or a folder that cannot be
+    written make it fail there, with an :class:`OSError` or lxml's ``SerialisationError``
+    (``IO_EFBIG``), before any output of ours is written. That failure is the boundary's:
+    it is said as the library's error, with the system's reason, and the sheet writer
+    openpyxl leaves open (whose closing fails the same way) is closed quietly.
+    """
     buffer = io.BytesIO()
-    wb.save(buffer)
+    try:
+        wb.save(buffer)
+    except Exception as exc:
+        reason = _system_reason(exc)
+        if reason is None:
+            raise
+        previous = sys.unraisablehook
+        sys.unraisablehook = _quiet_sheet_writers(previous)
+        try:
+            exc.__traceback__ = None  # the frames holding openpyxl's open writer go now
+            del exc
+            gc.collect()
+        finally:
+            sys.unraisablehook = previous
+        raise _temporary_files_error(*reason) from None
     return buffer.getvalue()
+
+
+def _system_reason(exc: Exception) -> tuple[int | None, str, str] | None:
+    """``(errno, English, Vietnamese)`` of a failure to write a file, else ``None``."""
+    from .._model.files import os_reason  # noqa: PLC0415  # on failure only
+
+    if isinstance(exc, OSError):
+        return (exc.errno, *os_reason(exc))
+    if type(exc).__name__ != "SerialisationError":  # lxml's, raised as "IO_EFBIG"
+        return None
+    name = str(exc).removeprefix("IO_")
+    number = getattr(errno, name, None) if name.startswith("E") else None
+    if not isinstance(number, int):
+        return None, str(exc), str(exc)
+    return (number, *os_reason(OSError(number, os.strerror(number))))
+
+
+def _temporary_files_error(number: int | None, reason: str, reason_vi: str) -> OutputError:
+    import tempfile  # noqa: PLC0415  # on failure only
+
+    folder = tempfile.gettempdir()
+    return OutputError(
+        ("the Excel workbook", "tệp Excel"),
+        (
+            (
+                f"openpyxl writes each sheet to a temporary file in {folder!r} first, and"
+                f" the system refused it: {reason} (free some space there, or set TMPDIR"
+                " to another folder)"
+            ),
+            (
+                f"openpyxl ghi từng trang tính ra một tệp tạm trong {folder!r} trước, và hệ"
+                f" thống không cho ghi: {reason_vi} (hãy giải phóng chỗ trống ở đó, hoặc"
+                " đặt TMPDIR sang thư mục khác)"
+            ),
+        ),
+        errno=number,
+    )
+
+
+def _quiet_sheet_writers(previous: Any) -> Any:  # noqa: ANN401  # sys.unraisablehook's type
+    """A hook that drops only the failure of closing openpyxl's sheet writer."""
+
+    def hook(unraisable: Any) -> None:  # noqa: ANN401
+        writer = getattr(unraisable.object, "__qualname__", "")
+        if writer != "WorksheetWriter.get_stream":
+            previous(unraisable)
+
+    return hook
 
 
 # --- reading ----------------------------------------------------------------------

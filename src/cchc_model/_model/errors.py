@@ -21,6 +21,7 @@ __all__ = [
     "ComparisonError",
     "ConsolidationError",
     "Lang",
+    "OutputError",
     "ParseError",
     "Problem",
     "ReportFormatError",
@@ -288,11 +289,65 @@ class ComparisonError(CchcError, ValueError):
         self.after = after
 
 
+class OutputError(CchcError, OSError):
+    """An output could not be made: the system refused a file it needed.
+
+    Raised where a library that the output is made with writes files of its own before
+    the output is written (openpyxl writes each sheet of a workbook to a temporary file)
+    and the system refuses them: a full disk, a file-size limit, a folder that cannot
+    be written. It is an :class:`OSError` too, with the system's ``errno`` and
+    ``strerror``.
+
+    Attributes:
+        output: What was being made, in English (``"the Excel workbook"``, or a file's
+            path and what it is).
+        reason: The system's reason, in English (``"File too large"``).
+
+    >>> error = OutputError(
+    ...     ("the Excel workbook", "tệp Excel"), ("File too large", "tệp quá lớn"), errno=27
+    ... )
+    >>> print(error)
+    cannot make the Excel workbook: File too large
+    >>> print(error.naming("bao-cao.xlsx").message("vi"))
+    không tạo được 'bao-cao.xlsx' (tệp Excel): tệp quá lớn
+    >>> isinstance(error, OSError), error.errno
+    (True, 27)
+    """
+
+    def __init__(
+        self, output: tuple[str, str], reason: tuple[str, str], *, errno: int | None = None
+    ) -> None:
+        super().__init__(
+            f"cannot make {output[0]}: {reason[0]}", f"không tạo được {output[1]}: {reason[1]}"
+        )
+        self._output, self._reason = output, reason
+        self.output, self.reason = output[0], reason[0]
+        self.errno, self.strerror = errno, reason[0]
+
+    def __str__(self) -> str:
+        return self.en
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_output_error, (self._output, self._reason, self.errno))
+
+    def naming(self, path: str) -> OutputError:
+        """The same error, naming the file ``path`` that was to be written."""
+        output = (f"{path!r} ({self._output[0]})", f"{path!r} ({self._output[1]})")
+        return OutputError(output, self._reason, errno=self.errno)
+
+
+def _output_error(
+    output: tuple[str, str], reason: tuple[str, str], errno: int | None
+) -> OutputError:
+    return OutputError(output, reason, errno=errno)
+
+
 for _cls in (
     CchcError,
     CodeError,
     ComparisonError,
     ConsolidationError,
+    OutputError,
     ParseError,
     Problem,
     ReportFormatError,
