@@ -157,7 +157,9 @@ def test_it_is_read_back(tmp_path: Path, suffix: str) -> None:
 
 
 def _without_edition(text: str) -> str:
-    lines = [line for line in text.splitlines(keepends=True) if not line.startswith("report,edition")]
+    lines = [
+        line for line in text.splitlines(keepends=True) if not line.startswith("report,edition")
+    ]
     assert len(lines) == len(text.splitlines()) - 1
     return "".join(lines)
 

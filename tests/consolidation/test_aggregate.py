@@ -13,7 +13,6 @@ import attrs
 import pytest
 
 import cchc_model
-
 from cchc_model import (
     AdminLevel,
     Aggregation,
