@@ -699,7 +699,7 @@ def test_a_sum_is_not_asked_how_it_was_written() -> None:
 
 # --- the reform of 1 July 2025: the rows about districts are asked of no one after it ------
 
-AFTER_REFORM = {"period": Period.H2, "year": 2025}
+AFTER_REFORM: dict[str, Any] = {"period": Period.H2, "year": 2025}
 DISTRICT_ROWS = [
     (row.template, row.code)
     for row in edition().indicators()
