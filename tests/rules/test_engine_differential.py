@@ -1,8 +1,9 @@
 """The engine's fast paths give the same answers as plain interval evaluation.
 
-The engine checks a comparison on the values as written first (point-first), a ratio of
-counts by cross-multiplying integers, an expression over counts with plain ``int``, and
-the rules about one row in batches. Each is a shortcut for the interval arithmetic of
+The engine checks a comparison on the values as written first (point-first), every part
+of an ``or`` so before any through the interval arithmetic, a ratio of counts by
+cross-multiplying integers, an expression over counts with plain ``int``, and the rules
+about one row in batches. Each is a shortcut for the interval arithmetic of
 the rule language; a plan compiled with ``plain=True`` has none of them. Over the
 shipped strategies (consistent reports, reports that break one rule, and reports with
 any value the types allow), both give the same findings, truncations and counts.
@@ -11,25 +12,38 @@ any value the types allow), both give the same findings, truncations and counts.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cchc_model import AdminLevel, Kind, Report, builtin_rules, edition, strategies, validate
+from cchc_model import (
+    AdminLevel,
+    Kind,
+    Report,
+    RuleSet,
+    builtin_rules,
+    edition,
+    loads_rules,
+    strategies,
+    validate,
+)
 from cchc_model._rules import interval as iv
 from cchc_model._rules.engine import plan_for
+from cchc_model._rules.expr import Logic, walk
 from cchc_model._rules.validate import report_end
 from reports import report_of
 
 RULES = builtin_rules()
 
 
-def plain(report: Report) -> tuple[list[tuple[str, bool]], int]:
+def plain(report: Report, rules: RuleSet = RULES) -> tuple[list[tuple[str, bool]], int]:
     """The rules that fail (with whether they hold if truncated) and how many were evaluated."""
     ed = edition(report.edition)
-    plan = plan_for(RULES, ed, report.info.level, report_end(report), plain=True)
+    plan = plan_for(rules, ed, report.info.level, report_end(report), plain=True)
     assert plan.batches == ()
     tpls = dict(report.templates)
     failed: list[tuple[str, bool]] = []
@@ -45,8 +59,8 @@ def plain(report: Report) -> tuple[list[tuple[str, bool]], int]:
     return sorted(failed), evaluated
 
 
-def fast(report: Report) -> tuple[list[tuple[str, bool]], int]:
-    result = validate(report, rules=RULES)
+def fast(report: Report, rules: RuleSet = RULES) -> tuple[list[tuple[str, bool]], int]:
+    result = validate(report, rules=rules)
     findings = [(f.rule, f.truncated) for f in result.findings if f.template is not None]
     return sorted(findings), result.evaluated
 
@@ -108,3 +122,75 @@ def edge_ratios(draw: st.DrawFn) -> Report:
 @given(edge_ratios())
 def test_ratios_on_the_edge_agree(report: Report) -> None:
     assert fast(report) == plain(report)
+
+
+# --- disjunctions on the edge of their bounds --------------------------------------------
+
+DISJUNCTIONS = [
+    rule for rule in RULES if any(isinstance(n, Logic) and n.op == "or" for n in walk(rule.tree))
+]
+
+
+def near(draw: Callable[..., Any], kind: Kind | None) -> int | Decimal | None:
+    """A value of ``kind`` on, or within a few units of the last place of, 0, 1, 100 or 1000."""
+    if draw(st.booleans()) and draw(st.booleans()):
+        return None
+    whole: int = draw(st.sampled_from((0, 1, 2, 100, 1000)))
+    if kind in (Kind.COUNT, Kind.CODE):
+        step: int = draw(st.integers(-1, 1))
+        return whole + step
+    places: int = draw(st.integers(0, 3))
+    step = draw(st.integers(-6, 6))
+    return Decimal(whole * 10**places + step).scaleb(-places)
+
+
+@st.composite
+def edge_disjunctions(draw: st.DrawFn) -> Report:
+    """A report for a rule with an ``or`` (``R <= 0 or R >= 100``), its rows near the bounds."""
+    rule = draw(st.sampled_from(DISJUNCTIONS))
+    rows = [edition().indicator(r.template, r.code) for r in rule.references]
+    level = draw(
+        st.sampled_from(
+            [
+                lv
+                for lv in AdminLevel
+                if all(row.applies_to(lv) for row in rows)
+                and (rule.levels is None or lv in rule.levels)
+            ]
+        )
+    )
+    return report_of(
+        {r.key: near(draw, row.kind) for r, row in zip(rule.references, rows, strict=True)}, level
+    )
+
+
+@given(edge_disjunctions())
+def test_disjunctions_on_the_edge_agree(report: Report) -> None:
+    assert fast(report) == plain(report)
+
+
+MIXED = loads_rules("""
+[[rule]]
+id = "X.or.written-first"
+expr = "PL4:3.3 <= 50 or PL4:3.3.2 / PL4:3.3.1 * 100 >= 60 or PL4:3.3.1 > 5 or PL7:1.1 >= 2"
+
+[[rule]]
+id = "X.or.nested"
+expr = "not (PL4:3.3 >= 99.5 or PL7:1.1 < 1) or (PL4:3.3.1 = 0 and PL7:1.1 <= 1000)"
+
+[[rule]]
+id = "X.or.tolerance"
+expr = "PL7:1.1 <= 1 or PL7:1.1 = PL7:1.2"
+tolerance = { abs = 0.001 }
+""")
+
+
+@given(st.data())
+def test_disjunctions_mixing_parts_agree(data: st.DataObject) -> None:
+    kinds = {"PL4:3.3": Kind.PERCENT, "PL4:3.3.1": Kind.COUNT, "PL4:3.3.2": Kind.COUNT}
+    kinds |= {"PL7:1.1": Kind.MONEY, "PL7:1.2": Kind.MONEY}
+    values = {key: near(data.draw, kind) for key, kind in kinds.items()}
+    report = report_of(
+        values, data.draw(st.sampled_from([AdminLevel.COMMUNE, AdminLevel.PROVINCE]))
+    )
+    assert fast(report, MIXED) == plain(report, MIXED)

@@ -83,6 +83,7 @@ Templates = Mapping[str, Any]
 NumFn = Callable[[Templates, int], Interval | None]
 BoolFn = Callable[[Templates, int], bool | None]
 NativeFn = Callable[[Templates], int | None]
+WrittenFn = Callable[[Templates], bool]
 
 _DYNAMIC: Final = object()
 
@@ -92,12 +93,17 @@ class Compiled:
     """A compiled expression, or its constant value when it does not depend on the report.
 
     An expression over counts, codes and whole numbers only also has a ``native`` form
-    computing with plain ``int`` (``None`` for unknown).
+    computing with plain ``int`` (``None`` for unknown). A comparison that can be tried
+    on the values as written has that test as ``written`` (true when they satisfy it,
+    so that the comparison holds in every reading) and the check that decides otherwise
+    as ``otherwise``: ``fn`` is the one, then the other.
     """
 
     fn: Callable[[Templates, int], Any]
     const: Any = _DYNAMIC
     native: NativeFn | None = None
+    written: WrittenFn | None = None
+    otherwise: BoolFn | None = None
 
     @property
     def is_const(self) -> bool:
@@ -404,7 +410,14 @@ def _compare(node: Compare, ctx: _Context) -> Compiled:
         if ratio is not None:
             return Compiled(ratio)
     full = _interval_compare(node, [o.fn for o in operands], ctx.tolerance)
-    return Compiled(_point_first(node, ctx, full))
+    written = _written_test(node, ctx)
+    if written is None:
+        return Compiled(_point_first(node, ctx, full))
+
+    def check_written(tpls: Templates, mode: int) -> bool | None:
+        return True if written(tpls) else full(tpls, mode)
+
+    return Compiled(check_written, written=written, otherwise=full)
 
 
 def _interval_compare(
@@ -491,20 +504,40 @@ def _written(node: Node, ctx: _Context) -> Callable[[Templates], Any] | None:  #
     return None
 
 
-def _point_first(node: Compare, ctx: _Context, full: BoolFn) -> BoolFn:
-    """Try the values as written first; if they satisfy the comparison, it holds."""
+def _written_test(node: Compare, ctx: _Context) -> WrittenFn | None:
+    """Whether the values as written satisfy the comparison (then it holds).
+
+    A written value lies in the interval it stands for in every reading, and interval
+    arithmetic keeps what lies inside, so some choice satisfies it. ``None`` when an
+    operand cannot be computed exactly from the values as written.
+    """
     written = [_written(o, ctx) for o in node.operands]
-    if all(w is not None for w in written):
-        exact = [_EXACT[op] for op in node.ops]
-        readers = cast("list[Callable[[Templates], Any]]", written)
+    if any(w is None for w in written):
+        return None
+    exact = [_EXACT[op] for op in node.ops]
+    readers = cast("list[Callable[[Templates], Any]]", written)
+    if len(readers) == 2:  # noqa: PLR2004  # the common case, unrolled
+        relation = exact[0]
+        left, right = readers
 
-        def check_written(tpls: Templates, mode: int) -> bool | None:
-            values = [read(tpls) for read in readers]
-            if None not in values and _holds(exact, values):
-                return True
-            return full(tpls, mode)
+        def pair(tpls: Templates) -> bool:
+            a = left(tpls)
+            if a is None:
+                return False
+            b = right(tpls)
+            return b is not None and relation(a, b)
 
-        return check_written
+        return pair
+
+    def chain(tpls: Templates) -> bool:
+        values = [read(tpls) for read in readers]
+        return None not in values and _holds(exact, values)
+
+    return chain
+
+
+def _point_first(node: Compare, ctx: _Context, full: BoolFn) -> BoolFn:
+    """Try the values exactly as written (``POINT``) first; if they satisfy it, it holds."""
     fns = [compile_num(o, ctx).fn for o in node.operands]
     relations = [_RELATIONS[op] for op in node.ops]
 
@@ -563,32 +596,19 @@ def _ratio_parts(node: Node, ctx: _Context) -> tuple[Ref, Ref, int] | None:
     return num, den, int(k.value)
 
 
-_EXACT_DIGITS: Final = 28
-
-
 def _scaled(value: int | Decimal) -> tuple[int, int]:
     """``value`` as ``m / s`` with integers, ``s`` a power of ten (``3.887`` is 3887/1000)."""
     if not isinstance(value, Decimal):
         return int(value), 1
-    _, digits, exponent = value.as_tuple()
-    assert isinstance(exponent, int)  # noqa: S101  # reported values are finite
-    m = int("".join(map(str, digits))) if digits else 0
-    return (m * 10**exponent, 1) if exponent >= 0 else (m, 10**-exponent)
+    m, places = iv.decimal_parts(value)
+    return m, 10**places
 
 
 def _ratio_holds(rate: int | Decimal, target: int, d: int, mode: int) -> bool:
     """Whether ``rate`` as written may be ``target / d`` (``d > 0``, all >= 0)."""
     if not isinstance(rate, Decimal):
         return rate * d == target
-    # rate = m·10⁻ᵖ exactly; scaleb is exact within the context's 28 digits, and the
-    # digits themselves are used beyond (a rate written with more digits than that)
-    _, digits, exponent = rate.as_tuple()
-    assert isinstance(exponent, int)  # noqa: S101  # reported values are finite
-    places = -exponent if exponent < 0 else 0
-    if len(digits) < _EXACT_DIGITS:
-        m = int(rate.scaleb(places))
-    else:
-        m = int("".join(map(str, digits))) * 10 ** max(exponent, 0)
+    m, places = iv.decimal_parts(rate)  # rate = m·10⁻ᵖ exactly
     if mode == iv.ROUNDED:
         scaled: int = target * 10 ** (places + 1)
         return (10 * m - 5) * d <= scaled < (10 * m + 5) * d
@@ -705,6 +725,8 @@ def _logic(node: Logic, ctx: _Context) -> Compiled:
         return _constant(not decisive)
     if all(p.is_const for p in parts):  # only unknown constants remain
         return _constant(None)
+    if decisive and any(p.written is not None for p in parts):
+        return Compiled(_any_written(parts))
     fns = [p.fn for p in parts]
 
     def apply(tpls: Templates, mode: int) -> bool | None:
@@ -718,6 +740,32 @@ def _logic(node: Logic, ctx: _Context) -> Compiled:
         return None if unknown else not decisive
 
     return Compiled(apply)
+
+
+def _any_written(parts: list[Compiled]) -> BoolFn:
+    """An ``or`` whose parts are first tried on the values as written, all of them.
+
+    ``R <= 0 or R >= 100`` with ``R`` written ``100``: the second part holds as written,
+    and the first is never taken through the interval arithmetic. A part that does not
+    hold as written is then checked as usual, in order.
+    """
+    tests = [p.written for p in parts if p.written is not None]
+    rest = [p.fn if p.otherwise is None else p.otherwise for p in parts]
+
+    def apply(tpls: Templates, mode: int) -> bool | None:
+        for test in tests:
+            if test(tpls):
+                return True
+        unknown = False
+        for fn in rest:
+            value: bool | None = fn(tpls, mode)
+            if value is None:
+                unknown = True
+            elif value:
+                return True
+        return None if unknown else False
+
+    return apply
 
 
 def _if(node: If, ctx: _Context) -> Compiled:

@@ -37,6 +37,7 @@ __all__ = [
     "Interval",
     "Number",
     "add",
+    "decimal_parts",
     "div",
     "from_value",
     "hull",
@@ -135,8 +136,33 @@ def point(x: Number) -> Interval:
     return Interval(x, x)
 
 
-_CACHE: dict[tuple[tuple[int, tuple[int, ...], int | str], int], Interval] = {}
+_CACHE: dict[tuple[str, int], Interval] = {}
 _CACHE_LIMIT: Final = 4096
+_PARTS: dict[str, tuple[int, int]] = {}
+
+
+def decimal_parts(value: Decimal) -> tuple[int, int]:
+    """``value`` as ``m·10⁻ᵈ``: the integer ``m`` and the decimals ``d`` it was written with.
+
+    Exact at any size. The parts of a value are kept, by its text (which tells ``100``
+    from ``100.00``, and is cheaper to get than its digits): reports repeat their values.
+
+    >>> decimal_parts(Decimal("78.94")), decimal_parts(Decimal("100"))
+    ((7894, 2), (100, 0))
+    >>> decimal_parts(Decimal("-1E+2")), decimal_parts(Decimal("-0.50"))
+    ((-100, 0), (-50, 2))
+    """
+    text = str(value)
+    parts = _PARTS.get(text)
+    if parts is None:
+        sign, digits, exponent = value.as_tuple()
+        assert isinstance(exponent, int)  # noqa: S101  # reported values are finite
+        # int() of a Decimal is exact, whatever the context's precision
+        m = int(Decimal((sign, digits, max(exponent, 0))))
+        parts = (m, max(-exponent, 0))
+        if len(_PARTS) < _CACHE_LIMIT:
+            _PARTS[text] = parts
+    return parts
 
 
 def written_decimals(value: Decimal) -> int:
@@ -145,8 +171,7 @@ def written_decimals(value: Decimal) -> int:
     >>> written_decimals(Decimal("78.94")), written_decimals(Decimal("100"))
     (2, 0)
     """
-    exp = value.as_tuple().exponent
-    return -exp if isinstance(exp, int) and exp < 0 else 0
+    return decimal_parts(value)[1]
 
 
 def from_value(value: int | Decimal, mode: int) -> Interval:
@@ -164,7 +189,7 @@ def from_value(value: int | Decimal, mode: int) -> Interval:
     """
     if not isinstance(value, Decimal):
         return point(int(value))
-    key = (value.as_tuple(), mode)
+    key = (str(value), mode)
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
