@@ -157,6 +157,47 @@ def test_a_district_consolidation(tmp_path: Path) -> None:
     )
 
 
+def test_the_districts_of_the_units_are_listed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = [
+        str(_commune(tmp_path, 1, district="Nam Đông")),
+        str(_commune(tmp_path, 2, district="Phú Lộc")),
+        str(_commune(tmp_path, 3, district="Nam Đông")),
+    ]
+    out = tmp_path / "huyen.json"
+    assert main(["aggregate", *files, "-o", str(out), "--level", "district"]) == 2
+    err = capsys.readouterr().err
+    assert "các báo cáo thuộc 2 huyện: Nam Đông (2), Phú Lộc (1)" in err
+    assert "--district" in err
+    assert not out.exists()
+
+
+def test_the_district_named_by_the_agency_is_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    nam_dong = str(_commune(tmp_path, 1, district="Nam Đông"))
+    phu_loc = str(_commune(tmp_path, 2, district="Phú Lộc"))
+    out = tmp_path / "huyen.json"
+    agency = ["--level", "district", "--into-agency", "UBND HUYỆN NAM ĐÔNG", "--lang", "en"]
+    assert main(["aggregate", nam_dong, phu_loc, "-o", str(out), *agency]) == 2
+    assert "district 'Phú Lộc', not 'Nam Đông'" in capsys.readouterr().err
+    assert not out.exists()
+    assert main(["aggregate", nam_dong, "-o", str(out), *agency]) == 0
+    assert load(out).info.district == "Nam Đông"
+
+
+def test_an_agency_across_districts_keeps_them_all(tmp_path: Path) -> None:
+    files = [
+        str(_commune(tmp_path, 1, district="Nam Đông")),
+        str(_commune(tmp_path, 2, district="Phú Lộc")),
+    ]
+    out = tmp_path / "vung.json"
+    args = ["--level", "district", "--into-agency", "Ban chỉ đạo vùng"]
+    assert main(["aggregate", *files, "-o", str(out), *args]) == 0
+    assert load(out).info.district is None
+
+
 def test_provinces_into_the_nation(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     names = []
     for p in ("A", "B"):

@@ -100,6 +100,25 @@ def test_validate_unreadable_input(
     assert json.loads(capsys.readouterr().out)["valid"] is False
 
 
+def test_a_report_without_values_is_never_valid(
+    tmp_path: Path, clean_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.json"
+    empty.write_text(dumps(report_of({})), encoding="utf-8")
+    csv = tmp_path / "empty.csv"
+    assert main(["render", str(empty), "--format", "csv", "-o", str(csv)]) == 0
+    for name in (empty, csv):
+        assert main(["validate", str(name), str(clean_file)]) == 2
+        captured = capsys.readouterr()
+        assert f"cchc: {name}: không có số liệu nào để kiểm tra" in captured.err
+        assert f"{name}: hợp lệ" not in captured.out
+        assert f"{clean_file}: hợp lệ" in captured.out
+    assert main(["validate", str(empty), "--format", "json", "--lang", "en"]) == 2
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["valid"] is False
+    assert "no value to check" in captured.err
+
+
 def test_validate_from_stdin(
     clean_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import IO, Any, Final
 
+from .._io.reading import fold
 from .._model.errors import CchcError, Lang
 from .._model.report import Report, ReportInfo
 from .._model.units import AdminLevel
@@ -144,6 +145,46 @@ def _shared(values: Sequence[str | None]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+_PLACES: Final = {
+    "province": ("provinces", "tỉnh", "--province"),
+    "district": ("districts", "huyện", "--district"),
+}
+
+
+def _place(
+    given: str | None, agency: str | None, values: Sequence[str | None], kind: str
+) -> str | None:
+    """The consolidated report's province or district (``kind``), from the units' ``values``.
+
+    The one given (``--province``, ``--district``) wins; else the units' own when they
+    all name one; else, when the units name several, the one the consolidating agency
+    named on the command line ends with (``UBND huyện Nam Đông``: the units of another
+    district are then refused by the consolidation); else none, and when no agency was
+    given either, the units' places are listed, so that the user can say which one.
+    """
+    if given is not None:
+        return given
+    shared = _shared(values)
+    if shared is not None:
+        return shared
+    counts = Counter(value for value in values if value is not None)
+    if agency is not None:
+        named = [place for place in counts if fold(agency).endswith(" " + fold(place))]
+        return named[0] if len(named) == 1 else None
+    if len(counts) > 1:
+        listed = ", ".join(f"{place} ({count})" for place, count in sorted(counts.items()))
+        en_kind, vi_kind, option = _PLACES[kind]
+        raise UsageError(
+            f"the reports come from {len(counts)} {en_kind}: {listed}; give {option} to"
+            f" consolidate one of them (the reports of the others are refused), or"
+            f" --into-agency to consolidate them all into one report",
+            f"các báo cáo thuộc {len(counts)} {vi_kind}: {listed}; hãy cho {option} để tổng"
+            f" hợp một {vi_kind} (báo cáo của {vi_kind} khác bị từ chối), hoặc --into-agency"
+            f" để tổng hợp tất cả vào một báo cáo",
+        )
+    return None
+
+
 def _into(args: argparse.Namespace, reports: Sequence[Report], own: Report | None) -> ReportInfo:
     lang: Lang = args.lang
     level = AdminLevel(args.level)
@@ -152,11 +193,17 @@ def _into(args: argparse.Namespace, reports: Sequence[Report], own: Report | Non
     first = reports[0].info
     units = [r.info for r in reports]
     national = level is AdminLevel.PROVINCE and all(u.level is level for u in units)
-    province = args.province or (None if national else _shared([u.province for u in units]))
-    district = args.district or (
-        _shared([u.district for u in units]) if level is AdminLevel.DISTRICT else None
-    )
     agency = args.agency
+    province = (
+        args.province
+        if national
+        else _place(args.province, agency, [u.province for u in units], "province")
+    )
+    district = (
+        _place(args.district, agency, [u.district for u in units], "district")
+        if level is AdminLevel.DISTRICT
+        else args.district
+    )
     if agency is None:
         if national:
             agency = _NATIONAL_AGENCY

@@ -35,6 +35,12 @@ _TEXT: Final = {
         "vi": "không có ô trống nào tính được",
         "en": "no blank cell can be computed",
     },
+    "empty": {
+        "vi": "{name}: không có số liệu nào để kiểm tra (mọi ô của các phụ lục đều trống):"
+        " không kết luận được là hợp lệ",
+        "en": "{name}: no value to check (every cell of every appendix is blank):"
+        " it cannot be said to be valid",
+    },
     "same_stem": {
         "vi": "hai tệp cùng tên sẽ ghi đè nhau trong {folder}: {names}",
         "en": "two inputs would be written to the same file in {folder}: {names}",
@@ -84,12 +90,22 @@ def _reports(args: argparse.Namespace) -> tuple[list[tuple[str, Report]], bool]:
     return reports, unreadable
 
 
+def _has_values(report: Report) -> bool:
+    return any(template.filled() for template in report.templates.values())
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     from .._rules.validate import validate  # noqa: PLC0415
 
     lang: Lang = args.lang
     rules = rule_set(args)
     reports, unreadable = _reports(args)
+    # Zero values read is an error, never a report called valid after checking nothing.
+    for name, report in reports:
+        if not _has_values(report):
+            sys.stderr.write(f"cchc: {_TEXT['empty'][lang].format(name=name)}\n")
+            unreadable = True
+    reports = [(name, report) for name, report in reports if _has_values(report)]
     results = [(name, validate(report, rules=rules)) for name, report in reports]
     if args.format == "json":
         findings = [
