@@ -174,3 +174,29 @@ def test_a_long_reference_in_a_text_table_is_a_replacement_character() -> None:
     with pytest.raises(ReportFormatError) as info:  # the metadata is missing, not a crash
         read(text.encode(), "text")
     assert "report.agency" in str(info.value)
+
+
+def _pl2_rows(cells: str, count: int) -> bytes:
+    head = "Phụ lục 2\nSTT\tChỉ tiêu thống kê\tĐơn vị tính\tSố liệu\tGhi chú\n"
+    row = f"1.\tSố văn bản chỉ đạo CCHC đã ban hành\tVăn bản\t{cells}\t\n"
+    return (head + row * count).encode()
+
+
+def test_the_problems_of_one_input_are_bounded() -> None:
+    # one problem per row (a value that is no number), in a table of 3,000 rows
+    with pytest.raises(ReportFormatError) as caught:
+        read(_pl2_rows("mười ba", 3_000), "text")
+    problems = caught.value.problems
+    assert len(problems) == 1_001
+    assert problems[-1].en == "more than 1,000 problems: the reading stops here"
+    assert problems[-1].vi == "hơn 1.000 lỗi: ngừng đọc tại đây"
+
+
+def test_the_warnings_of_one_input_are_bounded() -> None:
+    info = {"agency": "UBND xã A", "level": "commune", "period": "h1", "year": 2024}
+    rows = "\n".join(f"x{n}\tdòng không có mã" for n in range(3_000))
+    text = _pl2_rows("13", 1).decode() + rows + "\n"
+    report, warnings = read(text.encode(), "text", info=info)
+    assert report["PL2"]["1"] == 13
+    assert len(warnings) == 1_001
+    assert warnings[-1].vi == "hơn 1.000 cảnh báo: các cảnh báo khác không được liệt kê"

@@ -112,9 +112,22 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip().casefold()
 
 
+MAX_PROBLEMS: Final = 1000
+"""Problems (and warnings) kept for one input: a real report has a handful.
+
+A hostile file can make one per paragraph or row (60,000 ``Phụ lục 2`` headings); the
+reading stops at the problem after this many, saying so, and the warnings after this
+many are left out, one last warning saying so.
+"""
+
+
 @attrs.define
 class Collector:
-    """The warnings and the problems found while reading one input."""
+    """The warnings and the problems found while reading one input.
+
+    At most :data:`MAX_PROBLEMS` of each are kept: the reading stops with the problem
+    after them, and the warnings after them are left out, a last one saying so.
+    """
 
     source: str | None = None
     problems: list[Problem] = attrs.Factory(list)
@@ -130,7 +143,21 @@ class Collector:
         template: str | None = None,
         code: str | None = None,
     ) -> None:
-        """Record a problem that stops the reading."""
+        """Record a problem that stops the reading.
+
+        Raises:
+            ReportFormatError: This is the problem after :data:`MAX_PROBLEMS`: the
+                reading stops with the problems so far, and one that says so.
+        """
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.problems.append(
+                Problem(
+                    "file",
+                    f"more than {MAX_PROBLEMS:,} problems: the reading stops here",
+                    "hơn 1.000 lỗi: ngừng đọc tại đây",
+                )
+            )
+            self.check()
         self.problems.append(Problem(where, en, vi, value=value, template=template, code=code))
 
     def warn(
@@ -143,8 +170,17 @@ class Collector:
         template: str | None = None,
         code: str | None = None,
     ) -> None:
-        """Record a doubtful reading."""
-        self.warnings.append(Problem(where, en, vi, value=value, template=template, code=code))
+        """Record a doubtful reading (left out after :data:`MAX_PROBLEMS` of them)."""
+        if len(self.warnings) < MAX_PROBLEMS:
+            self.warnings.append(Problem(where, en, vi, value=value, template=template, code=code))
+        elif len(self.warnings) == MAX_PROBLEMS:
+            self.warnings.append(
+                Problem(
+                    "file",
+                    f"more than {MAX_PROBLEMS:,} warnings: the others are not listed",
+                    "hơn 1.000 cảnh báo: các cảnh báo khác không được liệt kê",
+                )
+            )
 
     def check_size(self, size: int) -> None:
         """Refuse at once a file of more than :data:`~cchc_model._model.files.MAX_BYTES`."""
