@@ -79,7 +79,8 @@ _API: dict[str, str] = {
     ),
     "json_schema": "._io.schema",
     **dict.fromkeys(
-        ("ReportTable", "table_model", "TableFinding", "TableRow", "TemplateTable"), "._io.table"
+        ("FindingLike", "ReportTable", "table_model", "TableFinding", "TableRow", "TemplateTable"),
+        "._io.table",
     ),
     "render": "._io.render",
     **dict.fromkeys(("read", "ReadResult"), "._io.read"),
@@ -95,7 +96,10 @@ _API: dict[str, str] = {
         ("aggregate", "Aggregation", "AggregationNote", "combine", "RowProvenance", "SourceReport"),
         "._consolidation.aggregate",
     ),
-    **dict.fromkeys(("Change", "compare", "ComparedRow", "Comparison"), "._consolidation.compare"),
+    **dict.fromkeys(
+        ("Change", "compare", "ComparedRow", "Comparison", "ComparisonFinding"),
+        "._consolidation.compare",
+    ),
     **dict.fromkeys(
         ("to_pandas", "to_parquet", "to_polars", "to_records"), "._consolidation.export"
     ),
@@ -113,13 +117,23 @@ type stub ``__init__.pyi`` that type checkers read is generated from it
 __all__ = sorted([*_API, "__version__"])  # noqa: PLE0605
 
 
+_loaded: dict[str, object] = {}
+"""The public names used so far. They are kept here rather than in the module's namespace:
+the classes and functions name ``cchc_model`` as their module (``_model/public.py``), so
+the doctest finder would take every one already used for this module's own, and
+``typing.get_type_hints`` would look names of the private modules' annotations up here."""
+
+
 def __getattr__(name: str) -> object:
+    value = _loaded.get(name)
+    if value is not None:
+        return value
     module = _API.get(name)
     if module is None:
         raise AttributeError(f"module 'cchc_model' has no attribute {name!r}")
     loaded = _importlib.import_module(module, __name__)
     value = loaded if module == f".{name}" else getattr(loaded, name)
-    globals()[name] = value
+    _loaded[name] = value
     return value
 
 

@@ -11,6 +11,7 @@ from ._consolidation.aggregate import combine as combine
 from ._consolidation.compare import Change as Change
 from ._consolidation.compare import ComparedRow as ComparedRow
 from ._consolidation.compare import Comparison as Comparison
+from ._consolidation.compare import ComparisonFinding as ComparisonFinding
 from ._consolidation.compare import compare as compare
 from ._consolidation.export import to_pandas as to_pandas
 from ._consolidation.export import to_parquet as to_parquet
@@ -26,6 +27,7 @@ from ._io.read import ReadResult as ReadResult
 from ._io.read import read as read
 from ._io.render import render as render
 from ._io.schema import json_schema as json_schema
+from ._io.table import FindingLike as FindingLike
 from ._io.table import ReportTable as ReportTable
 from ._io.table import TableFinding as TableFinding
 from ._io.table import TableRow as TableRow
@@ -102,6 +104,7 @@ __all__ = [
     "ComparedRow",
     "Comparison",
     "ComparisonError",
+    "ComparisonFinding",
     "Completion",
     "Consolidation",
     "ConsolidationError",
@@ -111,6 +114,7 @@ __all__ = [
     "Edition",
     "Emphasis",
     "Finding",
+    "FindingLike",
     "FrozenMap",
     "Indicator",
     "Institutions",

@@ -55,6 +55,7 @@ from .._model.catalog import Edition
 from .._model.catalog import edition as get_edition
 from .._model.errors import CodeError, ConsolidationError, Lang, Problem, ValueTypeError
 from .._model.frozen import FrozenMap
+from .._model.public import publish
 from .._model.report import Report, ReportInfo, named_reports
 from .._model.template import BOUND_WORDS, Template, Value, build_checked, cells, within_bounds
 from .._model.units import AdminLevel, Code, Consolidation, Kind
@@ -1332,3 +1333,6 @@ def combine(
         ]
     )
     return _consolidate(sources, sums=sums, into=target, own=own_source, ed=ed, rules=ruleset)
+
+
+publish(globals())  # cchc_model.Name, not this module: see _model/public.py

@@ -36,6 +36,7 @@ import attrs
 
 from .._model.catalog import edition as get_edition
 from .._model.errors import CodeError, ComparisonError, Lang, ValueTypeError
+from .._model.public import publish
 from .._model.report import Report, ReportInfo
 from .._model.template import Indicator, Template, TemplateSpec, Value, cells
 from .._model.units import Kind
@@ -500,3 +501,6 @@ def _falls(before: Report, after: Report, rows: list[ComparedRow]) -> tuple[Comp
                 )
             )
     return tuple(out)
+
+
+publish(globals())  # cchc_model.Name, not this module: see _model/public.py

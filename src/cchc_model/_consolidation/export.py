@@ -2,7 +2,7 @@
 
 For people who analyse years of reports with pandas, polars, DuckDB or Spark: every
 cell of every report becomes a row that names its unit, period, template and indicator
-(:data:`COLUMNS`). :func:`to_records` needs nothing; :func:`to_pandas`,
+(the columns: :func:`to_records`). :func:`to_records` needs nothing; :func:`to_pandas`,
 :func:`to_polars` and :func:`to_parquet` need the extra ``analytics``
 (``pip install 'cchc-model[analytics]'``), imported only when they run.
 
@@ -28,6 +28,7 @@ from typing import Any, Final
 
 from .._model.atomic import replacing
 from .._model.extras import require
+from .._model.public import publish
 from .._model.report import Report, ReportInfo, named_reports
 from .._model.template import Template, cells
 from .._model.units import Code, Kind
@@ -55,18 +56,7 @@ COLUMNS: Final = (
     "label",
     "note",
 )
-"""The columns of the tidy table, in order.
-
-``source``: the file the report came from (``None`` when not given); ``unit``: the
-unit's identifier (``unit_code``, else agency, district and province); ``unit_code``,
-``agency``, ``level`` (``"commune"``…), ``province``, ``district``, ``period``
-(``"h1"``…), ``year`` and ``edition``: the report's metadata; ``template``, ``code``,
-``title``, ``unit_of_measure`` (the *Đơn vị tính* cell) and ``kind`` (``"count"``,
-``"percent"``, ``"money"``, ``"code"``, or ``"heading"`` for a group heading, given
-only when it has a note): the indicator; ``value``: the value exactly as
-written, as text (``None`` when blank); ``number``: the value as a float; ``label``:
-a code's label (``"Có"``); ``note``: the row's *Ghi chú*.
-"""
+"""The columns of the tidy table, in order (described in :func:`to_records`)."""
 
 _STRING_COLUMNS: Final = tuple(c for c in COLUMNS if c not in ("year", "number"))
 
@@ -138,7 +128,19 @@ def _columns(reports: object, *, blanks: bool) -> dict[str, list[Any]]:
 def to_records(
     reports: Iterable[Report] | Mapping[str, Report], *, blanks: bool = False
 ) -> list[dict[str, Any]]:
-    """Every reported cell of ``reports`` as a row: a list of dicts keyed as :data:`COLUMNS`.
+    """Every reported cell of ``reports`` as a row: a list of dicts, keyed by the columns.
+
+    The columns, in order: ``source``: the file the report came from (``None`` when not
+    given); ``unit``: the unit's identifier (``unit_code``, else agency, district and
+    province); ``unit_code``, ``agency``, ``level`` (``"commune"``…), ``province``,
+    ``district``, ``period`` (``"h1"``…), ``year`` and ``edition``: the report's
+    metadata; ``template``, ``code``, ``title``, ``unit_of_measure`` (the *Đơn vị tính*
+    cell) and ``kind`` (``"count"``, ``"percent"``, ``"money"``, ``"code"``, or
+    ``"heading"`` for a group heading, given only when it has a note): the indicator;
+    ``value``: the value exactly as written, as text (``None`` when blank); ``number``:
+    the value as a float; ``label``: a code's label (``"Có"``); ``note``: the row's
+    *Ghi chú*. :func:`to_pandas`, :func:`to_polars` and :func:`to_parquet` have the same
+    columns.
 
     Args:
         reports: The reports, or a mapping of file name to report (the ``source``
@@ -153,13 +155,16 @@ def to_records(
     >>> first = to_records([example()])[0]
     >>> first["unit"], first["period"], first["template"], first["code"], first["value"]
     ('UBND xã Hương Sơn, Nam Đông, Thừa Thiên Huế', 'h1', 'PL2', '1', '13')
+    >>> print(*first)
+    source unit unit_code agency level province district period year edition template code
+    title unit_of_measure kind value number label note
     """
     columns = _columns(reports, blanks=blanks)
     return [dict(zip(COLUMNS, row, strict=True)) for row in zip(*columns.values(), strict=True)]
 
 
 def to_pandas(reports: Iterable[Report] | Mapping[str, Report], *, blanks: bool = False) -> Any:  # noqa: ANN401  # a pandas.DataFrame, imported on demand
-    """The tidy table (:data:`COLUMNS`) as a ``pandas.DataFrame`` (extra ``analytics``).
+    """The tidy table of :func:`to_records` as a ``pandas.DataFrame`` (extra ``analytics``).
 
     Text columns are pandas strings, ``year`` is an ``int64`` and ``number`` a
     ``float64`` (``NaN`` when blank). Arguments as :func:`to_records`.
@@ -192,7 +197,7 @@ def to_pandas(reports: Iterable[Report] | Mapping[str, Report], *, blanks: bool 
 
 
 def to_polars(reports: Iterable[Report] | Mapping[str, Report], *, blanks: bool = False) -> Any:  # noqa: ANN401  # a polars.DataFrame, imported on demand
-    """The tidy table (:data:`COLUMNS`) as a ``polars.DataFrame`` (extra ``analytics``).
+    """The tidy table of :func:`to_records` as a ``polars.DataFrame`` (extra ``analytics``).
 
     Text columns are ``String``, ``year`` an ``Int32`` and ``number`` a ``Float64``.
     Arguments as :func:`to_records`.
@@ -223,7 +228,7 @@ def to_polars(reports: Iterable[Report] | Mapping[str, Report], *, blanks: bool 
 def to_parquet(
     reports: Iterable[Report] | Mapping[str, Report], path: str | Path, *, blanks: bool = False
 ) -> None:
-    """Write the tidy table (:data:`COLUMNS`) to a Parquet file (extra ``analytics``).
+    """Write the tidy table of :func:`to_records` to a Parquet file (extra ``analytics``).
 
     Text columns are UTF-8 strings (dictionary-encoded by Parquet), ``year`` an
     ``int32`` and ``number`` a ``double``; the file's metadata names the format
@@ -261,3 +266,6 @@ def to_parquet(
     table = pa.table(_columns(reports, blanks=blanks), schema=schema)
     with replacing(path) as temporary:  # whole or not at all
         pq.write_table(table, str(temporary))
+
+
+publish(globals())  # cchc_model.Name, not this module: see _model/public.py

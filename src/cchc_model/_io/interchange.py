@@ -45,6 +45,7 @@ from .._model.errors import (
 )
 from .._model.frozen import FrozenMap
 from .._model.period import Period
+from .._model.public import publish
 from .._model.report import Report, ReportInfo, build_report_checked
 from .._model.template import (
     BOUND_WORDS,
@@ -1267,3 +1268,6 @@ def _notes(
             continue
         notes[row.code] = text
     return notes
+
+
+publish(globals())  # cchc_model.Name, not this module: see _model/public.py

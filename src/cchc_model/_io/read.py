@@ -19,6 +19,7 @@ import attrs
 
 from .._model import files
 from .._model.errors import Problem, ReportFormatError, ValueTypeError
+from .._model.public import publish
 from .._model.report import Report
 from .interchange import loads
 from .legacy import LEGACY
@@ -350,3 +351,6 @@ def read(
 
         return ReadResult(*read_text_tables(data, source=name, overrides=info))
     raise AssertionError(kind)  # pragma: no cover  # every format is read above
+
+
+publish(globals())  # cchc_model.Name, not this module: see _model/public.py

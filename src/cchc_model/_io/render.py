@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 from typing import Final, Literal, NamedTuple, overload
 
 from .._model.errors import Lang, ValueTypeError
+from .._model.public import publish
 from .._model.report import Report
 from .table import Findings, ReportTable, table_model
 
@@ -178,7 +179,7 @@ def render(
 
     Args:
         report: The report, or a table model already made.
-        to: The format, one of :data:`FORMATS`.
+        to: The format, one of those above.
         findings: The validation result or findings to show (only with a report).
         lang: The language of the findings' messages.
 
@@ -214,3 +215,6 @@ def render(
             raise _refuse_findings(to)
         table = table_model(report, findings, lang=lang)
     return renderer(table)
+
+
+publish(globals())  # cchc_model.Name, not this module: see _model/public.py

@@ -15,6 +15,7 @@ from typing import Any, Final
 
 from .._model.catalog import Edition, edition, editions
 from .._model.period import Period
+from .._model.public import publish
 from .._model.template import Indicator, TemplateSpec
 from .._model.units import AdminLevel, Kind
 from .interchange import FORMAT, VERSION
@@ -211,3 +212,6 @@ def shipped_schema() -> str:
     True
     """
     return resources.files("cchc_model").joinpath("data", SCHEMA_FILE).read_text(encoding="utf-8")
+
+
+publish(globals())  # cchc_model.Name, not this module: see _model/public.py

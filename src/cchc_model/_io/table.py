@@ -37,6 +37,7 @@ import attrs
 from .. import vi
 from .._model.catalog import edition as get_edition
 from .._model.errors import CodeError, Lang, ValueTypeError
+from .._model.public import publish
 from .._model.report import Report, ReportInfo
 from .._model.template import Emphasis, Indicator, Template, Value, normalize_code
 from .._model.units import Code, Kind
@@ -817,3 +818,6 @@ def table_model(
         findings=_by_severity(places.report_level),
         lang=lang,
     )
+
+
+publish(globals())  # cchc_model.Name, not this module: see _model/public.py

@@ -18,6 +18,7 @@ import attrs
 
 from .errors import CodeError, Lang
 from .period import Period
+from .public import publish
 from .template import Indicator, Template, TemplateSpec
 
 if TYPE_CHECKING:  # importlib.resources costs a third of `import cchc_model`: see below
@@ -382,3 +383,6 @@ def _indicator_data(row: Indicator) -> dict[str, Any]:
         "hint": row.hint,
         "consolidation": row.consolidation.value if row.consolidation is not None else None,
     }
+
+
+publish(globals())  # cchc_model.Name, not this module: see _model/public.py

@@ -13,6 +13,8 @@ from typing import Literal
 
 import attrs
 
+from .public import publish
+
 Lang = Literal["vi", "en"]
 
 __all__ = [
@@ -342,19 +344,4 @@ def _output_error(
     return OutputError(output, reason, errno=errno)
 
 
-for _cls in (
-    CchcError,
-    CodeError,
-    ComparisonError,
-    ConsolidationError,
-    OutputError,
-    ParseError,
-    Problem,
-    ReportFormatError,
-    RuleError,
-    ValueTypeError,
-):
-    # Tracebacks and docs name the public home of the exceptions (cchc_model.ParseError),
-    # not this private module; pickling finds them there too.
-    _cls.__module__ = "cchc_model"
-del _cls
+publish(globals())  # cchc_model.Name, not this module: see _model/public.py

@@ -6,6 +6,7 @@ from .._io.interchange import loads
 from .catalog import Edition
 from .catalog import edition as get_edition
 from .errors import CodeError
+from .public import publish
 from .report import Report
 
 __all__ = ["example", "example_json"]
@@ -71,3 +72,6 @@ def _read(ed: Edition) -> str:
 def _example(ed: Edition) -> Report:
     assert ed.example is not None  # noqa: S101  # see _with_example
     return loads(_read(ed), source=ed.example.name)
+
+
+publish(globals())  # cchc_model.Name, not this module: see _model/public.py

@@ -12,6 +12,7 @@ from types import ModuleType
 from typing import Final
 
 from .errors import CchcError
+from .public import publish
 
 __all__ = ["MissingExtraError", "require"]
 
@@ -71,3 +72,6 @@ def require(module: str) -> ModuleType:
         return importlib.import_module(module)
     except ImportError:
         raise MissingExtraError(module) from None
+
+
+publish(globals())  # cchc_model.Name, not this module: see _model/public.py

@@ -6,6 +6,8 @@ from collections.abc import ItemsView, Iterator, KeysView, Mapping, ValuesView
 from types import MappingProxyType
 from typing import TypeVar, overload
 
+from .public import publish
+
 __all__ = ["FrozenMap"]
 
 K = TypeVar("K")
@@ -96,3 +98,6 @@ class FrozenMap(Mapping[K, V]):
 
     def __repr__(self) -> str:
         return f"FrozenMap({dict(self._data)!r})"
+
+
+publish(globals())  # cchc_model.Name, not this module: see _model/public.py

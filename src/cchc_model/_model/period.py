@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
+from .public import publish
+
 __all__ = ["MAX_YEAR", "MIN_YEAR", "WINDOWS", "Period"]
 
 
@@ -70,3 +72,6 @@ WINDOWS: Final[Mapping[Period, tuple[tuple[int, int], tuple[int, int]]]] = Mappi
 MIN_YEAR: Final = 1000
 """The years a period is written for: four digits."""
 MAX_YEAR: Final = 9999
+
+
+publish(globals())  # cchc_model.Name, not this module: see _model/public.py

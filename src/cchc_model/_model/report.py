@@ -21,6 +21,7 @@ from .catalog import edition as get_edition
 from .errors import CodeError, ValueTypeError
 from .frozen import FrozenMap
 from .period import Period
+from .public import publish
 from .template import Indicator, Template, TemplateSpec, Value, build_unchecked, text_problem
 from .units import AdminLevel
 
@@ -462,3 +463,6 @@ def named_reports(reports: object) -> list[tuple[str | None, Report]]:
             )
         out.append((None if name is None else str(name), report))
     return out
+
+
+publish(globals())  # cchc_model.Name, not this module: see _model/public.py

@@ -22,6 +22,7 @@ import attrs
 
 from .errors import CodeError, ValueTypeError, short_repr
 from .frozen import FrozenMap
+from .public import publish
 from .units import ALL_LEVELS, AdminLevel, Code, Consolidation, Kind, Unit
 
 __all__ = [
@@ -1097,3 +1098,6 @@ def _kind_of(row: _RowDef, attribute: str | None) -> Kind | None:
     if attribute is None:
         return None
     return Kind.CODE if row.code_list is not None else row.unit.kind if row.unit else None
+
+
+publish(globals())  # cchc_model.Name, not this module: see _model/public.py

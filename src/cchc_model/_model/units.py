@@ -11,6 +11,8 @@ from typing import ClassVar, Final
 
 import attrs
 
+from .public import publish
+
 __all__ = [
     "ALL_LEVELS",
     "TWO_TIER_SINCE",
@@ -263,3 +265,6 @@ class levels:  # noqa: N801  # a namespace of constants, read as levels.COMMUNES
     """The communes only: a note about what a district passes down to its communes."""
     LOCAL_GOVERNMENT: Final = COMMUNES
     """Rows about the legal documents a local council issues: not asked of departments."""
+
+
+publish(globals())  # cchc_model.Name, not this module: see _model/public.py

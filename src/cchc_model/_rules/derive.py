@@ -25,6 +25,7 @@ import attrs
 from .._model.catalog import Edition
 from .._model.catalog import edition as get_edition
 from .._model.errors import RuleError, ValueTypeError
+from .._model.public import publish
 from .._model.report import Report
 from .._model.template import Indicator, Template, Value, within_bounds
 from .._model.units import AdminLevel, Kind
@@ -250,3 +251,6 @@ def derive(
         attrs.evolve(report.templates[tid], **fields) for tid, fields in changed.items()
     ]
     return report.with_templates(*updated)
+
+
+publish(globals())  # cchc_model.Name, not this module: see _model/public.py

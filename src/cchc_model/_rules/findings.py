@@ -21,6 +21,7 @@ from .._model.catalog import Edition
 from .._model.catalog import edition as get_edition
 from .._model.errors import Lang
 from .._model.frozen import FrozenMap
+from .._model.public import publish
 from .._model.template import Value
 from .._model.units import AdminLevel
 from . import interval as iv
@@ -598,3 +599,6 @@ class ValidationResult:
         counts = {k: str(v) for k, v in self.summary().items()}
         lines.append(msg.fill(msg.TEXT["summary"][lang], counts))
         return "\n".join(lines)
+
+
+publish(globals())  # cchc_model.Name, not this module: see _model/public.py

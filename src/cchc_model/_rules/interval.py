@@ -30,6 +30,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Final, NamedTuple
 
+from .._model.public import publish
+
 __all__ = [
     "POINT",
     "ROUNDED",
@@ -386,3 +388,6 @@ def may_less(a: Interval, b: Interval) -> bool:
 def may_not_equal(a: Interval, b: Interval) -> bool:
     """Whether ``x != y`` for some choice: false only for the same exact value."""
     return not (a.is_exact and b.is_exact and a.low == b.low)
+
+
+publish(globals())  # cchc_model.Name, not this module: see _model/public.py

@@ -39,6 +39,7 @@ from .._model import files
 from .._model.catalog import Edition
 from .._model.catalog import edition as get_edition
 from .._model.errors import CchcError, Lang, RuleError, ValueTypeError
+from .._model.public import is_own, publish
 from .._model.template import Indicator
 from .._model.units import ALL_LEVELS, AdminLevel, Kind
 from . import cache
@@ -280,12 +281,13 @@ class Rule:
 
     Args:
         id: A stable id, such as ``"PL8.ratio.6.4"``.
-        expression: The rule, in the rule language (see :func:`cchc_model._rules.expr.parse`).
+        expression: The rule, in the rule language (the rules page, *The rule language*).
         severity: ``error``, ``warning`` or ``info`` (a :class:`Severity` or its value).
-        kind: What kind of check it is (see :data:`KINDS`); it chooses the default message.
+        kind: What kind of check it is (``ratio``, ``total``, ``identity``, ``part``,
+            ``condition``, ``domain``, ``level``, ``plausible`` or ``custom``: the rules
+            page, *The kinds of rules*); it chooses the default message.
         template: The template the finding is about; default: the first one referenced.
-        message_vi: The message in Vietnamese; default: by kind (see
-            :mod:`cchc_model._rules.messages`).
+        message_vi: The message in Vietnamese; default: the kind's message.
         message_en: The message in English; same default.
         reason: Why the rule holds, for the documentation.
         levels: The report levels the rule is checked at (default: every level).
@@ -765,13 +767,10 @@ def stored_builtin_rules(ed: Edition) -> RuleSet:
             by_id[rule.id] = rule  # a rule in the data replaces the generated rule of that id
         return RuleSet(sorted(by_id.values(), key=lambda r: _sort_key(r, ed)))
 
-    if not all(cls.__module__.startswith(_OWN_MODULES) for cls in ed.classes):
+    if not all(is_own(cls.__module__) for cls in ed.classes):
         return build()
     key = cache.source_key(ed.id.encode("utf-8"), (text or "").encode("utf-8"))
     return cache.cached(f"rules-{ed.id}", key, build, RuleSet)
-
-
-_OWN_MODULES: Final = __name__.partition(".")[0] + "."
 
 
 # --- rule files -------------------------------------------------------------------------
@@ -994,3 +993,6 @@ def _rule_from_data(item: object, number: int, ed: Edition) -> Rule:
             f"{label_vi}: một giá trị sai kiểu ({exc})",
             rule=rule_id,
         ) from None
+
+
+publish(globals())  # cchc_model.Name, not this module: see _model/public.py

@@ -20,6 +20,7 @@ from .._model.catalog import Edition
 from .._model.catalog import edition as get_edition
 from .._model.errors import ValueTypeError
 from .._model.frozen import FrozenMap
+from .._model.public import publish
 from .._model.report import Report
 from .._model.template import Value
 from .._model.units import AdminLevel
@@ -212,3 +213,6 @@ def _order(finding: Finding, ed: Edition) -> tuple[Any, ...]:
         [Severity.ERROR, Severity.WARNING, Severity.INFO].index(finding.severity),
         finding.rule,
     )
+
+
+publish(globals())  # cchc_model.Name, not this module: see _model/public.py

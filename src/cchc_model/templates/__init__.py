@@ -10,6 +10,7 @@ registered with :func:`~cchc_model.register_edition`. See :doc:`/catalog`.
 
 from __future__ import annotations
 
+from .._model.public import publish
 from .._model.template import coded, count, heading, money, percent, template
 from .._model.units import levels, units
 from .edition_2024 import EDITION_2024
@@ -39,3 +40,6 @@ __all__ = [
     "template",
     "units",
 ]
+
+
+publish(globals())  # cchc_model.Name, not this module: see _model/public.py
