@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 from pathlib import Path
@@ -351,3 +352,14 @@ def test_aggregate_writes_its_outputs_all_or_none(
     assert main(["aggregate", *files, "-o", str(out), "--provenance", str(bad)]) == 2
     assert out.read_text(encoding="utf-8") == "previous"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.json", "xa-1.json", "xa-2.json"]
+
+
+def test_aggregate_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> None:
+    # the command runs with the collector off and the reports read frozen out of it
+    files = [str(_commune(tmp_path, n)) for n in (1, 2)]
+    frozen = gc.get_freeze_count()
+    assert main(["aggregate", *files, "-o", str(tmp_path / "out.json")]) == 0
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
+    assert main(["aggregate", *files, "missing.json", "-o", str(tmp_path / "out.json")]) == 2
+    assert gc.isenabled()

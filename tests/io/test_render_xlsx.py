@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import sys
+import zipfile
 from decimal import Decimal
+from typing import Any
+from unittest import mock
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
 
-from cchc_model import Direction, MissingExtraError, PublicFinance, example, render
+from cchc_model import (
+    Direction,
+    MissingExtraError,
+    PublicFinance,
+    Report,
+    example,
+    render,
+    strategies,
+    validate,
+)
+from cchc_model._io import xlsx
 from cchc_model._io.table import table_model
 from cchc_model._io.xlsx import number_cell
 from golden_files import FINDINGS, GOLDEN, xlsx_extract
@@ -177,3 +192,53 @@ def test_temporary_files_openpyxl_cannot_write_give_the_librarys_error() -> None
     )
     assert vi.startswith("không tạo được tệp Excel: openpyxl ghi từng trang tính ra một tệp tạm")
     assert "tệp quá lớn" in vi
+
+
+class _Unshared(xlsx._Sheets):
+    """The workbook's styles assigned one by one, through openpyxl (the slow path)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shared = None
+
+
+def _members(data: bytes) -> dict[str, bytes]:
+    """Every part of a workbook but the times it was made (``docProps/core.xml``)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {n: archive.read(n) for n in archive.namelist() if n != "docProps/core.xml"}
+
+
+def _cell_styles(data: bytes) -> list[tuple[object, ...]]:
+    """Each cell's styles as openpyxl reads them back (copies: its proxies never compare equal)."""
+    names = ("font", "alignment", "border", "fill")
+    return [
+        (
+            cell.coordinate,
+            cell.number_format,
+            cell.quotePrefix,
+            *tuple(copy.copy(getattr(cell, name)) for name in names),
+        )
+        for ws in _book(data).worksheets
+        for row in ws.iter_rows()
+        for cell in row
+    ]
+
+
+def _both(report: Report, **options: Any) -> tuple[bytes, bytes]:
+    fast = render(report, "xlsx", **options)
+    with mock.patch.object(xlsx, "_Sheets", _Unshared):
+        slow = render(report, "xlsx", **options)
+    return fast, slow
+
+
+def test_shared_styles_write_the_workbook_the_slow_path_writes() -> None:
+    fast, slow = _both(example(), findings=FINDINGS)
+    assert _members(fast) == _members(slow)
+    assert _cell_styles(fast) == _cell_styles(slow)
+
+
+@settings(max_examples=10, deadline=None)
+@given(strategies.reports(consistent=False) | strategies.violating().map(lambda v: v.report))
+def test_shared_styles_write_the_same_parts_for_any_report(report: Report) -> None:
+    fast, slow = _both(report, findings=validate(report).findings)
+    assert _members(fast) == _members(slow)

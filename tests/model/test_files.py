@@ -6,6 +6,7 @@ import io
 import os
 import socket
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -114,6 +115,28 @@ def test_a_regular_file_over_the_limit_is_too_large_not_a_bad_path(
     assert info.value.vi == "tệp lớn hơn 100 byte"
     path.write_bytes(b" " * 100)
     assert read_path(path) == b" " * 100
+
+
+@given(
+    st.binary(max_size=3_000) | st.integers(60_000, 140_000).map(lambda n: b"x" * n),
+    st.integers(0, 150_000),
+    st.integers(0, 150_000),
+)
+def test_a_file_is_read_whole_whatever_size_stat_gave(data: bytes, hint: int, limit: int) -> None:
+    # the size stat gives only says where the first read stops: a /proc file says 0, a
+    # file may grow or shrink in between
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, "f")
+        path.write_bytes(data)
+        descriptor = os.open(path, os.O_RDONLY)
+        try:
+            if len(data) > limit:
+                with pytest.raises(Unreadable, match=f"larger than {limit:,} bytes"):
+                    files._read_descriptor(descriptor, hint, limit)
+            else:
+                assert files._read_descriptor(descriptor, hint, limit) == data
+        finally:
+            os.close(descriptor)
 
 
 def test_paths_that_cannot_be_opened() -> None:

@@ -21,11 +21,12 @@ from collections.abc import Callable, Sequence
 from typing import IO, Any, Final
 
 from .._io.reading import fold
+from .._model.collector import paused
 from .._model.errors import CchcError, Lang
 from .._model.report import Report, ReportInfo
 from .._model.units import AdminLevel
 from .exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, UsageError
-from .inputs import add_input_options, read_args, write_warnings
+from .inputs import add_input_options, input_info, read_input, write_warnings
 from .options import add_format, add_lang, add_rules, reads
 from .outputs import STANDARD, check_outputs, write_outputs
 
@@ -103,10 +104,12 @@ def _read_all(args: argparse.Namespace, names: Sequence[str]) -> tuple[dict[str,
     reports: dict[str, Report] = {}
     failed = 0
     progress = _Progress(len(names), lang, sys.stderr)
+    form = getattr(args, "source_format", None)
+    info = input_info(getattr(args, "info", None))
     try:
         for done, name in enumerate(names, 1):
             try:
-                report, warnings = read_args(args, name, warn=False)
+                report, warnings = read_input(name, lang, form=form, info=info, warn=False)
             except CchcError as exc:
                 progress.close()
                 from .._io.table import printable  # noqa: PLC0415  # on error only: a fast start
@@ -129,11 +132,11 @@ def _read_all(args: argparse.Namespace, names: Sequence[str]) -> tuple[dict[str,
 def _settle(name: str) -> None:
     """Keep the garbage collector from scanning the reports read so far again and again.
 
-    The reports are kept to the end of the command: once read, they are moved out of
-    the collector's generations (``gc.freeze``), which saves it rescanning every report
-    read so far at each full collection (a fifth of the time of reading 10,000 files).
-    A reader other than JSON's may leave cycles behind (openpyxl's workbooks), which are
-    collected first, while they are the only young objects.
+    The reports are kept to the end of the command, and hold no cycles. ``cchc
+    aggregate`` runs with the collector off (:func:`paused`); a reader other than
+    JSON's may leave cycles behind (openpyxl's workbooks), which are collected at once,
+    while they are the only young objects: the reports read before have been moved out
+    of the collector's generations (``gc.freeze``).
     """
     if not name.lower().endswith(".json"):
         gc.collect(1)
@@ -225,11 +228,6 @@ def _into(args: argparse.Namespace, reports: Sequence[Report], own: Report | Non
 
 
 def _cmd_aggregate(args: argparse.Namespace) -> int:
-    from .._consolidation.aggregate import aggregate  # noqa: PLC0415
-    from .._io.interchange import dumps  # noqa: PLC0415
-    from .._rules.rulesets import builtin_rules, load_rules  # noqa: PLC0415
-
-    lang: Lang = args.lang
     names = [*args.files, *([args.own] if args.own else [])]
     check_outputs([*names, *(args.rules or ())], [args.output, args.provenance])
     twice = sorted(name for name, count in Counter(names).items() if count > 1)
@@ -238,6 +236,17 @@ def _cmd_aggregate(args: argparse.Namespace) -> int:
             f"given twice: {', '.join(twice)} (a unit counts once)",
             f"tệp được cho hai lần: {', '.join(twice)} (mỗi đơn vị chỉ tính một lần)",
         )
+    with paused():  # many reports, kept to the end: see _settle
+        return _consolidate(args, names)
+
+
+def _consolidate(args: argparse.Namespace, names: list[str]) -> int:
+    """Read ``names``, consolidate them, write the result and print the summary."""
+    from .._consolidation.aggregate import aggregate  # noqa: PLC0415
+    from .._io.interchange import dumps  # noqa: PLC0415
+    from .._rules.rulesets import builtin_rules, load_rules  # noqa: PLC0415
+
+    lang: Lang = args.lang
     reports, failed = _read_all(args, names)
     if failed:
         sys.stderr.write(f"cchc: {_TEXT['unreadable'][lang].format(count=failed)}\n")

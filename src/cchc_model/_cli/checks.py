@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from .._model.collector import paused
 from .._model.errors import CchcError, Lang
 from .exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, UsageError
 from .inputs import add_input_options, read_args
@@ -99,14 +100,15 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
     lang: Lang = args.lang
     rules = rule_set(args)
-    reports, unreadable = _reports(args)
-    # Zero values read is an error, never a report called valid after checking nothing.
-    for name, report in reports:
-        if not _has_values(report):
-            sys.stderr.write(f"cchc: {_TEXT['empty'][lang].format(name=name)}\n")
-            unreadable = True
-    reports = [(name, report) for name, report in reports if _has_values(report)]
-    results = [(name, validate(report, rules=rules)) for name, report in reports]
+    with paused():  # many reports, kept to the end (see _model/collector.py)
+        reports, unreadable = _reports(args)
+        # Zero values read is an error, never a report called valid after checking nothing.
+        for name, report in reports:
+            if not _has_values(report):
+                sys.stderr.write(f"cchc: {_TEXT['empty'][lang].format(name=name)}\n")
+                unreadable = True
+        reports = [(name, report) for name, report in reports if _has_values(report)]
+        results = [(name, validate(report, rules=rules)) for name, report in reports]
     if args.format == "json":
         findings = [
             {"file": name, **finding.to_data(lang)}

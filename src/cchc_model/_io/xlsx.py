@@ -54,6 +54,7 @@ belongs is refused, one in a title or a note is read as its text, with a warning
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import errno
 import gc
@@ -283,6 +284,35 @@ class _Sheets:
         }
         self.fonts: dict[tuple[bool, bool, int], Style] = {}
         self.aligns: dict[tuple[str, str], Style] = {}
+        self.shared: dict[tuple[object, ...], Any] | None = {}
+        """The style indices of a cell, by its indices before and the styles given."""
+
+    def style(self, cell: Cell, **given: Style) -> None:
+        """Give ``cell`` the styles ``given`` (``font=``, ``alignment=``…), in that order.
+
+        openpyxl finds a style object in the workbook's list by its hash, computed field
+        by field at every assignment: half the time of writing a workbook. A cell's
+        styles are a small array of indices into those lists; the array each
+        combination gives is kept, so that the cells that share it get a copy of it
+        instead (the same indices, the styles added to the lists in the same order).
+        """
+        shared = self.shared
+        if shared is None:  # the slow path, for the test that the two agree
+            for name, value in given.items():
+                setattr(cell, name, value)
+            return
+        before = cell._style  # noqa: SLF001  # openpyxl has no API for it
+        key = (
+            b"" if before is None else before.tobytes(),
+            *[value if isinstance(value, str) else id(value) for value in given.values()],
+            *given,
+        )
+        found = shared.get(key)
+        if found is None:
+            for name, value in given.items():
+                setattr(cell, name, value)
+            shared[key] = found = copy.copy(cell._style)  # noqa: SLF001
+        cell._style = copy.copy(found)  # noqa: SLF001  # openpyxl changes it in place
 
     def font(self, *, bold: bool = False, italic: bool = False, size: int = _SIZE) -> Style:
         key = (bold, italic, size)
@@ -309,9 +339,9 @@ class _Sheets:
         """Put ``runs`` in ``cell``: plain text in the run's font, or rich text for several."""
         if len(runs) == 1:
             self.text(cell, runs[0].text)
-            cell.font = self.font(bold=runs[0].bold, italic=runs[0].italic, size=size)
+            self.style(cell, font=self.font(bold=runs[0].bold, italic=runs[0].italic, size=size))
             return
-        cell.font = self.font(size=size)
+        self.style(cell, font=self.font(size=size))
         if not runs:
             return
         _cell_text("".join(run.text for run in runs))  # the whole cell must fit
@@ -373,7 +403,7 @@ def _sheet_header(book: _Sheets, table: TemplateTable, ws: Worksheet) -> None:
         ws.merge_cells(start_row=row_number, start_column=1, end_row=row_number, end_column=5)
         cell = ws.cell(row_number, 1)
         book.runs(cell, (run,), size=_HEADING_SIZE)
-        cell.alignment = book.align("center", vertical="center")
+        book.style(cell, alignment=book.align("center", vertical="center"))
         ws.row_dimensions[row_number].height = _height([((run,), page)], _HEADING_SIZE)
     ws.row_dimensions[4].height = 6
     title = (Run(COLUMNS[1], bold=True), Run(f"\n{TITLE_NOTE}", italic=True))
@@ -388,8 +418,7 @@ def _sheet_header(book: _Sheets, table: TemplateTable, ws: Worksheet) -> None:
     for cells in ws["A5:E6"]:
         for cell in cells:
             book.runs(cell, headers.get(cell.coordinate, ()))
-            cell.alignment = book.align("center", vertical="center")
-            cell.border = book.border
+            book.style(cell, alignment=book.align("center", vertical="center"), border=book.border)
     for merged in ("A5:A6", "B5:B6", "C5:D5", "E5:E6"):
         ws.merge_cells(merged)
     # the merged title cell spans both rows: the first takes what the second leaves
@@ -408,15 +437,19 @@ def _data_row(book: _Sheets, ws: Worksheet, r: int, row: TableRow) -> None:
                 book.text(cell, value)
             else:
                 cell.value = value
-            cell.number_format = number_format
             first = runs[0] if runs else Run("")
-            cell.font = book.font(bold=first.bold, italic=first.italic)
+            book.style(
+                cell,
+                number_format=number_format,
+                font=book.font(bold=first.bold, italic=first.italic),
+            )
         else:
             book.runs(cell, runs)
-        cell.alignment = book.align("center" if column in _CENTRED else "left")
-        cell.border = book.border
-        if row.severity is not None:
-            cell.fill = book.fills[row.severity]
+        alignment = book.align("center" if column in _CENTRED else "left")
+        if row.severity is None:
+            book.style(cell, alignment=alignment, border=book.border)
+        else:
+            book.style(cell, alignment=alignment, border=book.border, fill=book.fills[row.severity])
     ws.row_dimensions[r].height = _height(list(zip(cells, _APPENDIX_MM, strict=True)))
 
 
@@ -468,8 +501,7 @@ def _header_row(book: _Sheets, ws: Worksheet, texts: tuple[str, ...]) -> None:
     for column, text in enumerate(texts, start=1):
         cell = ws.cell(1, column)
         book.runs(cell, (Run(text, bold=True),))
-        cell.border = book.border
-        cell.alignment = book.align("center")
+        book.style(cell, border=book.border, alignment=book.align("center"))
     ws.row_dimensions[1].height = _height([])
     ws.freeze_panes = "A2"
     _page_setup(ws, titles="1:1")
@@ -506,9 +538,9 @@ def _write_metadata_sheet(book: _Sheets, table: ReportTable, ws: Worksheet) -> N
             cell.value = value
             cell.number_format = "dd/mm/yyyy" if key == "date" else "0"
         for column in (1, 2, 3):
-            ws.cell(r, column).font = book.font()
-            ws.cell(r, column).border = book.border
-            ws.cell(r, column).alignment = book.align()
+            book.style(
+                ws.cell(r, column), font=book.font(), border=book.border, alignment=book.align()
+            )
         shown_text = "" if value is None else str(value)
         if key == "date" and info.date is not None:
             shown_text = vi.format_short_date(info.date)
@@ -538,8 +570,7 @@ def _findings_sheet(
         for column, text in enumerate(texts, start=1):
             cell = ws.cell(r, column)
             book.runs(cell, (Run(text),) if text else ())
-            cell.alignment = book.align()
-            cell.border = book.border
+            book.style(cell, alignment=book.align(), border=book.border)
         ws.cell(r, 1).fill = book.fills[finding.severity]
         where = locations.get(id(finding))
         if where is not None:  # a link to the first row it touches

@@ -17,7 +17,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from pathlib import Path
 from typing import IO, Any, Final
 
 __all__ = [
@@ -201,7 +200,7 @@ def read_path(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
     cchc_model._model.files.Unreadable: not a regular file (a device): refused
     """
     try:
-        _refuse_special(Path(path).stat().st_mode)
+        _refuse_special(os.stat(path).st_mode)  # noqa: PTH116  # no Path object a file
         descriptor = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
         en, vi = os_reason(exc)
@@ -210,8 +209,42 @@ def read_path(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
         raise Unreadable(
             "cannot open: the path has a NUL character", "không mở được: đường dẫn chứa ký tự NUL"
         ) from None
-    with os.fdopen(descriptor, "rb") as stream:
-        _refuse_special(os.fstat(descriptor).st_mode)  # the file opened is the file checked
-        data = read_stream(stream, limit)
-    assert isinstance(data, bytes)  # noqa: S101  # a binary stream
+    try:
+        status = os.fstat(descriptor)
+        _refuse_special(status.st_mode)  # the file opened is the file checked
+        data = _read_descriptor(descriptor, status.st_size, _limit(limit))
+    finally:
+        os.close(descriptor)
     return data
+
+
+def _read_descriptor(descriptor: int, size: int, most: int) -> bytes:
+    """Read an open file to its end, at most ``most`` bytes (``size``: what ``stat`` says).
+
+    The first read asks for the size ``stat`` gives plus one byte, not for the limit: a
+    read of 20 MB allocates 20 MB (for each of ten thousand small files); the size is
+    only a hint (a ``/proc`` file says 0), so reading goes on to the end or the limit.
+    """
+    chunks: list[bytes] = []
+    total = 0
+    want = min(size, most) + 1
+    while True:
+        try:
+            chunk = os.read(descriptor, want)
+        except OSError as exc:
+            en, vi = os_reason(exc)
+            raise Unreadable(f"cannot read: {en}", f"không đọc được: {vi}") from None
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > most:
+            break
+        want = min(max(total, _CHUNK), most + 1 - total)
+    data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    check_size(len(data), most)
+    return data
+
+
+_CHUNK: Final = 65536
+"""The least a read asks for once the size ``stat`` gave is passed."""
