@@ -732,7 +732,10 @@ def test_a_province_of_communes_after_the_reform_asks_no_district_row() -> None:
     for tid, code in DISTRICT_ROWS:
         if tid in report:
             assert report.value(tid, code) is None, (tid, code)
-            assert report[tid].notes[code] == "Chỉ tiêu không áp dụng đối với cấp tỉnh"
+            assert report[tid].notes[code] == (  # the reform is why, not the level
+                "Chỉ tiêu không áp dụng đối với kỳ báo cáo bắt đầu từ ngày 01/07/2025 (chính"
+                " quyền địa phương hai cấp, không còn cấp huyện)"
+            )
     assert report.value("PL4", "1.4") == 1337  # derived without the district row
     # the rows are asked of no unit in the period: no "partial" or "own" note names them
     district_codes = {f"{tid} {code}" for tid, code in DISTRICT_ROWS}
@@ -744,7 +747,7 @@ def test_a_province_of_communes_after_the_reform_asks_no_district_row() -> None:
     assert result.validation.valid, [f.message("en") for f in result.validation.findings]
     # the table model shows each blank district row with its reason, as every render does
     table = cchc_model.table_model(report)
-    assert table["PL3"].row("1.2").note_text == "Chỉ tiêu không áp dụng đối với cấp tỉnh"
+    assert table["PL3"].row("1.2").note_text == report["PL3"].notes["1.2"]
 
 
 def test_the_national_report_after_the_reform_lists_no_province_as_blank_in_district_rows() -> None:

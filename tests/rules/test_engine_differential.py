@@ -34,7 +34,7 @@ from cchc_model import (
 from cchc_model._rules import interval as iv
 from cchc_model._rules.engine import plan_for
 from cchc_model._rules.expr import Logic, walk
-from cchc_model._rules.validate import report_end
+from cchc_model._rules.validate import report_span
 from reports import report_of
 
 RULES = builtin_rules()
@@ -43,7 +43,7 @@ RULES = builtin_rules()
 def plain(report: Report, rules: RuleSet = RULES) -> tuple[list[tuple[str, bool]], int]:
     """The rules that fail (with whether they hold if truncated) and how many were evaluated."""
     ed = edition(report.edition)
-    plan = plan_for(rules, ed, report.info.level, report_end(report), plain=True)
+    plan = plan_for(rules, ed, report.info.level, report_span(report), plain=True)
     assert plan.batches == ()
     tpls = dict(report.templates)
     failed: list[tuple[str, bool]] = []

@@ -102,7 +102,7 @@ def test_derive_computes_what_each_rule_says(report: Report) -> None:
     level = report.info.level
     targets = {rule.references[0].key for rule in DERIVED}
     kept = {k: v for k, v in values_of(report).items() if k not in targets}
-    end = report.info.period.window(report.info.year)[1]
+    end = report.info.period.span(report.info.year)
     stripped = Report(
         info=report.info,
         templates=[

@@ -305,7 +305,7 @@ def test_a_province_after_the_reform_is_asked_no_district_row(report: Report) ->
 def test_without_blanks_only_ratios_of_nothing_and_a_survey_not_held_are_blank(
     report: Report,
 ) -> None:
-    end = report.info.period.window(report.info.year)[1]
+    end = report.info.period.span(report.info.year)
     for row, value, _ in report.cells():
         if not row.applies_to(report.info.level, end):
             assert value is None, (row.template, row.code)

@@ -40,7 +40,6 @@ Decimal('96.00')
 
 from __future__ import annotations
 
-import datetime as dt
 import decimal
 import functools
 import operator
@@ -55,6 +54,7 @@ from .._model.catalog import Edition
 from .._model.catalog import edition as get_edition
 from .._model.errors import CodeError, ConsolidationError, Lang, Problem, ValueTypeError
 from .._model.frozen import FrozenMap
+from .._model.period import Days
 from .._model.public import publish
 from .._model.report import Report, ReportInfo, named_reports
 from .._model.template import BOUND_WORDS, Template, Value, build_checked, cells, within_bounds
@@ -392,9 +392,13 @@ def _split(keys: list[str], column: tuple[Any, ...]) -> tuple[dict[str, Any], tu
 # --- what is added up, compiled once per edition and levels -----------------------------
 
 
-def _end(info: ReportInfo) -> dt.date:
-    """The last day of the data of a report: what decides the rows asked of it."""
-    return info.period.window(info.year)[1]
+def _end(info: ReportInfo) -> Days:
+    """The first and last day of a report's period: what decides the rows asked of it.
+
+    A row about districts is asked of a period that starts before 1 July 2025 (the year
+    2025 too), and a district files on a period that ends before it.
+    """
+    return info.period.span(info.year)
 
 
 @attrs.frozen
@@ -416,9 +420,9 @@ def _reader(attributes: tuple[str, ...]) -> Callable[[Mapping[str, Any]], tuple[
 
 @functools.cache
 def _sum_plans(
-    edition_id: str, level: AdminLevel, into: AdminLevel, end: dt.date
+    edition_id: str, level: AdminLevel, into: AdminLevel, end: Days
 ) -> Mapping[str, _SumPlan]:
-    """What a unit of ``level`` adds to a report of ``into`` whose data end on ``end``."""
+    """What a unit of ``level`` adds to a report of ``into`` on the period ``end``."""
     plans: dict[str, _SumPlan] = {}
     for cls in get_edition(edition_id).classes:
         rows = [
@@ -445,7 +449,7 @@ class _Layout:
 
 
 @functools.cache
-def _layouts(edition_id: str, into: AdminLevel, end: dt.date) -> Mapping[str, _Layout]:
+def _layouts(edition_id: str, into: AdminLevel, end: Days) -> Mapping[str, _Layout]:
     out: dict[str, _Layout] = {}
     for cls in get_edition(edition_id).classes:
         rows = [row for row in cls.spec.value_indicators if row.applies_to(into, end)]
@@ -489,11 +493,11 @@ def _sum_of_refs(node: object, applies: Callable[[Ref], bool]) -> bool:
     return isinstance(node, Ref) and applies(node)
 
 
-def _fills(rules: RuleSet, ed: Edition, level: AdminLevel, end: dt.date) -> tuple[_Fill, ...]:
+def _fills(rules: RuleSet, ed: Edition, level: AdminLevel, end: Days) -> tuple[_Fill, ...]:
     """The totals a unit of ``level`` may leave blank while giving every part.
 
     They are the targets of the ``derive`` rules that are rows which add up, with the
-    rows they are computed from that apply at ``level`` in a report whose data end on
+    rows they are computed from that apply at ``level`` in a report on the period
     ``end``; a unit whose target is blank and whose parts are all given is completed
     before it is added up.
     """
@@ -584,10 +588,10 @@ def _derived_totals(report: Report, fills: tuple[_Fill, ...], rules: RuleSet) ->
     )
 
 
-def _preparer(rules: RuleSet, ed: Edition, end: dt.date) -> Callable[[SourceReport], SourceReport]:
+def _preparer(rules: RuleSet, ed: Edition, end: Days) -> Callable[[SourceReport], SourceReport]:
     """A function that prepares each source for adding up (see :attr:`SourceReport.report`).
 
-    ``end``: the last day of the data of the consolidated report (and so of its sources).
+    ``end``: the period of the consolidated report (and so of its sources).
     """
     by_level: dict[AdminLevel, tuple[_Fill, ...]] = {}
 
@@ -619,7 +623,8 @@ def _add_up(sources: Iterable[SourceReport], edition_id: str, into: ReportInfo) 
     """The sum of every row that adds up, over ``sources`` (blank: no source gave it).
 
     A row adds up when it is asked of the source's level and of ``into``'s, in the
-    period of ``into`` (the rows about districts are not, after 1 July 2025).
+    period of ``into`` (the rows about districts are not, in a period that starts on or
+    after 1 July 2025).
     """
     end = _end(into)
     groups: dict[tuple[str, AdminLevel], list[Mapping[str, Any]]] = {}
@@ -1161,6 +1166,8 @@ def _consolidate(
 
 BLANK_NOTES: Final[Mapping[str, str]] = {
     "level": "Chỉ tiêu không áp dụng đối với {level}",
+    "until": "Chỉ tiêu không áp dụng đối với kỳ báo cáo bắt đầu từ ngày {until} (chính quyền"
+    " địa phương hai cấp, không còn cấp huyện)",
     "own": "Cần số liệu của chính đơn vị tổng hợp (không cộng từ báo cáo của các đơn vị)",
     "none": "Không tổng hợp từ báo cáo của các đơn vị (tỷ lệ mà biểu không có các chỉ tiêu"
     " thành phần; không lấy trung bình)",
@@ -1173,7 +1180,8 @@ BLANK_NOTES: Final[Mapping[str, str]] = {
 def _why_blank(report: Report) -> Report:
     """``report`` with a note on each row it leaves blank on purpose, saying why.
 
-    A row not asked at the report's level, a row that needs the consolidating unit's
+    A row not asked at the report's level or in its period (about districts, in a
+    period that starts on or after 1 July 2025), a row that needs the consolidating unit's
     own figure, a rate that cannot be consolidated and a ratio that cannot be
     recomputed are blank for a reason, which a reader of any render would otherwise
     take for "no data". A note the consolidating unit filed itself is kept.
@@ -1187,7 +1195,9 @@ def _why_blank(report: Report) -> Report:
         for row in tpl.spec.value_indicators:
             if row.attribute is None or state[row.attribute] is not None or row.code in notes:
                 continue
-            if not row.applies_to(level, end):
+            if row.applies_to(level) and not row.applies_to(level, end) and row.until:
+                notes[row.code] = BLANK_NOTES["until"].format(until=f"{row.until:%d/%m/%Y}")
+            elif not row.applies_to(level, end):
                 notes[row.code] = BLANK_NOTES["level"].format(level=level.label)
             elif row.consolidation not in (None, Consolidation.SUM):
                 notes[row.code] = BLANK_NOTES[row.consolidation.value]

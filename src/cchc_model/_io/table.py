@@ -682,7 +682,7 @@ def _rows(
     info: ReportInfo,
 ) -> tuple[TableRow, ...]:
     rows: list[TableRow] = []
-    end = info.period.window(info.year)[1]
+    end = info.period.span(info.year)
     for indicator in tpl.spec.indicators:
         value: Value | None = (
             getattr(tpl, indicator.attribute) if indicator.attribute is not None else None

@@ -8,15 +8,21 @@ them for every report.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import enum
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Final
+from typing import Final, TypeAlias
 
 from .public import publish
 
-__all__ = ["MAX_YEAR", "MIN_YEAR", "WINDOWS", "Period"]
+__all__ = ["MAX_YEAR", "MIN_YEAR", "MONTHS", "WINDOWS", "Days", "Period", "When", "days"]
+
+Days: TypeAlias = tuple[dt.date, dt.date]
+"""The first and the last day of a report's period (:meth:`Period.span`)."""
+When: TypeAlias = dt.date | Days
+"""A report's period as the catalog and the rules ask it: its first and last day, or one day."""
 
 
 class Period(enum.Enum):
@@ -55,6 +61,23 @@ class Period(enum.Enum):
         first_year = year - 1 if first_month == 12 else year  # noqa: PLR2004  # December
         return dt.date(first_year, first_month, first_day), dt.date(year, last_month, last_day)
 
+    def span(self, year: int) -> Days:
+        """The first and last day of the months the period is named for.
+
+        *Quý III năm 2025* is July to September 2025, although its data window
+        (:meth:`window`) opens on 15 June. What a report is asked, and which rules hold
+        for it, follow the months it covers: a row about districts, which the reform of
+        1 July 2025 abolished, is asked of a period that starts before that day.
+
+        >>> Period.Q3.span(2025)
+        (datetime.date(2025, 7, 1), datetime.date(2025, 9, 30))
+        >>> Period.YEAR.span(2025)
+        (datetime.date(2025, 1, 1), datetime.date(2025, 12, 31))
+        """
+        self.window(year)  # the same check of the year
+        first, last = MONTHS[self]
+        return dt.date(year, first, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
+
 
 WINDOWS: Final[Mapping[Period, tuple[tuple[int, int], tuple[int, int]]]] = MappingProxyType(
     {
@@ -69,9 +92,31 @@ WINDOWS: Final[Mapping[Period, tuple[tuple[int, int], tuple[int, int]]]] = Mappi
     }
 )
 """Each period's first and last day of data, as (month, day): see ``period_window``."""
+MONTHS: Final[Mapping[Period, tuple[int, int]]] = MappingProxyType(
+    {
+        Period.Q1: (1, 3),
+        Period.Q2: (4, 6),
+        Period.Q3: (7, 9),
+        Period.Q4: (10, 12),
+        Period.H1: (1, 6),
+        Period.H2: (7, 12),
+        Period.M9: (1, 9),
+        Period.YEAR: (1, 12),
+    }
+)
+"""Each period's first and last month (:meth:`Period.span`)."""
 MIN_YEAR: Final = 1000
 """The years a period is written for: four digits."""
 MAX_YEAR: Final = 9999
+
+
+def days(when: When) -> Days:
+    """The first and last day of ``when``: a period's two days, or one day twice.
+
+    >>> days(dt.date(2025, 6, 14))
+    (datetime.date(2025, 6, 14), datetime.date(2025, 6, 14))
+    """
+    return (when, when) if isinstance(when, dt.date) else when
 
 
 publish(globals())  # cchc_model.Name, not this module: see _model/public.py

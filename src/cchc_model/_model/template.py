@@ -22,6 +22,7 @@ import attrs
 
 from .errors import CodeError, ValueTypeError, short_repr
 from .frozen import FrozenMap
+from .period import When, days
 from .public import publish
 from .units import ALL_LEVELS, AdminLevel, Code, Consolidation, Kind, Unit
 
@@ -129,13 +130,15 @@ class Indicator:
             rounded to, when the row says so (``None``: the default, 2).
         consolidation: How the row consolidates the values of several units (see
             :class:`~cchc_model.Consolidation`); ``None`` for a heading.
-        until: The row is asked only of reports on periods whose data end before this
-            day (``None``: of every period). The rows about district-level bodies end
-            with the two-tier local government of 1 July 2025
-            (``AdminLevel.DISTRICT.until``).
+        until: The row is asked only of reports on periods that start before this day
+            (``None``: of every period): a period that overlaps the row's life, even in
+            part, is asked it. The rows about district-level bodies end with the
+            two-tier local government of 1 July 2025 (``AdminLevel.DISTRICT.until``):
+            the year 2025 is asked them (its first half had districts), its third
+            quarter is not.
         note_levels: The levels whose reports the note applies to.
-        note_until: The note applies only to reports on periods whose data end before
-            this day.
+        note_until: The note applies only to reports on periods that start before this
+            day.
         code_order: The order in which the row's template writes its code list, when
             not the list's usual one (PL2 8: *Không = 0 Có = 1*).
     """
@@ -194,35 +197,43 @@ class Indicator:
             return self.code_list.text(self.code_order)
         return self.unit.label if self.unit is not None else None
 
-    def applies_to(self, level: AdminLevel, end: dt.date | None = None) -> bool:
-        """Whether a unit of ``level`` is asked for this row, in a report whose data end on ``end``.
+    def applies_to(self, level: AdminLevel, when: When | None = None) -> bool:
+        """Whether a unit of ``level`` is asked for this row, in a report on the period ``when``.
 
-        Without ``end``, by level only.
+        ``when``: the period's first and last day (:meth:`~cchc_model.Period.span`), or
+        one day; without it, by level only. A row with an end (:attr:`until`) is asked
+        of a period that starts before it.
 
-        >>> from cchc_model import edition
+        >>> from cchc_model import Period, edition
         >>> row = edition().indicator("PL4", "1.4.2")  # Số TTHC cấp huyện
-        >>> row.applies_to(AdminLevel.PROVINCE, dt.date(2025, 6, 14))
+        >>> row.applies_to(AdminLevel.PROVINCE, Period.H1.span(2025))
         True
-        >>> row.applies_to(AdminLevel.PROVINCE, dt.date(2025, 12, 14))
+        >>> row.applies_to(AdminLevel.PROVINCE, Period.YEAR.span(2025))  # January–June too
+        True
+        >>> row.applies_to(AdminLevel.PROVINCE, Period.Q3.span(2025))
         False
         """
         if level not in self.levels:
             return False
-        return end is None or self.until is None or end < self.until
+        return when is None or self.until is None or days(when)[0] < self.until
 
-    def note_for(self, level: AdminLevel, end: dt.date | None = None) -> str | None:
-        """The template's note as it applies to a report of ``level`` whose data end on ``end``.
+    def note_for(self, level: AdminLevel, when: When | None = None) -> str | None:
+        """The template's note as it applies to a report of ``level`` on the period ``when``.
 
-        >>> from cchc_model import edition
+        ``when`` as for :meth:`applies_to`.
+
+        >>> from cchc_model import Period, edition
         >>> heading = edition().indicator("PL2", "5")
-        >>> heading.note_for(AdminLevel.COMMUNE, dt.date(2024, 6, 14))
+        >>> heading.note_for(AdminLevel.COMMUNE, Period.H1.span(2024))
         'do UBND huyện chuyển xử lý theo lĩnh vực của đơn vị được giao về CCHC'
-        >>> heading.note_for(AdminLevel.PROVINCE, dt.date(2024, 6, 14)) is None
+        >>> heading.note_for(AdminLevel.PROVINCE, Period.H1.span(2024)) is None
+        True
+        >>> heading.note_for(AdminLevel.COMMUNE, Period.Q3.span(2025)) is None  # no district
         True
         """
         if self.note is None or level not in self.note_levels:
             return None
-        if end is not None and self.note_until is not None and end >= self.note_until:
+        if when is not None and self.note_until is not None and days(when)[0] >= self.note_until:
             return None
         return self.note
 

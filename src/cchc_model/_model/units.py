@@ -11,6 +11,7 @@ from typing import ClassVar, Final
 
 import attrs
 
+from .period import When, days
 from .public import publish
 
 __all__ = [
@@ -174,7 +175,9 @@ class AdminLevel(enum.Enum):
     """The administrative level of the unit that files a report.
 
     Since 1 July 2025 local government has two tiers (province and commune);
-    ``DISTRICT`` remains for reports on periods that end before then (:attr:`until`).
+    ``DISTRICT`` remains for reports on periods that end before then (:attr:`until`): a
+    district could not report on a period it did not live to the end of (the year 2025,
+    its first nine months), whose end its province reports on.
     Commune-level units are *xã*, *phường* and, since the reform, *đặc khu*; provinces
     are *tỉnh* and *thành phố* (trực thuộc trung ương).
 
@@ -197,16 +200,19 @@ class AdminLevel(enum.Enum):
         """The level files reports only on periods that end before this day (``None``: any)."""
         return _LEVEL_UNTIL.get(self)
 
-    def files_for(self, end: dt.date) -> bool:
-        """Whether a unit of this level files a report on a period whose data end on ``end``.
+    def files_for(self, when: When) -> bool:
+        """Whether a unit of this level files a report on the period ``when``.
+
+        ``when``: the period's first and last day (:meth:`~cchc_model.Period.span`), or
+        its last day. A unit files for a period that ends while it exists.
 
         >>> AdminLevel.DISTRICT.files_for(dt.date(2025, 6, 14))
         True
-        >>> AdminLevel.DISTRICT.files_for(dt.date(2025, 9, 14))
+        >>> AdminLevel.DISTRICT.files_for((dt.date(2025, 1, 1), dt.date(2025, 12, 31)))
         False
         """
         until = self.until
-        return until is None or end < until
+        return until is None or days(when)[1] < until
 
 
 _LEVEL_LABELS: Final = {
@@ -220,8 +226,10 @@ ALL_LEVELS: Final = frozenset(AdminLevel)
 
 TWO_TIER_SINCE: Final = dt.date(2025, 7, 1)
 """The first day of two-tier local government (provinces and communes, no districts),
-under the Luật Tổ chức chính quyền địa phương of 2025. A report on a period whose data
-end on or after this day has no district level and is asked no row about districts."""
+under the Luật Tổ chức chính quyền địa phương of 2025. A report on a period that starts on
+or after this day (*quý III năm 2025* and later) is asked no row about districts; one that
+starts before and ends after it (the year 2025, its first nine months) is asked them, for
+the months before; no district reports on a period that ends after it."""
 
 _LEVEL_UNTIL: Final = {AdminLevel.DISTRICT: TWO_TIER_SINCE}
 

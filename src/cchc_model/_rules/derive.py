@@ -14,7 +14,6 @@ Decimal('78.95')
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from fractions import Fraction
@@ -25,6 +24,7 @@ import attrs
 from .._model.catalog import Edition
 from .._model.catalog import edition as get_edition
 from .._model.errors import RuleError, ValueTypeError
+from .._model.period import When
 from .._model.public import publish
 from .._model.report import Report
 from .._model.template import Indicator, Template, Value, within_bounds
@@ -33,7 +33,7 @@ from . import interval as iv
 from .engine import BoolFn, NumFn, compile_bool, compile_num, context, era
 from .expr import Compare, Node, Ref, references
 from .rulesets import Rule, RuleSet, as_ruleset, compiled
-from .validate import report_end
+from .validate import report_span
 
 __all__ = ["DEFAULT_DECIMALS", "derive", "derive_rules"]
 
@@ -64,13 +64,13 @@ class _Live:
 
 
 def derive_rules(
-    rules: RuleSet, ed: Edition, level: AdminLevel, end: dt.date | None = None
+    rules: RuleSet, ed: Edition, level: AdminLevel, end: When | None = None
 ) -> Iterator[tuple[Rule, Ref, Node]]:
     """The ``derive`` rules of ``rules`` for ``level``, each with its row and expression.
 
     ``PL8.ratio.6.4`` gives its rule, ``PL8:6.4`` and ``PL8:6.4.2 / PL8:6.4.1 * 100``.
-    ``end``: the last day of the report's data; the rules not in force then are left out
-    (``None``: by level alone).
+    ``end``: the report's period (:meth:`~cchc_model.Period.span`); the rules not in force
+    then are left out (``None``: by level alone).
     """
     for rule in rules:
         if not rule.derive or rule.edition != ed.id:
@@ -84,9 +84,7 @@ def derive_rules(
         yield rule, target, tree.operands[1]
 
 
-def _steps(
-    rules: RuleSet, ed: Edition, level: AdminLevel, end: dt.date | None
-) -> tuple[_Step, ...]:
+def _steps(rules: RuleSet, ed: Edition, level: AdminLevel, end: When | None) -> tuple[_Step, ...]:
     by_target: dict[tuple[str, str], _Step] = {}
     domains = {
         (rule.template or "", rule.references[0].code): rule
@@ -210,7 +208,7 @@ def derive(
     ruleset = as_ruleset(rules, report.edition)
     ed = get_edition(report.edition)
     level = report.info.level
-    end = report_end(report)
+    end = report_span(report)
     steps = compiled(
         ruleset,
         ("derive", ed.id, level, era(ruleset, ed, end)),

@@ -34,7 +34,8 @@ def _when(rule: Rule) -> str:
     if rule.since is not None:
         parts.append(f"from {rule.since.isoformat()}")
     if rule.until is not None:
-        parts.append(f"before {rule.until.isoformat()}")
+        edge = "ending" if rule.dated == "end" else "starting"
+        parts.append(f"{edge} before {rule.until.isoformat()}")
     return "; ".join(parts) or "every report"
 
 
@@ -91,7 +92,7 @@ def rules_markdown(edition: str | None = None) -> str:
             (
                 "Levels: **P** province, **Dep** department, **D** district, **C** commune;"
                 " a row marked *until 2025-07-01* is asked only of reports on periods that"
-                " end before the two-tier local government."
+                " start before the two-tier local government (the year 2025 too)."
             ),
             "",
             "| Code | Row | Unit | Levels | Rules |",

@@ -9,7 +9,7 @@ by what may be zero); a condition returns ``True``, ``False`` or ``None`` (unkno
 Kleene's rules for ``and``, ``or`` and ``not``.
 
 What the level and the period decide is decided here, once: whether a row applies (a
-row is asked of some levels, and some rows only of periods that end before a day:
+row is asked of some levels, and some rows only of periods that start before a day:
 :attr:`~cchc_model.Indicator.until`), which arguments of ``sum``/``min``/``max``
 remain, and which rules can never be evaluated there.
 
@@ -45,6 +45,7 @@ from typing import Any, Final, cast
 import attrs
 
 from .._model.catalog import Edition
+from .._model.period import When, days
 from .._model.units import AdminLevel, Kind
 from . import interval as iv
 from .expr import (
@@ -130,7 +131,7 @@ class _Context:
         rule: Rule,
         ed: Edition,
         level: AdminLevel,
-        end: dt.date | None = None,
+        end: When | None = None,
         *,
         plain: bool = False,
     ) -> None:
@@ -151,12 +152,13 @@ class _Context:
 
 
 def context(
-    rule: Rule, ed: Edition, level: AdminLevel, end: dt.date | None = None, *, plain: bool = False
+    rule: Rule, ed: Edition, level: AdminLevel, end: When | None = None, *, plain: bool = False
 ) -> _Context:
     """The compile context of ``rule`` for reports of edition ``ed`` at ``level``.
 
-    ``end``: the last day of the report's data (its period's window), which decides the
-    rows asked only before a day; ``None`` decides by level alone. ``plain``: compile
+    ``end``: the report's period, its first and last day
+    (:meth:`~cchc_model.Period.span`), which decides the rows asked only before a day;
+    ``None`` decides by level alone. ``plain``: compile
     without the fast paths (see the module's docstring).
     """
     return _Context(rule, ed, level, end, plain=plain)
@@ -812,11 +814,11 @@ def compile_bool(node: Node, ctx: _Context) -> Compiled:
 
 
 def read_refs(
-    rule: Rule, ed: Edition, level: AdminLevel, end: dt.date | None = None
+    rule: Rule, ed: Edition, level: AdminLevel, end: When | None = None
 ) -> tuple[Ref, ...]:
     """The rows a rule reads at ``level``, in form order: all but aggregated rows left out.
 
-    ``end``: the last day of the report's data, as for :func:`context`.
+    ``end``: the report's period, as for :func:`context`.
     """
     dropped: set[tuple[str, str]] = set()
     for node in walk(rule.tree):
@@ -1034,35 +1036,40 @@ def _reads_decimals(rule: Rule, ed: Edition) -> bool:
     )
 
 
-def era(rules: RuleSet, ed: Edition, end: dt.date | None) -> int | None:
-    """Which of the periods that the rows' and rules' dates delimit ``end`` falls in.
+def era(rules: RuleSet, ed: Edition, end: When | None) -> tuple[int, int] | None:
+    """Where the first and last day of the period ``end`` fall among the rows' and rules' dates.
 
-    Reports whose data end in the same one are checked by the same plan: the rows asked
-    and the rules in force are the same. ``None`` for ``end`` unknown.
+    Reports on periods that start in the same stretch between those dates and end in the
+    same one are checked by the same plan: the rows asked and the rules in force are the
+    same (decided once per era, not per report). ``None`` for ``end`` unknown.
     """
     if end is None:
         return None
 
     def build() -> tuple[dt.date, ...]:
-        days = {row.until for row in ed.indicators() if row.until is not None}
+        found = {row.until for row in ed.indicators() if row.until is not None}
+        found.update(row.note_until for row in ed.indicators() if row.note_until is not None)
+        found.update(level.until for level in AdminLevel if level.until is not None)
         for rule in rules:
-            days.update(day for day in (rule.since, rule.until) if day is not None)
-        return tuple(sorted(days))
+            found.update(day for day in (rule.since, rule.until) if day is not None)
+        return tuple(sorted(found))
 
-    return bisect.bisect_right(compiled(rules, ("days", ed.id), build), end)
+    known = compiled(rules, ("days", ed.id), build)
+    first, last = days(end)
+    return bisect.bisect_right(known, first), bisect.bisect_right(known, last)
 
 
 def plan_for(
     rules: RuleSet,
     ed: Edition,
     level: AdminLevel,
-    end: dt.date | None = None,
+    end: When | None = None,
     *,
     plain: bool = False,
 ) -> Plan:
     """The compiled plan of a rule set for reports of edition ``ed`` at ``level`` (cached).
 
-    ``end``: the last day of the report's data, as for :func:`context`. ``plain``: every
+    ``end``: the report's period, as for :func:`context`. ``plain``: every
     rule compiled without fast paths and none batched, for the differential tests.
     """
 

@@ -21,6 +21,7 @@ from .._model.catalog import Edition
 from .._model.catalog import edition as get_edition
 from .._model.errors import Lang
 from .._model.frozen import FrozenMap
+from .._model.period import days
 from .._model.public import publish
 from .._model.template import Value
 from .._model.units import AdminLevel
@@ -87,7 +88,9 @@ class Finding:
             message templates), ``None`` for a finding about the whole report; not part
             of the finding's equality.
         edition: The template edition of the report checked (by default its rule's).
-        end: The last day of the report's data (which rows are asked depends on it).
+        end: The last day of the report's data.
+        span: The first and last day of the months the report's period covers (which
+            rows are asked, and why not, depends on it: :meth:`~cchc_model.Period.span`).
 
     >>> from cchc_model import example, validate
     >>> finding = validate(example()).findings[0]
@@ -115,6 +118,7 @@ class Finding:
         default=attrs.Factory(_rule_edition, takes_self=True), eq=False, repr=False
     )
     end: dt.date | None = attrs.field(default=None, repr=False)
+    span: tuple[dt.date, dt.date] | None = attrs.field(default=None, repr=False, eq=False)
 
     def message(self, lang: Lang = "vi", *, titles: bool = True) -> str:
         """The finding in words, in ``lang`` (Vietnamese by default).
@@ -248,7 +252,8 @@ class _Words:
             ref = self.refs[key]
             rows.setdefault(ref.template, {})[ref.attribute] = value
         self.view = {tid: _Row(values) for tid, values in rows.items()}
-        self.ctx = context(self.rule, self.edition, self.level, finding.end)
+        self.when = finding.end if finding.span is None else finding.span
+        self.ctx = context(self.rule, self.edition, self.level, self.when)
 
     @property
     def rule(self) -> Rule:
@@ -401,7 +406,9 @@ class _Words:
         if ref is None:  # pragma: no cover  # every rule reads a row
             return ""
         row = self.edition.indicator(ref.template, ref.code)
-        if row.applies_to(self.level) and row.until is not None:
+        # after the row's end it is asked of no level: the reform is the reason, not the level
+        lapsed = row.until is not None and self.when is not None and days(self.when)[0] >= row.until
+        if row.until is not None and (row.applies_to(self.level) or lapsed):
             return msg.fill(
                 msg.TEXT["asked_until"][self.lang], {"until": msg.format_date(row.until, self.lang)}
             )

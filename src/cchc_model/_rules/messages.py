@@ -292,11 +292,11 @@ TEXT: Final[Mapping[str, Mapping[Lang, str]]] = {
     },
     "asked_until": {
         "vi": (
-            "chỉ áp dụng đối với kỳ báo cáo kết thúc trước ngày {until} (từ ngày này chính"
+            "chỉ áp dụng đối với kỳ báo cáo bắt đầu trước ngày {until} (từ ngày này chính"
             " quyền địa phương tổ chức hai cấp, không còn cấp huyện)"
         ),
         "en": (
-            "applies only to periods that end before {until} (local government has had two"
+            "applies only to periods that start before {until} (local government has had two"
             " tiers since then, with no districts)"
         ),
     },

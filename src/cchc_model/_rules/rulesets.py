@@ -39,6 +39,7 @@ from .._model import files
 from .._model.catalog import Edition
 from .._model.catalog import edition as get_edition
 from .._model.errors import CchcError, Lang, RuleError, ValueTypeError
+from .._model.period import When, days
 from .._model.public import is_own, publish
 from .._model.template import Indicator
 from .._model.units import ALL_LEVELS, AdminLevel, Kind
@@ -300,10 +301,17 @@ class Rule:
         edition: The id of the template edition its references belong to (default:
             the current edition, see :func:`~cchc_model.edition`); the rule is checked
             on reports of that edition only.
-        since: The rule is checked only in reports on periods whose data end on or after
-            this day (a :class:`datetime.date`, or text such as ``"2025-07-01"``).
-        until: The rule is checked only in reports on periods whose data end before this
-            day.
+        since: The rule is checked only in reports on periods that end on or after this
+            day (a :class:`datetime.date`, or text such as ``"2025-07-01"``).
+        until: The rule is checked only in reports on periods that start before this
+            day: like a row, a rule holds for the periods that overlap its life, even in
+            part (the year 2025 for a rule about districts, which the reform of 1 July
+            2025 abolished).
+        dated: What ``since`` and ``until`` are compared with: ``"span"`` (the default),
+            the whole period, from its first day to its last (:meth:`Period.span
+            <cchc_model.Period.span>`); ``"end"``, its last day only, for a rule about
+            what stands at the end of the period (units, staff: a stock), which the
+            months before do not change.
 
     Raises:
         RuleError: The rule is malformed; the message says where (with the rule id, and
@@ -339,6 +347,9 @@ class Rule:
     edition: str = attrs.field(default=None, converter=_edition_id)
     since: dt.date | None = attrs.field(default=None, converter=_to_date)
     until: dt.date | None = attrs.field(default=None, converter=_to_date)
+    dated: Literal["span", "end"] = attrs.field(
+        default="span", validator=_check_choice(("span", "end"))
+    )
     tree: Node = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -384,21 +395,35 @@ class Rule:
         """The rows the rule reads, in the order written."""
         return references(self.tree)
 
-    def in_force(self, level: AdminLevel, end: dt.date | None = None) -> bool:
-        """Whether the rule is checked in a report of ``level`` whose data end on ``end``.
+    def in_force(self, level: AdminLevel, when: When | None = None) -> bool:
+        """Whether the rule is checked in a report of ``level`` on the period ``when``.
 
-        >>> rule = builtin_rules()["PL5.total.1.5"]
-        >>> rule.in_force(AdminLevel.PROVINCE, dt.date(2025, 6, 14))
-        True
-        >>> rule.in_force(AdminLevel.PROVINCE, dt.date(2025, 12, 14))
-        False
+        ``when``: the period's first and last day (:meth:`Period.span
+        <cchc_model.Period.span>`), or one day; without it, by level only. The rule
+        holds for a period that ends on or after :attr:`since` and starts before
+        :attr:`until` (see :attr:`dated`).
+
+        >>> from cchc_model import Period
+        >>> parts = builtin_rules()["PL5.parts.1.5"]  # since = 2025-07-01
+        >>> stock = builtin_rules()["PL5.total.1.5"]  # until = 2025-07-01, dated = "end"
+        >>> [
+        ...     (
+        ...         r.in_force(AdminLevel.PROVINCE, Period.H1.span(2025)),
+        ...         r.in_force(AdminLevel.PROVINCE, Period.YEAR.span(2025)),
+        ...     )
+        ...     for r in (parts, stock)
+        ... ]
+        [(False, True), (True, False)]
         """
         if self.levels is not None and level not in self.levels:
             return False
-        if end is None:
+        if when is None:
             return True
-        return (self.since is None or end >= self.since) and (
-            self.until is None or end < self.until
+        first, last = days(when)
+        if self.dated == "end":
+            first = last
+        return (self.since is None or last >= self.since) and (
+            self.until is None or first < self.until
         )
 
     @property
@@ -458,6 +483,8 @@ class Rule:
             data["since"] = self.since.isoformat()
         if self.until is not None:
             data["until"] = self.until.isoformat()
+        if self.dated != "span":
+            data["dated"] = self.dated
         return data
 
 
@@ -675,7 +702,7 @@ def _level_reason(row: Indicator) -> str:
     reason = f'"{row.title}" is asked of {msg.join(names, "en")} reports'
     if row.until is not None:
         reason += (
-            f" on periods that end before {msg.format_date(row.until, 'en')} (it is about"
+            f" on periods that start before {msg.format_date(row.until, 'en')} (it is about"
             " districts, which two-tier local government abolished that day)"
         )
     return reason + "; a value in it in another report is not asked for."
@@ -790,6 +817,7 @@ _RULE_KEYS: Final = frozenset(
         "derive",
         "since",
         "until",
+        "dated",
     }
 )
 
@@ -976,6 +1004,7 @@ def _rule_from_data(item: object, number: int, ed: Edition) -> Rule:
             edition=ed.id,
             since=item.get("since"),
             until=item.get("until"),
+            dated=item.get("dated", "span"),
         )
     except RuleError as exc:
         if exc.rule is not None:

@@ -20,6 +20,7 @@ from .._model.catalog import Edition
 from .._model.catalog import edition as get_edition
 from .._model.errors import ValueTypeError
 from .._model.frozen import FrozenMap
+from .._model.period import Days
 from .._model.public import publish
 from .._model.report import Report
 from .._model.template import Value
@@ -42,10 +43,12 @@ def validate(report: Report, *, rules: RuleSet | Iterable[Rule] | None = None) -
     asked at the report's level or period, or divides by zero is not evaluated (it is
     counted in ``skipped``).
 
-    The rows asked, and the rules in force, follow the report's level and the last day
-    of its period's data: since 1 July 2025 local government has two tiers, so a report
-    on a later period is asked no row about districts, and a district report on a later
-    period is an error of its own (``report.level``).
+    The rows asked, and the rules in force, follow the report's level and its period
+    (the months it covers, :meth:`~cchc_model.Period.span`): since 1 July 2025 local
+    government has two tiers, so a report on a period that starts later (*quý III năm
+    2025*) is asked no row about districts; one that straddles the day (the year 2025)
+    is asked them, for its first months, and its totals include them; a district report
+    on a period that ends later is an error of its own (``report.level``).
 
     Args:
         report: The report.
@@ -75,9 +78,10 @@ def validate(report: Report, *, rules: RuleSet | Iterable[Rule] | None = None) -
     ed = get_edition(report.edition)
     level = report.info.level
     end = report_end(report)
-    plan = plan_for(ruleset, ed, level, end)
+    span = report_span(report)
+    plan = plan_for(ruleset, ed, level, span)
     tpls: Templates = dict(report.templates)
-    findings: list[Finding] = _report_findings(report, ed, end)
+    findings: list[Finding] = _report_findings(report, ed, end, span)
     rounded = iv.ROUNDED
     evaluated, suspects = _prechecks(plan, tpls)
     failed: list[Entry] = [  # the suspects were counted as evaluated by their batch
@@ -92,7 +96,7 @@ def validate(report: Report, *, rules: RuleSet | Iterable[Rule] | None = None) -
             failed.append(entry)
     for entry in failed:
         truncated = entry.reads_decimals and entry.check(tpls, iv.TRUNCATED) is True
-        findings.append(_finding(entry, ed, level, end, tpls, truncated=truncated))
+        findings.append(_finding(entry, ed, level, (end, span), tpls, truncated=truncated))
     findings.sort(key=lambda f: _order(f, ed))
     return ValidationResult(tuple(findings), evaluated, plan.total - evaluated)
 
@@ -107,10 +111,22 @@ def report_end(report: Report) -> dt.date:
     return report.info.period.window(report.info.year)[1]
 
 
-def _report_findings(report: Report, ed: Edition, end: dt.date) -> list[Finding]:
+def report_span(report: Report) -> Days:
+    """The first and last day of the months the report's period covers.
+
+    They decide the rows asked and the rules in force (:meth:`~cchc_model.Period.span`).
+
+    >>> from cchc_model import example
+    >>> report_span(example())
+    (datetime.date(2024, 1, 1), datetime.date(2024, 6, 30))
+    """
+    return report.info.period.span(report.info.year)
+
+
+def _report_findings(report: Report, ed: Edition, end: dt.date, span: Days) -> list[Finding]:
     """The findings about the report as a whole: a level that files no report for its period."""
     level = report.info.level
-    if level.files_for(end):
+    if level.files_for(span):
         return []
     return [
         Finding(
@@ -127,6 +143,7 @@ def _report_findings(report: Report, ed: Edition, end: dt.date) -> list[Finding]
             definition=None,
             edition=ed.id,
             end=end,
+            span=span,
         )
     ]
 
@@ -173,7 +190,7 @@ def _finding(
     entry: Entry,
     ed: Edition,
     level: AdminLevel,
-    end: dt.date,
+    when: tuple[dt.date, Days],
     tpls: Templates,
     *,
     truncated: bool,
@@ -201,7 +218,8 @@ def _finding(
         level=level,
         definition=rule,
         edition=ed.id,
-        end=end,
+        end=when[0],
+        span=when[1],
     )
 
 

@@ -29,6 +29,7 @@ from hypothesis.errors import InvalidArgument
 
 from .._model.catalog import Edition
 from .._model.catalog import edition as get_edition
+from .._model.period import When, days
 from .._model.report import Report, ReportInfo
 from .._model.template import MAX_INTEGER_DIGITS, Indicator, Template, Value
 from .._model.units import (
@@ -158,8 +159,8 @@ def _infos(
     levels = sv.levels() if level is None else st.just(level)
     if level is None and realistic and years is not None:
         # the levels that file reports in the edition's years (no district after 2025)
-        first_end = Period.Q1.window(years[0])[1]
-        levels = st.sampled_from([lv for lv in AdminLevel if lv.files_for(first_end)])
+        first_period = Period.Q1.span(years[0])
+        levels = st.sampled_from([lv for lv in AdminLevel if lv.files_for(first_period)])
     periods = sv.periods() if period is None else st.just(period)
     if realistic:
         return _realistic_infos(levels, periods, year, years or (0, 9999))
@@ -202,10 +203,11 @@ def _realistic_infos(
         if first > last:  # the years of an edition beyond the usual span
             first, last = years
         chosen = sv.draw_year(draw, first, last) if year is None else year
-        if not level.files_for(period.window(chosen)[1]):
-            # a district's report on the second half of 2025: the first half instead
+        if not level.files_for(period.span(chosen)):
+            # a district's report on a period of 2025 it did not live to the end of: the
+            # first half instead
             period = Period.H1
-        end = period.window(chosen)[1]
+        end = period.span(chosen)[1]
         place = draw(_PLACE_NAMES)
         forms = _AGENCY_FORMS_TWO_TIER.get(level) if end >= TWO_TIER_SINCE else None
         agency = draw(_AGENCY_FORMS[level] if forms is None else forms).format(place)
@@ -259,15 +261,23 @@ _LAST_YEAR: Final = 2035
 
 
 @functools.cache
-def _asked(ed: Edition, level: AdminLevel, end: dt.date | None) -> frozenset[tuple[str, str]]:
+def _asked(ed: Edition, level: AdminLevel, end: When | None) -> frozenset[tuple[str, str]]:
     return frozenset(
         (row.template, row.code) for row in ed.indicators() if row.applies_to(level, end)
     )
 
 
-def infos_between(level: AdminLevel, first: int, last: int) -> st.SearchStrategy[ReportInfo]:
-    """Realistic metadata of a report of ``level`` on a year from ``first`` to ``last``."""
-    return _realistic_infos(st.just(level), sv.periods(), None, (first, last))
+def infos_between(
+    level: AdminLevel, first: int, last: int, periods: Collection[Period] | None = None
+) -> st.SearchStrategy[ReportInfo]:
+    """Realistic metadata of a report of ``level`` on a year from ``first`` to ``last``.
+
+    ``periods``: only these periods (default: any).
+    """
+    drawn = (
+        sv.periods() if periods is None else st.sampled_from([p for p in Period if p in periods])
+    )
+    return _realistic_infos(st.just(level), drawn, None, (first, last))
 
 
 _ONE_UNIT: Final = {
@@ -300,11 +310,12 @@ class _Builder:
     """Draws the values of one consistent report at one level, leaves first."""
 
     def __init__(
-        self, draw: st.DrawFn, level: AdminLevel, ed: Edition, end: dt.date | None = None
+        self, draw: st.DrawFn, level: AdminLevel, ed: Edition, end: When | None = None
     ) -> None:
         self.draw = draw
         self.level = level
         self.end = end
+        self.last = None if end is None else days(end)[1]
         self.rows = _rows(ed)
         self.asked_cells = _asked(ed, level, end)
         self.one_unit = frozenset(_ONE_UNIT.get(level, ()))
@@ -314,6 +325,17 @@ class _Builder:
         """Whether the row is asked of the level but not of the report's period."""
         row = self.rows[tid, code]
         return row.applies_to(self.level) and not row.applies_to(self.level, self.end)
+
+    def ended(self, tid: str, code: str) -> bool:
+        """Whether the row, asked of the level, ended before the report's period did.
+
+        Not asked (a later period) or asked for its first months only (the year 2025).
+        """
+        row = self.rows[tid, code]
+        until, last = row.until, self.last
+        return (
+            row.applies_to(self.level) and until is not None and last is not None and last >= until
+        )
 
     def asked(self, tid: str, code: str) -> bool:
         return (tid, code) in self.asked_cells
@@ -431,8 +453,9 @@ def _pl4(b: _Builder) -> int:
 def _pl5(b: _Builder) -> int:
     """PL5's rules; returns 1.5.
 
-    PL5.total.1.5 (a free count where no part is asked; at least the parts where one
-    lapsed with the districts, PL5.parts.1.5), PL5.plausible.*, PL5.single.*. The
+    PL5.total.1.5 (a free count where no part is asked; at least the parts where the
+    period ends after one ended with the districts, PL5.parts.1.5), PL5.plausible.*,
+    PL5.single.*. The
     reductions since 2015 (1.5.4, 2.5, 3.4) may be negative: units and staff may have
     grown since.
     """
@@ -441,7 +464,7 @@ def _pl5(b: _Builder) -> int:
     b.count("PL5", "1.3")
     b.count("PL5", "1.4")
     children = ("1.5.1", "1.5.2", "1.5.3")
-    if any(b.lapsed("PL5", c) for c in children):
+    if any(b.ended("PL5", c) for c in children):
         parts = sum(b.count("PL5", c) for c in children if b.asked("PL5", c))
         units = b.count("PL5", "1.5", high=parts + _DEFAULT_LIMIT, low=parts)
     elif any(b.asked("PL5", c) for c in children):
@@ -525,14 +548,15 @@ def consistent_values(
     draw: st.DrawFn,
     level: AdminLevel,
     wanted: Collection[str],
-    end: dt.date | None = None,
+    end: When | None = None,
     ed: Edition = EDITION_2024,
 ) -> Values:
     """The values of the templates ``wanted`` of a report that satisfies every built-in rule.
 
-    ``end``: the last day of the report's data, which decides the rows asked (``None``:
-    by level alone). A value another template is bounded by is drawn freely when that
-    template is not wanted (PL4 1.4 for PL8, PL5 1.5 for PL6 and PL7). For an edition
+    ``end``: the report's period, its first and last day
+    (:meth:`~cchc_model.Period.span`), which decides the rows asked (``None``: by level
+    alone). A value another template is bounded by is drawn freely when that template is
+    not wanted (PL4 1.4 for PL8, PL5 1.5 for PL6 and PL7). For an edition
     other than the built-in one, see :func:`generic_values`.
     """
     if ed != EDITION_2024:
@@ -593,7 +617,7 @@ def generic_values(
     level: AdminLevel,
     wanted: Collection[str],
     ed: Edition,
-    end: dt.date | None = None,
+    end: When | None = None,
 ) -> Values:
     """Leaves of a consistent report of any edition; its derive rules then complete them.
 
@@ -882,8 +906,7 @@ def _reports(  # noqa: PLR0917  # the arguments of reports(), passed on
         info = draw(infos)
         chosen = wanted if wanted is not None else chosen_templates(draw, all_ids)
         if consistent:
-            end = info.period.window(info.year)[1]
-            values = consistent_values(draw, info.level, chosen, end, ed)
+            values = consistent_values(draw, info.level, chosen, info.period.span(info.year), ed)
             if not builtin:
                 values = _derived_values(values, info.level, ed)
             if blanks:

@@ -19,7 +19,6 @@ where the rule is evaluated, in three steps, none of them a filter:
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import math
 from typing import Any, Final
@@ -31,6 +30,7 @@ from hypothesis.errors import InvalidArgument
 from .._model.catalog import Edition
 from .._model.catalog import edition as get_edition
 from .._model.frozen import FrozenMap
+from .._model.period import Days, Period, When
 from .._model.report import Report
 from .._model.template import Indicator, Value
 from .._model.units import AdminLevel, Kind
@@ -125,27 +125,35 @@ def _rule(rule_id: object) -> Rule:
     return _rules()[rule_id]
 
 
-def _evaluated(rule: Rule, ed: Edition, level: AdminLevel, end: dt.date | None = None) -> bool:
+def _evaluated(rule: Rule, ed: Edition, level: AdminLevel, end: When | None = None) -> bool:
     if not rule.in_force(level, end):
         return False
     check = compile_bool(rule.tree, context(rule, ed, level, end))
     return not (check.is_const and check.const is None)
 
 
-_ERAS: Final = ((2016, 2024, dt.date(2024, 12, 14)), (2026, 2035, dt.date(2035, 12, 14)))
-"""The years of reports before and after the two-tier reform of 1 July 2025, each with the
-last day of one report's data: within each, the same rows are asked and the same rules
-are in force. (2025 straddles the reform and is left out.)"""
+_ALL_PERIODS: Final = frozenset(Period)
+_STRADDLING: Final = frozenset({Period.M9, Period.YEAR})
+_Era = tuple[int, int, frozenset[Period], Days]
+_ERAS: Final[tuple[_Era, ...]] = (
+    (2016, 2024, _ALL_PERIODS, Period.YEAR.span(2024)),
+    (2025, 2025, _STRADDLING, Period.YEAR.span(2025)),
+    (2026, 2035, _ALL_PERIODS, Period.YEAR.span(2035)),
+)
+"""The reports before the two-tier reform of 1 July 2025, those whose period straddles it
+(the first nine months and the year 2025: districts for the first half, none at the end)
+and those after it: the years, the periods and one period's days of each. Within each,
+the same rows are asked and the same rules are in force."""
 
 
 @functools.cache
-def _eras(rule_id: str, level: AdminLevel) -> tuple[tuple[int, int, dt.date], ...]:
+def _eras(rule_id: str, level: AdminLevel) -> tuple[_Era, ...]:
     """The eras in which a violation of the rule can be shown at ``level``."""
     rule = _rule(rule_id)
     ed = get_edition(rule.edition)
     out = []
     for era in _ERAS:
-        end = era[2]
+        end = era[3]
         if not level.files_for(end):
             continue
         if rule.kind == "level":
@@ -162,8 +170,8 @@ def violation_levels(rule_id: str) -> tuple[AdminLevel, ...]:
     """The levels at which a violation of the built-in rule ``rule_id`` can be shown.
 
     Those where the rule is evaluated in a report on some period (rows about districts
-    are asked only before 1 July 2025, and some rules are in force only before or after
-    it); for a level rule, those where its row is not asked.
+    are asked only of periods that start before 1 July 2025, and some rules are in force
+    only before or after it); for a level rule, those where its row is not asked.
     """
     rule = _rule(rule_id)
     return tuple(level for level in AdminLevel if _eras(rule.id, level))
@@ -183,7 +191,7 @@ class _Plan:
 
 
 @functools.cache
-def _plan(rule_id: str, level: AdminLevel, end: dt.date) -> _Plan:
+def _plan(rule_id: str, level: AdminLevel, end: Days) -> _Plan:
     rule = _rule(rule_id)
     ed = get_edition(rule.edition)
     reads = read_refs(rule, ed, level, end)
@@ -219,7 +227,7 @@ class _Breaker:
     """Chooses the values that break one rule at one level."""
 
     def __init__(
-        self, draw: st.DrawFn, rule: Rule, ed: Edition, level: AdminLevel, end: dt.date
+        self, draw: st.DrawFn, rule: Rule, ed: Edition, level: AdminLevel, end: Days
     ) -> None:
         self.draw = draw
         self.rule = rule
@@ -643,9 +651,9 @@ def violating(
 
 def _violation(draw: st.DrawFn, rule: Rule, level: AdminLevel) -> Violation:
     ed = get_edition(rule.edition)
-    first, last, era_end = draw(st.sampled_from(_eras(rule.id, level)))
-    info = draw(sr.infos_between(level, first, last))
-    end = info.period.window(info.year)[1]
+    first, last, periods, era_end = draw(st.sampled_from(_eras(rule.id, level)))
+    info = draw(sr.infos_between(level, first, last, periods))
+    end = info.period.span(info.year)
     plan = _plan(rule.id, level, era_end)
     breaker = _Breaker(draw, rule, ed, level, end)
     breaking = breaker.breaking()
