@@ -155,7 +155,7 @@ def test_what_the_document_says_otherwise_is_reported() -> None:
 def test_what_cannot_be_read_is_listed_at_once() -> None:
     body = (
         "1.\tbefore any appendix\t\t1\t\n"
-        "Phụ lục 9\n" + PL2 + "9.\tx\t\t1\t\n" + "2.1\tx\t\tnhiều\t\n" + "Phụ lục 2\n"
+        "Phụ lục 9\n" + PL2 + "9.\tx\t\t1\t\n" + "2.1\tx\t\tnhiều\t\n" + PL2 + ROW
     )
     text = "Không có gì ở đây\n\n" + body
     with pytest.raises(ReportFormatError) as info:

@@ -594,7 +594,11 @@ class _Appendices:
     """Reads the blocks after the first heading into tables and rows for the pipeline."""
 
     meta: Metadata
+    known: frozenset[str]
+    """The templates of the edition."""
     attached: list[tuple[str, str]] = attrs.Factory(list)
+    lost: list[TableStart] = attrs.Factory(list)
+    """Headings of no template, followed by no table: for the pipeline to report."""
     pending: TableStart | None = None
     title: list[str] = attrs.Factory(list)
     tables: int = 0
@@ -605,23 +609,57 @@ class _Appendices:
     def out(self) -> Collector:
         return self.meta.out
 
-    def heading(self, number: int, where: str) -> Iterator[TableStart]:
-        yield from self.flush()
+    def heading(self, number: int, where: str) -> None:
+        if self.pending is not None and self.pending.template == f"PL{number}":
+            return  # the heading again (a paragraph, then the table's first row)
+        self.lost.extend(self.end())
         self.pending, self.title = TableStart(f"PL{number}", Where(where)), []
         self.tables += 1
         self.columns = None
 
     def flush(self) -> Iterator[TableStart]:
+        """The pending heading, now that its table starts."""
         if self.pending is not None:
             yield attrs.evolve(self.pending, title=" ".join(self.title))
             self.pending = None
 
-    def paragraph(self, text: str, where: str) -> Iterator[TableStart]:
+    def end(self) -> Iterator[TableStart]:
+        """A heading followed by no table (pasted as text, a picture, lost in a conversion).
+
+        An error, not a warning: read as an empty appendix, the report would be
+        checked without the values its file shows, and found valid. A heading of no
+        template of the edition goes on to the pipeline, which says so.
+        """
+        if self.pending is None:
+            return
+        if self.pending.template not in self.known:
+            yield from self.flush()
+            return
+        tid, where = self.pending.template, self.pending.where.row
+        shown = self.title[-1][:80] if self.title else ""  # the table as text, often
+        after, after_vi = (
+            (f"; what follows it: {shown!r}", f"; phần tiếp theo: {shown!r}") if shown else ("", "")
+        )
+        self.out.error(
+            where,
+            f"{tid}: the heading 'Phụ lục {tid[2:]}' is followed by no table{after}; its"
+            " values cannot be read (a table pasted as text or as a picture, or lost in"
+            " converting the file): make it a table, or remove the heading when the"
+            " appendix is not filed",
+            f"{tid}: sau tiêu đề 'Phụ lục {tid[2:]}' không có bảng{after_vi}; không đọc được"
+            " số liệu của phụ lục này (bảng dán dưới dạng chữ hoặc hình ảnh, hoặc mất khi"
+            " chuyển đổi tệp): hãy để số liệu trong một bảng, hoặc xóa tiêu đề nếu không"
+            " báo cáo phụ lục này",
+            template=tid,
+        )
+        self.pending = None
+
+    def paragraph(self, text: str, where: str) -> None:
         for raw in text.split("\n"):
             line = raw.strip()
             number = heading_number(line) if len(line) <= 40 else None  # noqa: PLR2004
             if number is not None:
-                yield from self.heading(number, where)
+                self.heading(number, where)
             elif line and len(line) <= MAX_LINE and (ref := report_reference(line)) is not None:
                 self.attached.append((ref[2], where))
                 self.check_number(ref[0], where)
@@ -650,7 +688,7 @@ class _Appendices:
             text = next(filter(None, rows[0][0]))
             if plain_code(text.split(" ", 1)[0]) is not None:
                 break  # a row, its cells run together
-            yield from self.paragraph(text, rows[0][1])
+            self.paragraph(text, rows[0][1])
             rows = rows[1:]
         yield from self.flush()
         columns, header = _columns([cells for cells, _ in rows[:_HEADER_ROWS]])
@@ -768,15 +806,17 @@ def read_document(
     first = _first_heading(blocks)
     meta = Metadata(out)
     _body_tables(blocks[:first], out)
-    appendices = _Appendices(meta)
+    appendices = _Appendices(meta, frozenset(ed.template_ids))
 
     def cells() -> Iterator[TableStart | RowCells]:
         for block in blocks[first:]:
             if isinstance(block, Paragraph):
-                yield from appendices.paragraph(block.text, block.where)
+                appendices.paragraph(block.text, block.where)
             else:
                 yield from appendices.grid(block)
-        yield from appendices.flush()
+            yield from appendices.lost
+            appendices.lost.clear()
+        yield from appendices.end()
 
     # the body first: the number it states is the one the Kèm theo lines are checked against
     lines = _lines(blocks[:first])

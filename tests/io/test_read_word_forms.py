@@ -1,0 +1,111 @@
+"""Reading Word reports as communes really type them: the forms an independent review found.
+
+Each test builds the document with python-docx as a person types it in Word (a heading
+paragraph, a table, merged cells, the header block) and reads it.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any
+
+import docx
+import pytest
+
+from cchc_model import ReportFormatError, read, validate
+
+HEADER = ("STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Số liệu", "Ghi chú")
+BODY = (
+    "ỦY BAN NHÂN DÂN",
+    "XÃ HƯƠNG SƠN",
+    "Số: 341/BC-UBND",
+    "Hương Sơn, ngày 10 tháng 6 năm 2024",
+    "BÁO CÁO",
+    "Kết quả công tác cải cách hành chính 6 tháng đầu năm 2024",
+)
+PL2_ROW = ("1.", "Số văn bản chỉ đạo CCHC đã ban hành", "Văn bản", "13", "")
+PL8_ROW = ("6.4.", "Tỷ lệ hồ sơ TTHC được tiếp nhận trực tuyến", "%", "70,1", "")
+
+Table = tuple[Sequence[str], Sequence[Sequence[str]]]
+"""The paragraphs before a table (its heading), and its rows."""
+
+
+def _docx(body: Sequence[str], *parts: Table | str) -> bytes:
+    """A Word document: the body's paragraphs, then paragraphs (``str``) and tables."""
+    document: Any = docx.Document()
+    for text in body:
+        document.add_paragraph(text)
+    for part in parts:
+        if isinstance(part, str):
+            document.add_paragraph(part)
+            continue
+        before, rows = part
+        for text in before:
+            document.add_paragraph(text)
+        table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+        for r, cells in enumerate(rows):
+            for c, text in enumerate(cells):
+                table.cell(r, c).text = text
+    stream = io.BytesIO()
+    document.save(stream)
+    return stream.getvalue()
+
+
+def _problems(data: bytes, form: str = "docx") -> str:
+    with pytest.raises(ReportFormatError) as info:
+        read(data, form)
+    return "\n".join([str(info.value), *(p.message("vi") for p in info.value.problems)])
+
+
+# --- F7: a heading followed by no table --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        ["STT Chỉ tiêu thống kê Đơn vị tính Số liệu Ghi chú 6.4. Tỷ lệ hồ sơ 70,1"],
+        ["(Kèm theo Báo cáo số 341/BC-UBND ngày 10/6/2024 của UBND xã Hương Sơn)"],
+        [],
+    ],
+    ids=["table pasted as text", "only its Kèm theo line", "at the end"],
+)
+def test_a_heading_followed_by_no_table_is_an_error_naming_it(after: list[str]) -> None:
+    data = _docx(BODY, (["Phụ lục 2"], [HEADER, PL2_ROW]), "Phụ lục 8", *after)
+    shown = _problems(data)
+    assert "paragraph 8: PL8: the heading 'Phụ lục 8' is followed by no table" in shown
+    assert "sau tiêu đề 'Phụ lục 8' không có bảng" in shown
+    if after and "STT" in after[0]:
+        assert "what follows it: 'STT Chỉ tiêu" in shown
+
+
+def test_a_heading_followed_by_the_next_heading_is_an_error() -> None:
+    data = _docx(BODY, "Phụ lục 2", (["Phụ lục 8"], [HEADER, PL8_ROW]))
+    shown = _problems(data)
+    assert "PL2: the heading 'Phụ lục 2' is followed by no table" in shown
+    assert "PL8" not in shown.replace("Phụ lục 2' … 'Phụ lục 8", "")
+
+
+def test_a_heading_repeated_in_the_first_row_of_its_table_is_one_heading() -> None:
+    report, _ = read(_docx(BODY, (["Phụ lục 2"], [("PHỤ LỤC 2",) * 5, HEADER, PL2_ROW])))
+    assert report["PL2"]["1"] == 13
+
+
+def test_html_and_text_headings_without_a_table_are_errors_too() -> None:
+    page = (
+        "<html><body><p>UBND xã Hương Sơn</p><p>Phụ lục 2</p><table>"
+        + "".join(
+            "<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in (HEADER, PL2_ROW)
+        )
+        + "</table><p>Phụ lục 8</p><p>STT Chỉ tiêu 6.4 Tỷ lệ 70,1</p></body></html>"
+    )
+    assert "the heading 'Phụ lục 8' is followed by no table" in _problems(page.encode(), "html")
+    text = "Phụ lục 2\n" + "\t".join(HEADER) + "\n" + "\t".join(PL2_ROW) + "\nPhụ lục 8\n"
+    assert "the heading 'Phụ lục 8' is followed by no table" in _problems(text.encode(), "text")
+
+
+def test_a_report_with_every_table_is_still_valid_to_read() -> None:
+    data = _docx(BODY, (["Phụ lục 2"], [HEADER, PL2_ROW]), (["Phụ lục 8"], [HEADER, PL8_ROW]))
+    report, _ = read(data)
+    assert report["PL8"]["6.4"] is not None
+    assert validate(report) is not None
