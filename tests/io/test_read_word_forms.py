@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 import docx
 import pytest
@@ -52,7 +52,7 @@ def _docx(body: Sequence[str], *parts: Table | str) -> bytes:
     return stream.getvalue()
 
 
-def _problems(data: bytes, form: str = "docx") -> str:
+def _problems(data: bytes, form: Literal["docx", "html", "text"] = "docx") -> str:
     with pytest.raises(ReportFormatError) as info:
         read(data, form)
     return "\n".join([str(info.value), *(p.message("vi") for p in info.value.problems)])
