@@ -278,9 +278,13 @@ def test_a_table_pasted_with_runs_of_spaces() -> None:
     assert report.pl2.notes == {"2": "lũy kế"}
     assert [w.message("en") for w in warnings] == [
         (
+            "title: no title after 'BÁO CÁO'; the period 'năm 2024' was read from the first"
+            " lines of the document: check it, or pass it (--info period=…)"
+        ),
+        (
             "line 9: its cells cannot be told apart (separate them with tabs, '|' or two"
             " spaces), ignored: '2.2 Số nhiệm vụ đã hoàn thành 15'"
-        )
+        ),
     ]
 
 

@@ -13,7 +13,7 @@ from typing import Any, Literal
 import docx
 import pytest
 
-from cchc_model import ReportFormatError, read, validate
+from cchc_model import Period, ReportFormatError, read, validate
 
 HEADER = ("STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Số liệu", "Ghi chú")
 BODY = (
@@ -109,3 +109,51 @@ def test_a_report_with_every_table_is_still_valid_to_read() -> None:
     report, _ = read(data)
     assert report["PL8"]["6.4"] is not None
     assert validate(report) is not None
+
+
+# --- F1: the period of the title, never of the date line -------------------------------------
+
+HEAD = ("UBND XÃ HƯƠNG SƠN", "Số: 7/BC-UBND", "Hương Sơn, ngày 1 tháng 10 năm 2024")
+PL2 = (["Phụ lục 2"], [HEADER, PL2_ROW])
+
+
+@pytest.mark.parametrize(
+    ("title", "period", "year"),
+    [
+        (["BÁO CÁO:", "Kết quả CCHC quý III năm 2024"], Period.Q3, 2024),
+        (["BÁO CÁO Kết quả CCHC quý III năm 2024"], Period.Q3, 2024),
+        (["BÁO CÁO: KẾT QUẢ CÔNG TÁC CCHC 9 THÁNG NĂM 2024"], Period.M9, 2024),
+        (["BÁO CÁO", "Kết quả CCHC Quý 3/2024"], Period.Q3, 2024),
+        (
+            ["BÁO CÁO", "Kết quả thực hiện Kế hoạch cải cách hành chính năm 2024 (quý III)"],
+            Period.Q3,
+            2024,
+        ),
+        (
+            ["BÁO CÁO", "Tình hình thực hiện Kế hoạch CCHC năm 2024 trong 6 tháng đầu năm 2024"],
+            Period.H1,
+            2024,
+        ),
+        (["BÁO CÁO", "Công tác cải cách hành chính năm 2024"], Period.YEAR, 2024),
+    ],
+)
+def test_the_period_is_the_titles_most_specific(
+    title: list[str], period: Period, year: int
+) -> None:
+    report, warnings = read(_docx([*HEAD, *title], PL2))
+    assert (report.info.period, report.info.year) == (period, year)
+    assert not [w for w in warnings if "period" in w.en]
+
+
+def test_a_period_read_without_a_title_is_warned() -> None:
+    report, warnings = read(_docx([*HEAD, "Kết quả CCHC quý III năm 2024"], PL2))
+    assert (report.info.period, report.info.year) == (Period.Q3, 2024)
+    assert any("no title after 'BÁO CÁO'; the period 'quý III'" in w.en for w in warnings)
+
+
+def test_the_period_is_never_read_from_the_date_or_number_line() -> None:
+    with pytest.raises(ReportFormatError) as info:
+        read(_docx([*HEAD, "Số: 12/2024/BC-UBND"], PL2))
+    assert "--info period=" in str(info.value)
+    report, _ = read(_docx(HEAD, PL2), info={"period": "q3", "year": 2024})
+    assert report.info.period is Period.Q3

@@ -101,7 +101,7 @@ _PERIOD_IN_TITLE: Final = re.compile(
     r"|(?:cả\s+)?năm\s+[0-9]{4}",
     re.IGNORECASE,
 )
-_YEAR_IN_TITLE: Final = re.compile(r"năm\s+([0-9]{4})", re.IGNORECASE)
+_YEAR_IN_TITLE: Final = re.compile(r"(?:năm\s+|/\s*)([0-9]{4})\b", re.IGNORECASE)
 _WHOLE_YEAR: Final = re.compile(r"(?:cả\s+)?năm\s+[0-9]{4}")
 _SIGNATURE: Final = re.compile(r"(?:TM|KT|Q|TL|TUQ)\s*\.\s*\S")
 _NUMBERING: Final = re.compile(r"\(?([0-9]{1,2}|[A-Z])\)?")
@@ -203,6 +203,10 @@ class _Body:
     header: list[tuple[str, str]] = attrs.Factory(list)
     """Agencies of the header block, the issuing one last."""
     title: list[str] = attrs.Factory(list)
+    guessed: bool = False
+    """No title after *BÁO CÁO*: :attr:`title` is the body's first lines of text."""
+    text: list[str] = attrs.Factory(list)
+    """The lines that are not the number, the place-date or the recipient line."""
 
     @property
     def out(self) -> Collector:
@@ -409,20 +413,46 @@ def _read_body(lines: list[tuple[str, str]], body: _Body) -> None:
             in_title = in_title and not body.title
         elif _number_line(text, where, body) or _date_line(text, where, meta):
             pass
-        elif fold(text) == "báo cáo":
-            in_title = True
+        elif (title := _report_heading(text)) is not None:
+            in_title = not body.title
+            if title and in_title:
+                body.title.append(title)
         elif _recipient_line(text, texts[index + 1 :], where, meta):
             in_title = False
         elif in_title and len(body.title) < _TITLE_LINES:
             body.title.append(text)
         else:
-            _other_line(text, where, body)
+            _other_line(text, where, body, first=index < 40)  # noqa: PLR2004  # lines
     if not body.title:  # no BÁO CÁO heading: the period is in the first lines somewhere
-        body.title = [t for t in texts[:40] if t and len(t) <= MAX_LINE][:20]
+        body.title, body.guessed = body.text[:20], True
 
 
-def _other_line(text: str, where: str, body: _Body) -> None:
-    """A closing sentence, a line *Báo cáo số … của …*, or a line *label: value*."""
+def _report_heading(text: str) -> str | None:
+    """The title on the line *BÁO CÁO* (``""`` when the line is only that), or ``None``.
+
+    >>> _report_heading("BÁO CÁO:"), _report_heading("BÁO CÁO Kết quả CCHC quý III")
+    ('', 'Kết quả CCHC quý III')
+    >>> _report_heading("Báo cáo số 12/BC-UBND của UBND xã A") is None
+    True
+    """
+    words = text.split(maxsplit=2)
+    head, rest = " ".join(words[:2]), (words[2] if len(words) > 2 else "")  # noqa: PLR2004
+    if fold(head).rstrip(": ") != "báo cáo":
+        return None
+    rest = rest.removeprefix(":").strip()
+    if rest and (not head.isupper() or report_reference(text) is not None):
+        return None  # "Báo cáo số … của …", "Báo cáo kết quả …" in a sentence
+    return rest
+
+
+def _other_line(text: str, where: str, body: _Body, *, first: bool = False) -> None:
+    """A closing sentence, a line *Báo cáo số … của …*, or a line *label: value*.
+
+    A line among the ``first`` of the body is where the period is looked for when no
+    title follows *BÁO CÁO*.
+    """
+    if first:
+        body.text.append(text)
     if (agency := _closing(text)) is not None:
         body.closing.append((agency, where))
     elif (reference := report_reference(text)) is not None:
@@ -467,12 +497,29 @@ def _signature(lines: list[tuple[str, str]], meta: Metadata) -> None:
         return
 
 
-def _period(title: str, meta: Metadata, out: Collector) -> None:
-    match = _PERIOD_IN_TITLE.search(title)
-    if match is None:
+def _period(title: str, meta: Metadata, out: Collector, *, guessed: bool = False) -> None:
+    """The period and the year the title states.
+
+    A period of months (*quý III*, *6 tháng đầu năm*, *9 tháng*) is preferred to a
+    year anywhere in the title: *Kế hoạch CCHC năm 2024 … quý III* is of the quarter.
+    A period read from the body's first lines (no title after *BÁO CÁO*) is warned.
+    """
+    matches = list(_PERIOD_IN_TITLE.finditer(title))
+    specific = [m for m in matches if not _WHOLE_YEAR.fullmatch(fold(m.group(0)))]
+    if not matches:
         return
-    year = _YEAR_IN_TITLE.search(title, match.start())
+    match = (specific or matches)[0]
+    year = _YEAR_IN_TITLE.search(title, match.start()) or _YEAR_IN_TITLE.search(title)
     phrase = " ".join(match.group(0).split())
+    if guessed:
+        out.warn(
+            "title",
+            f"no title after 'BÁO CÁO'; the period {phrase!r} was read from the first"
+            " lines of the document: check it, or pass it (--info period=…)",
+            f"không có tiêu đề sau 'BÁO CÁO'; kỳ báo cáo {phrase!r} được đọc từ những dòng"
+            " đầu của văn bản: hãy kiểm tra, hoặc truyền kỳ báo cáo (--info period=…)",
+            value=phrase,
+        )
     if year is not None:
         meta.found("year", int(year.group(1)), "title")
     elif isinstance(date := meta.get("date"), dt.date):
@@ -824,7 +871,7 @@ def read_document(
     _header_block(lines, body)
     _read_body(lines, body)
     _signature(lines, meta)
-    _period(" ".join(body.title), meta, out)
+    _period(" ".join(body.title), meta, out, guessed=body.guessed)
     builders = read_rows(cells(), ed, out)
     _agency(body, appendices.attached, [text for text, _ in lines], out)
     if not appendices.tables:  # what else is missing does not matter then
