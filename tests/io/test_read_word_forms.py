@@ -157,3 +157,82 @@ def test_the_period_is_never_read_from_the_date_or_number_line() -> None:
     assert "--info period=" in str(info.value)
     report, _ = read(_docx(HEAD, PL2), info={"period": "q3", "year": 2024})
     assert report.info.period is Period.Q3
+
+
+# --- F2: a cell merged across columns is one cell; codes as people mistype them ----------------
+
+PL4_ROWS = [
+    HEADER,
+    ("1.", "Thống kê TTHC", "", "", ""),
+    ("1.4.", "Tổng số TTHC thuộc thẩm quyền giải quyết tại địa phương", "Thủ tục", "137", ""),
+    ("3.", "Kết quả giải quyết TTHC", "", "", ""),
+    ("3.3.1", "Số hồ sơ đã giải quyết", "Hồ sơ", "276", ""),
+]
+
+
+def _merged(rows: Sequence[Sequence[str]], merges: Sequence[tuple[int, int, int]]) -> bytes:
+    """A PL4 table whose rows ``(row, first, last)`` are merged across those columns."""
+    document: Any = docx.Document()
+    for text in BODY:
+        document.add_paragraph(text)
+    document.add_paragraph("Phụ lục 4")
+    table = document.add_table(rows=len(rows), cols=5)
+    for r, first, last in merges:
+        table.cell(r, first).merge(table.cell(r, last))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            if text:
+                table.cell(r, c).text = text
+    stream = io.BytesIO()
+    document.save(stream)
+    return stream.getvalue()
+
+
+def test_a_heading_title_merged_over_the_value_columns_holds_no_value() -> None:
+    report, warnings = read(_merged(PL4_ROWS, [(1, 1, 4), (3, 1, 4)]))
+    assert (report["PL4"]["1.4"], report["PL4"]["3.3.1"]) == (137, 276)
+    assert not [w for w in warnings if "PL4" in w.en or "cells" in w.en]
+
+
+def test_a_heading_typed_in_one_cell_over_the_whole_row() -> None:
+    rows = [list(row) for row in PL4_ROWS]
+    rows[1], rows[3] = (
+        ["1. Thống kê TTHC", "", "", "", ""],
+        ["3. KẾT QUẢ GIẢI QUYẾT TTHC"] + [""] * 4,
+    )
+    report, warnings = read(_merged(rows, [(1, 0, 4), (3, 0, 4)]))
+    assert (report["PL4"]["1.4"], report["PL4"]["3.3.1"]) == (137, 276)
+    assert not [w for w in warnings if "tabs" in w.en or "STT" in w.en]
+
+
+def test_html_colspan_is_one_cell() -> None:
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in PL4_ROWS[2:3]
+    )
+    page = (
+        "<html><body><p>UBND XÃ HƯƠNG SƠN</p><p>Phụ lục 4</p><table><tr>"
+        + "".join(f"<th>{c}</th>" for c in HEADER)
+        + "</tr><tr><td><b>1.</b></td><td colspan=4><b>Thống kê TTHC</b></td></tr>"
+        + rows
+        + "</table></body></html>"
+    )
+    report, _ = read(page.encode(), "html", info={"level": "commune", "period": "h1", "year": 2024})
+    assert report["PL4"]["1.4"] == 137
+
+
+@pytest.mark.parametrize("code", ["1. 4", "1,4", "1.4)", "(1.4)", "1. 4."])
+def test_a_mistyped_code_is_read_with_a_warning(code: str) -> None:
+    rows = [list(row) for row in PL4_ROWS]
+    rows[2][0] = code
+    report, warnings = read(_merged(rows, []))
+    assert report["PL4"]["1.4"] == 137
+    assert any(f"the code {code!r} is read as '1.4'" in w.en for w in warnings)
+
+
+def test_a_word_cell_holding_more_than_the_code_gets_word_advice() -> None:
+    rows = [list(row) for row in PL4_ROWS]
+    rows.append(["3.3.2 Số hồ sơ đúng hạn", "Số hồ sơ đúng hạn", "Hồ sơ", "270", ""])
+    _, warnings = read(_merged(rows, []))
+    shown = " ".join(w.en for w in warnings)
+    assert "its STT cell holds more than the code (put only the code in it)" in shown
+    assert "tabs" not in shown

@@ -48,6 +48,7 @@ from .reading import (
     check_unit,
     filed_note,
     fold,
+    loose_code,
     plain_code,
     read_value_text,
 )
@@ -171,11 +172,15 @@ class TableStart:
         where: Where the table starts.
         title: The title written above the table, compared with the form's (``None``:
             not known).
+        typed: The table's cells are a document's (Word, HTML), not split from lines
+            of text.
     """
 
     template: str
     where: Where
     title: str | None = None
+    typed: bool = False
+    """The table's cells are a document's (Word, HTML), not split from lines of text."""
 
 
 @attrs.frozen
@@ -302,7 +307,7 @@ class _Pipeline:
         wanted, rows = self.rows_of(cells)
         if not wanted:
             return
-        code = plain_code(cells.code)
+        code = plain_code(cells.code) or self.loose(cells)
         if code is None:
             self.codeless(cells, rows)
             return
@@ -354,6 +359,19 @@ class _Pipeline:
         )
         return None
 
+    def loose(self, cells: RowCells) -> str | None:
+        """The code of a mistyped *STT* cell (``2. 1``, ``2,1``, ``2.1)``), read with a warning."""
+        code = loose_code(cells.code)
+        if code is not None:
+            written = cells.code.strip()
+            self.out.warn(
+                cells.where("code"),
+                f"the code {written!r} is read as {code!r} (digits separated by dots)",
+                f"mã {written!r} được đọc là {code!r} (các chữ số cách nhau bởi dấu chấm)",
+                value=written,
+            )
+        return code
+
     def codeless(self, cells: RowCells, rows: TemplateRows | None) -> None:
         if self.strict:
             self.out.error(
@@ -368,7 +386,10 @@ class _Pipeline:
         if self.table is None or not quoted:
             return
         head = cells.code.strip().split(" ", 1)[0]
-        if plain_code(head) is not None:  # "2.1 Số nhiệm vụ 19": the cells run together
+        if plain_code(head) is not None and self.table.start and self.table.start.typed:
+            en = "its STT cell holds more than the code (put only the code in it)"
+            vi = "ô STT có nhiều hơn mã chỉ tiêu (hãy chỉ ghi mã vào ô này)"
+        elif plain_code(head) is not None:  # "2.1 Số nhiệm vụ 19": the cells run together
             en = "its cells cannot be told apart (separate them with tabs, '|' or two spaces)"
             vi = "không tách được các ô (hãy ngăn cách bằng tab, '|' hoặc hai dấu cách)"
         else:

@@ -1,9 +1,9 @@
 """Reading a report as a document: its body for the metadata, its appendix tables for the values.
 
 The Word, HTML and text readers each turn their file into the same simple model, a
-sequence of :class:`Paragraph` and :class:`Grid` (a table, its merged cells repeated in
-every row and column they cover), and :func:`read_document` reads that model the same
-way for all of them:
+sequence of :class:`Paragraph` and :class:`Grid` (a table, a cell merged down repeated
+in every row it covers, one merged across columns in its first column), and
+:func:`read_document` reads that model the same way for all of them:
 
 - **The appendices**: an appendix starts at its heading *Phụ lục N* (a paragraph, or a
   row of its table); the paragraphs up to its table are its title (compared with the
@@ -55,7 +55,15 @@ from .._model.errors import ParseError, Problem
 from .._model.report import Report
 from .._model.units import AdminLevel
 from .cells import RowCells, TableStart, Where, header_columns, read_rows, template_id
-from .reading import Collector, Metadata, build_report, fold, metadata_key, plain_code
+from .reading import (
+    Collector,
+    Metadata,
+    build_report,
+    fold,
+    loose_code,
+    metadata_key,
+    plain_code,
+)
 from .table import COLUMNS
 
 __all__ = ["MAX_LINE", "Grid", "Paragraph", "expected_tables", "read_document"]
@@ -120,8 +128,9 @@ class Paragraph:
 class Grid:
     """A table of a document: its rows of cell texts, and where each row is.
 
-    A merged cell's text is in every row and column it covers, so that each row has
-    a cell under each header.
+    A cell merged down is in every row it covers; a cell merged across columns is one
+    cell, its text in its first column and the others empty: each row has a cell
+    under each header.
     """
 
     rows: tuple[tuple[str, ...], ...]
@@ -643,6 +652,8 @@ class _Appendices:
     meta: Metadata
     known: frozenset[str]
     """The templates of the edition."""
+    text: bool = False
+    """The tables' cells were split from lines of text (they may run together)."""
     attached: list[tuple[str, str]] = attrs.Factory(list)
     lost: list[TableStart] = attrs.Factory(list)
     """Headings of no template, followed by no table: for the pipeline to report."""
@@ -667,7 +678,7 @@ class _Appendices:
     def flush(self) -> Iterator[TableStart]:
         """The pending heading, now that its table starts."""
         if self.pending is not None:
-            yield attrs.evolve(self.pending, title=" ".join(self.title))
+            yield attrs.evolve(self.pending, title=" ".join(self.title), typed=not self.text)
             self.pending = None
 
     def end(self) -> Iterator[TableStart]:
@@ -747,7 +758,8 @@ class _Appendices:
                 continue
             if _is_header(cells):
                 continue  # a header repeated on a page
-            yield _row_cells(cells, columns, where, self.out, extra=columns is _DEFAULT_COLUMNS)
+            typed = cells if self.text else _one_cell(cells, columns)
+            yield _row_cells(typed, columns, where, self.out, extra=columns is _DEFAULT_COLUMNS)
 
 
 def _columns(rows: list[tuple[str, ...]]) -> tuple[dict[str, int], int]:
@@ -770,6 +782,27 @@ def _columns(rows: list[tuple[str, ...]]) -> tuple[dict[str, int], int]:
     if "code" not in columns or "value" not in columns:
         return _DEFAULT_COLUMNS, count
     return columns, count
+
+
+def _one_cell(cells: tuple[str, ...], columns: Mapping[str, int]) -> tuple[str, ...]:
+    """A row of a document's table whose STT cell holds the code and the title.
+
+    A heading row typed as one cell over the whole row (*1. Thống kê TTHC*), or its
+    code and title typed in the STT cell with the title cell left empty: the code in
+    the STT cell, the rest in the title cell.
+
+    >>> _one_cell(("1. Thống kê TTHC", "", "", "", ""), _DEFAULT_COLUMNS)
+    ('1.', 'Thống kê TTHC', '', '', '')
+    """
+    at, title_at = columns.get("code", 0), columns.get("title")
+    if at >= len(cells) or title_at is None or title_at >= len(cells) or cells[title_at]:
+        return cells
+    head, _, rest = cells[at].strip().partition(" ")
+    if not rest.strip() or (plain_code(head) is None and loose_code(head) is None):
+        return cells
+    row = list(cells)
+    row[at], row[title_at] = head, rest.strip()
+    return tuple(row)
 
 
 def _row_cells(
@@ -836,6 +869,7 @@ def read_document(
     *,
     overrides: Mapping[str, object] | None = None,
     expected: tuple[str, str],
+    text: bool = False,
 ) -> tuple[Report, tuple[Problem, ...]]:
     """Read a report from the blocks of its document (see the module).
 
@@ -846,6 +880,8 @@ def read_document(
         overrides: Metadata set by the caller (``info=``).
         expected: What the reader expected (English, Vietnamese), said when no
             appendix value could be read (:func:`expected_tables`).
+        text: The tables' cells were split from lines of text, and may run together;
+            otherwise they are a document's cells (Word, HTML), a merged cell one cell.
 
     Raises:
         ReportFormatError: The document cannot be read; every problem is listed.
@@ -853,7 +889,7 @@ def read_document(
     first = _first_heading(blocks)
     meta = Metadata(out)
     _body_tables(blocks[:first], out)
-    appendices = _Appendices(meta, frozenset(ed.template_ids))
+    appendices = _Appendices(meta, frozenset(ed.template_ids), text=text)
 
     def cells() -> Iterator[TableStart | RowCells]:
         for block in blocks[first:]:

@@ -25,10 +25,11 @@ which a Word document cannot hold, become U+FFFD.
 **Reading** a Word report (:func:`read_docx`): the report itself, as a unit files it,
 or what :func:`~cchc_model.render` writes. The file is checked before python-docx sees
 it (:func:`~cchc_model._io.archive.check_package`); then its body is walked in order,
-paragraphs and tables (content controls opened), each table's merged cells repeated in
-every row and column they cover (a header whose *Kết quả thống kê* spans *Đơn vị tính*
-and *Số liệu*, and whose *STT*, *Chỉ tiêu* and *Ghi chú* span both header rows, reads
-as two full header rows), runs joined whatever their bold or italic, deleted text
+paragraphs and tables (content controls opened), each table's cells merged down
+repeated in every row they cover (a header whose *STT*, *Chỉ tiêu* and *Ghi chú* span
+both header rows reads as two full header rows), a cell merged across columns one cell,
+its text in its first column (a heading row whose title spans the unit, value and note
+columns holds no value), runs joined whatever their bold or italic, deleted text
 (tracked changes) left out. The paragraphs and tables are read as every document is
 (:mod:`~cchc_model._io.document`): the metadata from the body, the values from the
 appendix tables.
@@ -450,7 +451,9 @@ class _Rows:
         else:
             text = unicodedata.normalize("NFC", "".join(self.parts)).replace("\xa0", " ")
             text = "\n".join(line.strip() for line in text.split("\n")).strip()
-        self.cells.extend([text] * max(min(self.width, MAX_TABLE_COLUMNS - column), 0))
+        # a cell merged across columns is one cell: its text in its first column only
+        covered = max(min(self.width, MAX_TABLE_COLUMNS - column), 0)
+        self.cells.extend([text, *[""] * (covered - 1)][:covered])
         self.cell = None
 
     def spans(self, element: Element, name: str) -> None:

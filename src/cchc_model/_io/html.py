@@ -14,7 +14,8 @@ a web page, or any page whose appendices are ``<table>`` elements. The standard
 library's parser reads it (no script runs, nothing is loaded); the text is decoded
 as the page declares (``<meta charset>``, Word's ``windows-1258``), else as UTF-8;
 ``<style>``, ``<script>`` and the findings lists of this render are left out; a cell
-spanning rows or columns (``rowspan``, ``colspan``) is repeated in each; ``<br>`` and
+spanning rows (``rowspan``) is repeated in each, one spanning columns (``colspan``) is
+one cell, its text in its first column; ``<br>`` and
 paragraphs inside a cell are line breaks. The paragraphs and tables are then read as
 every document is (:mod:`~cchc_model._io.document`).
 
@@ -411,7 +412,7 @@ def _covered(row: list[str], below: dict[int, tuple[str, int]]) -> None:
 
 
 def _grid(table: _Table) -> Grid:
-    """The rows of a table, a cell spanning rows or columns repeated in each.
+    """The rows of a table: a cell spanning rows in each, one spanning columns in its first.
 
     At most :data:`_MAX_COLUMNS` columns are kept, so that the work is linear in the
     page whatever its spans say.
@@ -423,10 +424,11 @@ def _grid(table: _Table) -> Grid:
         for cell in cells:
             _covered(row, below)
             text = _text(cell.parts)
-            for _ in range(min(cell.columns, _MAX_COLUMNS - len(row))):
+            for column in range(min(cell.columns, _MAX_COLUMNS - len(row))):
+                shown = "" if column else text  # across columns: one cell, in its first
                 if cell.rows > 1:
-                    below[len(row)] = (text, cell.rows - 1)
-                row.append(text)
+                    below[len(row)] = (shown, cell.rows - 1)
+                row.append(shown)
         _covered(row, below)
         rows.append(tuple(row))
     return Grid(tuple(rows), tuple(table.where))

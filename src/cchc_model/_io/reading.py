@@ -65,6 +65,8 @@ _LEADING_ZERO: Final = re.compile(r"-?0[0-9]")
 _MONEY_SLIP: Final = re.compile(r"-?[0-9]{1,3},[0-9]{3}")
 _LABELLED_CODE: Final = re.compile(r"(-?[0-9]{1,18}) ?\(([^()]{1,100})\)")
 _CODE_CELL: Final = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3}){0,5}\.?")
+_LOOSE_CODE: Final = re.compile(r"\(?[0-9]{1,3}(?:(?:\. ?|,)[0-9]{1,3}){0,5}[.)]?")
+"""A code as people mistype it: ``2. 1``, ``2,1``, ``2.1)``, ``(2.1)``."""
 _TITLE_SIMILARITY: Final = 0.6
 _PERIOD_WORDS: Final = {
     "quý i": Period.Q1,
@@ -216,6 +218,26 @@ def plain_code(text: str) -> str | None:
         return normalize_code(text)
     except CodeError:  # pragma: no cover  # the pattern admits only codes
         return None
+
+
+def loose_code(text: str) -> str | None:
+    """The code a mistyped *STT* cell means (``2. 1``, ``2,1``, ``2.1)``), or ``None``.
+
+    Only a cell that is a code but for its spaces, commas and brackets; a plain code
+    is not loose.
+
+    >>> loose_code("2. 1"), loose_code("2,1"), loose_code("3.3. 1."), loose_code("(2.1)")
+    ('2.1', '2.1', '3.3.1', '2.1')
+    >>> loose_code("2.1"), loose_code("2.1 Số nhiệm vụ"), loose_code("1,5 triệu")
+    (None, None, None)
+    """
+    text = text.strip()
+    if len(text) > 30 or plain_code(text) is not None or not _LOOSE_CODE.fullmatch(text):  # noqa: PLR2004  # a code's length
+        return None
+    if text.startswith("(") != text.endswith(")"):
+        text = text.removeprefix("(")  # "2.1)": the bracket of a list, "(2.1)" both
+    bare = text.removeprefix("(").removesuffix(")").replace(",", ".").replace(" ", "")
+    return plain_code(bare)
 
 
 def _numbers_hint(exc: ParseError) -> tuple[str, str]:

@@ -320,6 +320,7 @@ def read_text_tables(
             "with cells separated by tabs, '|' (Markdown) or runs of spaces",
             "có các ô cách nhau bởi tab, '|' (Markdown) hoặc nhiều dấu cách",
         ),
+        text=True,
     )
 
 
