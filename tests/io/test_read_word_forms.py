@@ -13,7 +13,7 @@ from typing import Any, Literal
 import docx
 import pytest
 
-from cchc_model import Period, ReportFormatError, read, validate
+from cchc_model import AdminLevel, Period, ReportFormatError, read, validate
 
 HEADER = ("STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Số liệu", "Ghi chú")
 BODY = (
@@ -236,3 +236,54 @@ def test_a_word_cell_holding_more_than_the_code_gets_word_advice() -> None:
     shown = " ".join(w.en for w in warnings)
     assert "its STT cell holds more than the code (put only the code in it)" in shown
     assert "tabs" not in shown
+
+
+# --- F13: the issuing agency is the header block's last line ----------------------------------
+
+TITLE = (
+    "Số: 55/BC-TTr",
+    "Quảng Trị, ngày 10 tháng 12 năm 2024",
+    "BÁO CÁO",
+    "Công tác CCHC năm 2024",
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "agency"),
+    [
+        (("UBND TỈNH QUẢNG TRỊ", "THANH TRA TỈNH"), "Thanh tra tỉnh Quảng Trị"),
+        (("UBND TỈNH QUẢNG TRỊ", "VĂN PHÒNG"), "Văn phòng UBND tỉnh Quảng Trị"),
+        (
+            ("UBND TỈNH QUẢNG TRỊ", "BAN QUẢN LÝ KHU KINH TẾ"),
+            "Ban quản lý khu kinh tế tỉnh Quảng Trị",
+        ),
+        (("UBND TỈNH QUẢNG TRỊ", "SỞ NỘI VỤ"), "Sở Nội vụ tỉnh Quảng Trị"),
+    ],
+)
+def test_a_provinces_department_is_the_issuer_not_the_province(
+    header: tuple[str, str], agency: str
+) -> None:
+    report, _ = read(_docx([*header, *TITLE], PL2))
+    assert (report.info.agency, report.info.level) == (agency, AdminLevel.DEPARTMENT)
+
+
+def test_an_issuer_that_cannot_be_told_is_asked_for() -> None:
+    data = _docx(("UBND HUYỆN NAM ĐÔNG", "PHÒNG NỘI VỤ", *TITLE), PL2)
+    shown = _problems(data)
+    assert "the header names the issuing agency 'PHÒNG NỘI VỤ' (paragraph 2)" in shown
+    assert '--info "agency=Phòng nội vụ …" --info level=department' in shown
+    assert "UBND huyện" not in shown
+    report, _ = read(data, info={"agency": "Phòng Nội vụ huyện Nam Đông", "level": "department"})
+    assert report.info.agency == "Phòng Nội vụ huyện Nam Đông"
+
+
+@pytest.mark.parametrize("council", ["HĐND - UBND", "HĐND – UBND", "HĐND/UBND"])
+def test_a_commune_header_with_its_council(council: str) -> None:
+    report, _ = read(_docx((council, "XÃ HƯƠNG SƠN", *TITLE), PL2))
+    assert (report.info.agency, report.info.level) == ("UBND xã Hương Sơn", AdminLevel.COMMUNE)
+
+
+def test_the_national_motto_beside_the_agency_is_not_the_issuer() -> None:
+    header = ("ỦY BAN NHÂN DÂN", "XÃ HƯƠNG SƠN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    report, _ = read(_docx((*header, "Độc lập - Tự do - Hạnh phúc", *TITLE), PL2))
+    assert report.info.agency == "UBND xã Hương Sơn"

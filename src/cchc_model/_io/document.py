@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Final
@@ -212,6 +213,8 @@ class _Body:
     header: list[tuple[str, str]] = attrs.Factory(list)
     """Agencies of the header block, the issuing one last."""
     title: list[str] = attrs.Factory(list)
+    unknown: tuple[str, str] | None = None
+    """The issuing agency of the header block when it cannot be told: its line, where."""
     guessed: bool = False
     """No title after *BÁO CÁO*: :attr:`title` is the body's first lines of text."""
     text: list[str] = attrs.Factory(list)
@@ -330,16 +333,20 @@ def agency_kind(agency: str) -> tuple[str, str] | None:
 
     >>> agency_kind("Ủy ban nhân dân đặc khu Phú Quốc"), agency_kind("Sở Nội vụ tỉnh A")
     (('đặc khu', 'Phú Quốc'), ('sở', 'Nội vụ tỉnh A'))
+    >>> agency_kind("Thanh tra tỉnh A")
+    ('ngành', 'Thanh tra tỉnh A')
     """
     stripped = agency.strip()
     if fold(stripped[:40]).startswith("sở ") or fold(stripped) == "sở":
         return "sở", stripped[3:].strip()
+    if fold(stripped[:40]).startswith(_DEPARTMENTS) and _committee(stripped) is None:
+        return "ngành", stripped  # Thanh tra tỉnh A, Ban quản lý khu kinh tế tỉnh A
     rest = _committee(stripped)
     return _kind_of(rest) if rest else None
 
 
 def _level(kind: str, meta: Metadata) -> AdminLevel | None:
-    if kind == "sở":
+    if kind in ("sở", "ngành"):
         return AdminLevel.DEPARTMENT
     if kind == "thành phố":  # before the reform, a province's or a district's
         return AdminLevel.PROVINCE if _after_reform(meta) else None
@@ -378,13 +385,21 @@ def _header_agency(text: str) -> str | None:
 
 
 def _header_block(lines: list[tuple[str, str]], body: _Body) -> None:
-    """The agencies of the header block: *ỦY BAN NHÂN DÂN* / *XÃ HƯƠNG SƠN* and the like."""
+    """The agencies of the header block: *ỦY BAN NHÂN DÂN* / *XÃ HƯƠNG SƠN* and the like.
+
+    The issuing agency is the block's last line (before *Số:*, the date or *BÁO CÁO*):
+    a line below the agencies recognised that is none of them (*THANH TRA TỈNH*,
+    *PHÒNG NỘI VỤ*) is the issuer, read by :func:`_issuer`.
+    """
     previous = ""
+    last: tuple[str, str] | None = None  # the block's last line in capitals
+    in_block = True
     for text, where in lines[:60]:
         if not text:
             continue
+        in_block = in_block and not _ends_header(text)
         agency = None
-        if fold(previous) in _PEOPLES_COMMITTEE and text.isupper() and _kind_of(text):
+        if _committee_line(previous) and text.isupper() and _kind_of(text):
             kind, name = _kind_of(text) or ("", "")
             agency = f"UBND {kind} {_title_name(name)}" if name else None
         elif text.isupper():
@@ -394,9 +409,57 @@ def _header_block(lines: list[tuple[str, str]], body: _Body) -> None:
             if agency.startswith("Sở") and superior and superior[0] in ("tỉnh", "thành phố"):
                 agency = f"{agency} {superior[0]} {superior[1]}"  # Sở Nội vụ tỉnh …
             body.header.append((agency, where))
+        if in_block and text.isupper() and any(c.isalpha() for c in text) and not _motto(text):
+            last = (text, where) if agency is None and not _committee_line(text) else None
         previous = text
         if _SIGNATURE.match(text):  # the header block is long past
-            return
+            break
+    if last is not None and body.header:
+        _issuer(*last, body)
+
+
+_DEPARTMENTS: Final = ("thanh tra", "văn phòng", "ban ", "công an", "bộ chỉ huy")
+"""Agencies of a province that report as its departments (*sở, ban, ngành*)."""
+
+
+def _issuer(text: str, where: str, body: _Body) -> None:
+    """The issuing line under the agencies of the header: a department, or unknown.
+
+    Under a province, *THANH TRA TỈNH*, *VĂN PHÒNG*, *BAN QUẢN LÝ …*, *CÔNG AN TỈNH*
+    are its departments (*Thanh tra tỉnh Quảng Trị*); anything else is not guessed
+    (the superior is not the issuer): the caller is asked for the agency and level.
+    """
+    superior = agency_kind(body.header[-1][0])
+    words = text.split()
+    name = " ".join([words[0].capitalize(), *(w.lower() for w in words[1:])])
+    folded = fold(text)
+    if superior and superior[0] in ("tỉnh", "thành phố") and folded.startswith(_DEPARTMENTS):
+        if folded.startswith("văn phòng") and len(words) == 2:  # noqa: PLR2004  # VĂN PHÒNG
+            name = f"{name} UBND"
+        if not fold(name).endswith(superior[0]):
+            name = f"{name} {superior[0]}"
+        body.header.append((f"{name} {superior[1]}", where))
+        return
+    body.unknown = (text, where)
+
+
+def _committee_line(text: str) -> bool:
+    """*ỦY BAN NHÂN DÂN*, *UBND*, or with the council: *HĐND - UBND*."""
+    return any(fold(part) in _PEOPLES_COMMITTEE for part in re.split(r"\s[-–&]\s|\s*/\s*", text))
+
+
+def _motto(text: str) -> bool:
+    """The national motto of the header: *CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM* and its line."""
+    return fold(text).startswith(("cộng hòa", "cộng hoà", "độc lập"))
+
+
+def _ends_header(text: str) -> bool:
+    """The number, the date or the *BÁO CÁO* line: the header block is above."""
+    return (
+        (text.startswith("Số") and ":" in text[:6])
+        or _report_heading(text) is not None
+        or ("ngày" in text and "năm" in text)
+    )
 
 
 def _label_line(text: str, where: str, meta: Metadata) -> bool:
@@ -580,7 +643,8 @@ def _proper_name(text: str) -> str:
 
 def _agency(body: _Body, attached: list[tuple[str, str]], texts: list[str], out: Collector) -> None:
     meta = body.meta
-    candidates = [*body.closing, *body.agencies, *body.header[-1:], *attached]
+    issuer = [] if body.unknown else body.header[-1:]  # the superior is not the issuer
+    candidates = [*body.closing, *body.agencies, *issuer, *attached]
     agency, where = _choose_agency(candidates, meta, out)
     if not agency:
         return
@@ -590,7 +654,7 @@ def _agency(body: _Body, attached: list[tuple[str, str]], texts: list[str], out:
     if level is None:  # a thành phố before the reform: a province or a district
         return
     meta.found("level", level, where)
-    superior = [text for text, _ in body.header[:-1]]
+    superior = [text for text, _ in (body.header if body.unknown else body.header[:-1])]
     recipient = str(meta.get("recipient") or "")
     if level is AdminLevel.COMMUNE:
         district = _name_after([*superior, recipient, *texts], ("huyện", "quận", "thị xã"))
@@ -924,7 +988,7 @@ def read_document(
             out,
             ed,
             overrides=overrides,
-            missing_hint=_missing_hint,
+            missing_hint=functools.partial(_missing_hint, issuer=body.unknown),
             expected=expected,
         ),
         tuple(out.warnings),
@@ -939,8 +1003,22 @@ _EXAMPLES: Final = {
 }
 
 
-def _missing_hint(key: str) -> tuple[str, str]:
+def _missing_hint(key: str, issuer: tuple[str, str] | None = None) -> tuple[str, str]:
     example = _EXAMPLES.get(key, "…")
+    if issuer is not None and key in ("agency", "level"):
+        name = issuer[0][:1] + issuer[0][1:].lower()
+        option = f'--info "agency={name} …" --info level=department'
+        en = (
+            f": the header names the issuing agency {issuer[0]!r} ({issuer[1]}), whose"
+            f" name and level cannot be told; give them (on the command line: {option},"
+            " or the level of the agency: commune, district, province, department)"
+        )
+        vi_ = (
+            f": phần đầu văn bản ghi cơ quan ban hành {issuer[0]!r} ({issuer[1]}), không"
+            f" xác định được tên đầy đủ và cấp; hãy cung cấp (trên dòng lệnh: {option},"
+            " hoặc cấp của cơ quan: commune, district, province, department)"
+        )
+        return en, vi_
     option = f"{key}={example}"
     option = f'"{option}"' if " " in option else option
     python = f"info={{{key!r}: {example!r}}}"
