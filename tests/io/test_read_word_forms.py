@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any, Literal
 
 import docx
@@ -287,3 +288,42 @@ def test_the_national_motto_beside_the_agency_is_not_the_issuer() -> None:
     header = ("ỦY BAN NHÂN DÂN", "XÃ HƯƠNG SƠN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     report, _ = read(_docx((*header, "Độc lập - Tự do - Hạnh phúc", *TITLE), PL2))
     assert report.info.agency == "UBND xã Hương Sơn"
+
+
+# --- F3: headings with their title; a form's table with no heading -----------------------------
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Phụ lục 2:",
+        "Phụ lục 2. BIỂU MẪU THỐNG KÊ SỐ LIỆU BÁO CÁO CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH CCHC",
+        "Phụ lục 2 - Biểu mẫu thống kê số liệu báo cáo công tác chỉ đạo điều hành CCHC",
+        "PHỤ LỤC II: BIỂU MẪU THỐNG KÊ",
+        "Phụ lục số 02 – Biểu mẫu",
+    ],
+)
+def test_a_heading_with_its_title_on_the_line(heading: str) -> None:
+    report, _ = read(_docx(BODY, ([heading], [HEADER, PL2_ROW])))
+    assert report["PL2"]["1"] == 13
+
+
+def test_a_sentence_naming_an_appendix_is_not_a_heading() -> None:
+    body = [*BODY, "Phụ lục 2 kèm theo báo cáo này gồm các chỉ tiêu sau"]
+    report, _ = read(_docx(body, (["Phụ lục 2"], [HEADER, PL2_ROW])))
+    assert report["PL2"]["1"] == 13
+
+
+def test_headings_listed_in_the_body_before_the_appendices() -> None:
+    listed = ["Phụ lục 2: Biểu mẫu chỉ đạo điều hành", "Phụ lục 8: Biểu mẫu chính quyền số"]
+    data = _docx(
+        BODY, *listed, (["Phụ lục 2"], [HEADER, PL2_ROW]), (["Phụ lục 8"], [HEADER, PL8_ROW])
+    )
+    report, _ = read(data)
+    assert (report["PL2"]["1"], report["PL8"]["6.4"]) == (13, Decimal("70.1"))
+
+
+def test_a_forms_table_without_a_heading_is_named() -> None:
+    shown = _problems(_docx(BODY, (["Biểu số 2"], [HEADER, PL2_ROW])))
+    assert "table 1, row 1: this table has the columns of an appendix ('STT | Chỉ tiêu" in shown
+    assert "no appendix table" not in shown

@@ -112,6 +112,10 @@ _PERIOD_IN_TITLE: Final = re.compile(
 )
 _YEAR_IN_TITLE: Final = re.compile(r"(?:năm\s+|/\s*)([0-9]{4})\b", re.IGNORECASE)
 _WHOLE_YEAR: Final = re.compile(r"(?:cả\s+)?năm\s+[0-9]{4}")
+_TITLED_HEADING: Final = re.compile(
+    r"(phụ lục\s{0,3}(?:số\s{1,3})?(?:[0-9]{1,2}|[ivx]{1,4}))\s{0,3}[:.\-–—]"
+)
+"""*phụ lục 2* followed by its title (folded, its first 40 characters)."""
 _SIGNATURE: Final = re.compile(r"(?:TM|KT|Q|TL|TUQ)\s*\.\s*\S")
 _NUMBERING: Final = re.compile(r"\(?([0-9]{1,2}|[A-Z])\)?")
 _HEADER_WORDS: Final = ("stt", "chỉ tiêu", "đơn vị tính", "số liệu", "ghi chú", "kết quả thống kê")
@@ -179,12 +183,19 @@ def _lines(blocks: Iterable[Block]) -> list[tuple[str, str]]:
 def heading_number(text: str) -> int | None:
     """The appendix a heading names (``Phụ lục 2``, ``PHỤ LỤC II``), or ``None``.
 
+    The heading may go on with its title after a colon, a dot or a dash (*Phụ lục 2:*,
+    *Phụ lục 2. BIỂU MẪU …*, *Phụ lục 2 - Biểu mẫu …*); a sentence does not make one.
+
     >>> heading_number("PHỤ LỤC II"), heading_number("Phụ lục"), heading_number("2")
     (2, None, None)
+    >>> heading_number("Phụ lục 2. BIỂU MẪU THỐNG KÊ"), heading_number("Phụ lục 3 kèm theo")
+    (2, None)
     """
     if not fold(text[:40]).startswith("phụ lục"):
         return None
     tid = template_id(text)
+    if tid is None and (titled := _TITLED_HEADING.match(fold(text[:40]))) is not None:
+        tid = template_id(titled.group(1))
     return int(tid[2:]) if tid is not None else None
 
 
@@ -719,6 +730,10 @@ class _Appendices:
     text: bool = False
     """The tables' cells were split from lines of text (they may run together)."""
     attached: list[tuple[str, str]] = attrs.Factory(list)
+    missing: dict[str, Problem] = attrs.Factory(dict)
+    """The first heading of each template followed by no table, its problem."""
+    tabled: set[str] = attrs.Factory(set)
+    """The templates a table was read for."""
     lost: list[TableStart] = attrs.Factory(list)
     """Headings of no template, followed by no table: for the pipeline to report."""
     pending: TableStart | None = None
@@ -742,6 +757,7 @@ class _Appendices:
     def flush(self) -> Iterator[TableStart]:
         """The pending heading, now that its table starts."""
         if self.pending is not None:
+            self.tabled.add(self.pending.template)
             yield attrs.evolve(self.pending, title=" ".join(self.title), typed=not self.text)
             self.pending = None
 
@@ -762,24 +778,37 @@ class _Appendices:
         after, after_vi = (
             (f"; what follows it: {shown!r}", f"; phần tiếp theo: {shown!r}") if shown else ("", "")
         )
-        self.out.error(
-            where,
-            f"{tid}: the heading 'Phụ lục {tid[2:]}' is followed by no table{after}; its"
-            " values cannot be read (a table pasted as text or as a picture, or lost in"
-            " converting the file): make it a table, or remove the heading when the"
-            " appendix is not filed",
-            f"{tid}: sau tiêu đề 'Phụ lục {tid[2:]}' không có bảng{after_vi}; không đọc được"
-            " số liệu của phụ lục này (bảng dán dưới dạng chữ hoặc hình ảnh, hoặc mất khi"
-            " chuyển đổi tệp): hãy để số liệu trong một bảng, hoặc xóa tiêu đề nếu không"
-            " báo cáo phụ lục này",
-            template=tid,
+        self.missing.setdefault(
+            tid,
+            Problem(
+                where,
+                f"{tid}: the heading 'Phụ lục {tid[2:]}' is followed by no table{after}; its"
+                " values cannot be read (a table pasted as text or as a picture, or lost in"
+                " converting the file): make it a table, or remove the heading when the"
+                " appendix is not filed",
+                f"{tid}: sau tiêu đề 'Phụ lục {tid[2:]}' không có bảng{after_vi}; không đọc được"
+                " số liệu của phụ lục này (bảng dán dưới dạng chữ hoặc hình ảnh, hoặc mất khi"
+                " chuyển đổi tệp): hãy để số liệu trong một bảng, hoặc xóa tiêu đề nếu không"
+                " báo cáo phụ lục này",
+                template=tid,
+            ),
         )
         self.pending = None
+
+    def report_missing(self) -> None:
+        """The headings followed by no table, of templates no table was read for.
+
+        A heading listed in the body before the appendices (*Phụ lục 2: Biểu mẫu …*)
+        is followed by no table, but its appendix comes later with its table.
+        """
+        for tid, problem in self.missing.items():
+            if tid not in self.tabled:
+                self.out.error(problem.path, problem.en, problem.vi, template=tid)
 
     def paragraph(self, text: str, where: str) -> None:
         for raw in text.split("\n"):
             line = raw.strip()
-            number = heading_number(line) if len(line) <= 40 else None  # noqa: PLR2004
+            number = heading_number(line) if len(line) <= MAX_LINE else None
             if number is not None:
                 self.heading(number, where)
             elif line and len(line) <= MAX_LINE and (ref := report_reference(line)) is not None:
@@ -926,6 +955,32 @@ def _body_tables(blocks: Sequence[Block], out: Collector) -> None:
                 break
 
 
+def _no_heading(blocks: Sequence[Block], expected: tuple[str, str], out: Collector) -> None:
+    """No appendix heading: say so, naming the first table that has an appendix's columns."""
+    for block in blocks:
+        if not isinstance(block, Grid):
+            continue
+        columns, header = _columns(list(block.rows[:_HEADER_ROWS]))
+        if columns is _DEFAULT_COLUMNS or not header:
+            continue
+        shown = " | ".join(dict.fromkeys(c for c in block.rows[0] if c))[:80]
+        out.error(
+            block.where[0],
+            f"this table has the columns of an appendix ({shown!r}) but no heading names"
+            " its appendix: write the heading ('Phụ lục 2' … 'Phụ lục 8') on a line of its"
+            " own above the table",
+            f"bảng này có các cột của một phụ lục ({shown!r}) nhưng không có tiêu đề ghi"
+            " phụ lục nào: hãy ghi tiêu đề ('Phụ lục 2' … 'Phụ lục 8') trên một dòng riêng"
+            " ngay trên bảng",
+        )
+        return
+    out.error(
+        "file",
+        f"no appendix table; expected {expected[0]}",
+        f"không có bảng phụ lục; cần có {expected[1]}",
+    )
+
+
 def read_document(
     blocks: Sequence[Block],
     ed: Edition,
@@ -964,6 +1019,7 @@ def read_document(
             yield from appendices.lost
             appendices.lost.clear()
         yield from appendices.end()
+        appendices.report_missing()
 
     # the body first: the number it states is the one the Kèm theo lines are checked against
     lines = _lines(blocks[:first])
@@ -975,11 +1031,7 @@ def read_document(
     builders = read_rows(cells(), ed, out)
     _agency(body, appendices.attached, [text for text, _ in lines], out)
     if not appendices.tables:  # what else is missing does not matter then
-        out.error(
-            "file",
-            f"no appendix table; expected {expected[0]}",
-            f"không có bảng phụ lục; cần có {expected[1]}",
-        )
+        _no_heading(blocks, expected, out)
         out.check()
     return (
         build_report(
