@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 import docx
 import pytest
+from docx.oxml import parse_xml
 
 from cchc_model import AdminLevel, Period, ReportFormatError, read, validate
 
@@ -327,3 +328,66 @@ def test_a_forms_table_without_a_heading_is_named() -> None:
     shown = _problems(_docx(BODY, (["Biểu số 2"], [HEADER, PL2_ROW])))
     assert "table 1, row 1: this table has the columns of an appendix ('STT | Chỉ tiêu" in shown
     assert "no appendix table" not in shown
+
+
+# --- F15: STT numbers made by Word's list numbering ------------------------------------------
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MULTILEVEL = (
+    f'<w:abstractNum xmlns:w="{_W}" w:abstractNumId="90">'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+    '<w:lvlText w:val="%1."/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+    '<w:lvlText w:val="%1.%2."/></w:lvl></w:abstractNum>'
+)
+
+
+def _numbered(rows: Sequence[tuple[int | None, Sequence[str]]]) -> bytes:
+    """A PL4 table whose STT cells are numbered by a multilevel list at the given levels."""
+    document: Any = docx.Document()
+    for text in BODY:
+        document.add_paragraph(text)
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(MULTILEVEL))
+    numbering.append(
+        parse_xml(f'<w:num xmlns:w="{_W}" w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+    )
+    document.add_paragraph("Phụ lục 4")
+    table = document.add_table(rows=len(rows) + 1, cols=5)
+    for c, text in enumerate(HEADER):
+        table.cell(0, c).text = text
+    for r, (level, cells) in enumerate(rows, start=1):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+        if level is not None:
+            paragraph = table.cell(r, 0).paragraphs[0]
+            paragraph._p.get_or_add_pPr().insert(
+                0,
+                parse_xml(
+                    f'<w:numPr xmlns:w="{_W}"><w:ilvl w:val="{level}"/>'
+                    '<w:numId w:val="90"/></w:numPr>'
+                ),
+            )
+    stream = io.BytesIO()
+    document.save(stream)
+    return stream.getvalue()
+
+
+def test_stt_numbers_of_a_multilevel_list_are_read_as_word_shows_them() -> None:
+    rows = [
+        (0, ("", "Thống kê TTHC", "", "", "")),
+        (1, ("", "Số TTHC tiếp nhận", "Thủ tục", "", "")),
+        (1, ("", "Số TTHC công bố", "Thủ tục", "", "")),
+        (1, ("", "Số TTHC bãi bỏ", "Thủ tục", "", "")),
+        (1, ("", "Tổng số TTHC thuộc thẩm quyền", "Thủ tục", "137", "")),
+    ]
+    report, warnings = read(_numbered(rows))
+    assert report["PL4"]["1.4"] == 137
+    assert any("Word's automatic numbering (1., 1.1., 1.2., 1.3., …)" in w.en for w in warnings)
+
+
+def test_numbers_that_do_not_fit_the_form_are_explained_in_the_error() -> None:
+    rows = [(0, ("", "Thống kê TTHC", "", "", "")), (0, ("", "Tổng số TTHC", "Thủ tục", "137", ""))]
+    shown = _problems(_numbered(rows))
+    assert "table 1: numbers made by Word's automatic numbering (1., 2.)" in shown
+    assert "gõ lại số vào ô STT" in shown

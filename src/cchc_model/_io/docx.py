@@ -67,6 +67,7 @@ from .table import (
     printable,
     severity_label,
 )
+from .wordnum import Numbering
 
 __all__ = [
     "DOCUMENT",
@@ -470,19 +471,24 @@ class _Rows:
             self.cells.extend([""] * count)
 
 
+_AUTOMATIC: Final = "automatic numbering"
+"""The value of the warning that a table's numbers are Word's list numbering."""
+
 _WALKED: Final = tuple(
     f"{_NS}{name}"
     for name in ("tr", "tc", "gridBefore", "gridSpan", "vMerge", "p", "t", "tab", "br", "cr")
 )
 
 
-def _grid(table: Element, number: int, out: Collector) -> Grid:
+def _grid(table: Element, number: int, out: Collector, numbering: Numbering | None) -> Grid:
     """The rows of a Word table, merged cells repeated; each row with where it is.
 
     One pass of lxml's ``iter`` over the table's elements (a loop in C), not a search
     per cell; the rows and cells of a table nested in a cell add their text to it.
+    A paragraph numbered by Word's lists starts with its number as Word shows it.
     """
     rows = _Rows(table, number, out)
+    numbered: list[str] = []
     for element in table.iter(*_WALKED):
         name = element.tag[len(_NS) :]
         if name == "tr" and rows.owns(element):
@@ -493,7 +499,22 @@ def _grid(table: Element, number: int, out: Collector) -> Grid:
             rows.spans(element, name)
         elif rows.cell is not None:
             _text_part(name, element, rows.parts)
+            if name == "p" and numbering is not None and (label := numbering.label(element)):
+                rows.parts.append(f"{label} ")
+                numbered.append(label)
+        elif name == "p" and numbering is not None:
+            numbering.label(element)  # counted all the same
     rows.end_row()
+    if numbered:
+        shown = ", ".join(numbered[:4]) + (", …" if len(numbered) > 4 else "")  # noqa: PLR2004
+        out.warn(
+            f"table {number}",
+            f"numbers made by Word's automatic numbering ({shown}) are read as Word shows"
+            " them: check them, or type them in the STT cells as text",
+            f"các số do Word tự động đánh số ({shown}) được đọc như Word hiển thị; hãy"
+            " kiểm tra, hoặc chuyển phần đánh số thành chữ (gõ lại số vào ô STT)",
+            value=_AUTOMATIC,
+        )
     where = tuple(f"table {number}, row {index}" for index in range(1, len(rows.rows) + 1))
     return Grid(tuple(rows.rows), where)
 
@@ -508,7 +529,7 @@ def _text_part(name: str, element: Element, parts: list[str]) -> None:
         parts.append("\n")
 
 
-def _blocks(body: Element, out: Collector) -> Iterator[Block]:
+def _blocks(body: Element, out: Collector, numbering: Numbering | None = None) -> Iterator[Block]:
     paragraphs = tables = 0
     stack = [iter(body.iterchildren())]
     while stack:
@@ -518,10 +539,12 @@ def _blocks(body: Element, out: Collector) -> Iterator[Block]:
             continue
         if child.tag == _P:
             paragraphs += 1
+            if numbering is not None:
+                numbering.label(child)  # a list goes on from the body into a table
             yield Paragraph(_paragraph_text(child), f"paragraph {paragraphs}")
         elif child.tag == _TBL:
             tables += 1
-            yield _grid(child, tables, out)
+            yield _grid(child, tables, out, numbering)
         elif child.tag == _SDT:  # a content control: its content is part of the body
             content = child.find(_SDT_CONTENT)
             if content is not None:
@@ -541,8 +564,9 @@ def read_docx(
     out = Collector(source)
     check_package(data, DOCUMENT, out)
     try:
-        body = docx.Document(io.BytesIO(data)).element.body
-        blocks = list(_blocks(body, out))
+        document = docx.Document(io.BytesIO(data))
+        numbering = Numbering.of(document)
+        blocks = list(_blocks(document.element.body, out, numbering))
     except ReportFormatError:
         raise
     except Exception as exc:  # python-docx and lxml raise many kinds on a damaged file
@@ -553,10 +577,19 @@ def read_docx(
         )
         out.check()
         raise  # pragma: no cover  # check() raised
-    return read_document(
-        blocks,
-        get_edition(),
-        out,
-        overrides=overrides,
-        expected=expected_tables("in the document's body", "trong thân văn bản"),
-    )
+    numbered = [w for w in out.warnings if w.value == _AUTOMATIC]
+    try:
+        return read_document(
+            blocks,
+            get_edition(),
+            out,
+            overrides=overrides,
+            expected=expected_tables("in the document's body", "trong thân văn bản"),
+        )
+    except ReportFormatError:
+        if not numbered:
+            raise
+        for note in numbered:  # what explains the problems: the numbers were not typed
+            out.error(note.path, note.en, note.vi)
+        out.check()
+        raise  # pragma: no cover  # check() raised
