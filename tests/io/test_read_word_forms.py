@@ -391,3 +391,27 @@ def test_numbers_that_do_not_fit_the_form_are_explained_in_the_error() -> None:
     shown = _problems(_numbered(rows))
     assert "table 1: numbers made by Word's automatic numbering (1., 2.)" in shown
     assert "gõ lại số vào ô STT" in shown
+
+
+# --- F6: Markdown pipe tables without their outer pipes ---------------------------------------
+
+
+@pytest.mark.parametrize("note", ["", " |", " | đã rà soát"])
+def test_a_markdown_table_without_outer_pipes(note: str) -> None:
+    text = "\n".join(
+        [
+            *BODY,
+            "",
+            "Phụ lục 8",
+            "",
+            " | ".join(HEADER),
+            ":--- | --- | :---: | ---: | ---",
+            f"6.4. | Tỷ lệ hồ sơ TTHC được tiếp nhận trực tuyến | % | 70,1{note}",
+            f"6.4.1 | Tổng số hồ sơ TTHC đã tiếp nhận | Hồ sơ | 281{note}",
+            "",
+            "Một dòng văn bản | có dấu gạch đứng nhưng không phải bảng",
+        ]
+    )
+    report, warnings = read(text.encode(), "text")
+    assert (report["PL8"]["6.4"], report["PL8"]["6.4.1"]) == (Decimal("70.1"), 281)
+    assert not [w for w in warnings if "tabs" in w.en]

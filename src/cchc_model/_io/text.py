@@ -150,6 +150,8 @@ class _Lines:
                 index = self.grid(index, lambda text: [_clean(c) for c in text.split("\t")], "\t")
             elif line.lstrip().startswith("|"):
                 index = self.grid(index, _pipe_cells, "|")
+            elif "|" in line and self.is_delimiter(index + 1):  # no outer pipes (GFM)
+                index = self.grid(index, _pipe_cells, "|", outer=False)
             elif self.is_rule(index + 1):
                 index = self.aligned(index)
             elif self.in_appendix and self.row_like(line):
@@ -164,13 +166,19 @@ class _Lines:
                 index += 1
         return self.blocks
 
-    def grid(self, index: int, split: Callable[[str], list[str]], mark: str) -> int:
-        """A table of lines holding ``mark`` (a tab, a pipe), blank lines allowed within."""
+    def grid(
+        self, index: int, split: Callable[[str], list[str]], mark: str, *, outer: bool = True
+    ) -> int:
+        """A table of lines holding ``mark`` (a tab, a pipe), blank lines allowed within.
+
+        A Markdown table's rows start with a pipe, or (``outer=False``, as GitHub allows
+        under a delimiter row) hold one anywhere.
+        """
         rows: list[tuple[str, ...]] = []
         where: list[str] = []
         while index < len(self.lines):
             line = self.lines[index]
-            if mark in line and (mark != "|" or line.lstrip().startswith("|")):
+            if mark in line and (mark != "|" or not outer or line.lstrip().startswith("|")):
                 if mark != "|" or not _DELIMITER_ROW.fullmatch(line.strip()[:MAX_LINE]):
                     cells = split(line)
                     if any(cells):
@@ -187,6 +195,13 @@ class _Lines:
         return not self.lines[index].strip() and any(
             mark in line for line in self.lines[index + 1 : index + 2]
         )
+
+    def is_delimiter(self, index: int) -> bool:
+        """Whether the line at ``index`` is a Markdown table's delimiter row (``--- | ---``)."""
+        if index >= len(self.lines):
+            return False
+        line = self.lines[index].strip()
+        return "|" in line and bool(_DELIMITER_ROW.fullmatch(line[:MAX_LINE]))
 
     def is_rule(self, index: int) -> bool:
         """Whether the line at ``index`` is the rule under an aligned table's header."""
