@@ -40,15 +40,15 @@ def test_the_silent_empty_read_of_the_issue_is_gone(
     assert main(["validate", str(files["docx"])]) == 2
     err = capsys.readouterr().err
     assert f"cchc: không đọc được {files['docx']}" in err
-    assert "thiếu period của báo cáo: văn bản không ghi" in err
+    assert "thiếu kỳ báo cáo (period): văn bản không ghi" in err
     assert "(trên dòng lệnh: --info period=h1)" in err
     assert "hợp lệ" not in err
     # a pipe table typed by hand, with no appendix heading: nothing is read, exit 2
     typed = tmp_path / "typed.md"
     typed.write_text("| STT | Chỉ tiêu | Số liệu |\n| --- | --- | --- |\n| 1 | Văn bản | 13 |\n")
     for lang, words in (
-        ("vi", "không có bảng phụ lục; cần có các bảng phụ lục (dòng 'Phụ lục 2'"),
-        ("en", "no appendix table; expected the appendix tables (a heading 'Phụ lục 2'"),
+        ("vi", "line 1: bảng này có các cột của một phụ lục ('STT | Chỉ tiêu | Số liệu')"),
+        ("en", "line 1: this table has the columns of an appendix ('STT | Chỉ tiêu | Số liệu')"),
     ):
         assert main(["--lang", lang, "validate", str(typed)]) == 2
         captured = capsys.readouterr()

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import cchc_model
 from cchc_model import (
+    AdminLevel,
     Direction,
     Period,
     Problem,
@@ -245,7 +246,8 @@ def test_what_cannot_be_read_is_listed_at_once() -> None:
     assert "PL2 1 is given twice (also at line 8)" in text_en
     assert "a count is a whole number, got '1,5'" in text_en
     assert "expected a code (Có = 1; Không = 0), got 'Có lẽ'" in text_en
-    assert "add a row 'report,<field>,,,<value>' or pass info={...}" in text_en
+    assert "add a row 'report,period,,,h1' or pass info={'period': 'h1'}" in text_en
+    assert "(on the command line: --info period=h1)" in text_en
 
 
 def test_info_completes_or_replaces_the_metadata() -> None:
@@ -352,3 +354,35 @@ def test_a_code_list_is_read_however_its_pairs_are_separated(data: st.DataObject
     text += data.draw(st.sampled_from(["", ".", " ", ";"]))
     assert code_pairs(text) == {(fold(m.label), int(m)) for m in row.code_list}
     assert code_pairs(text.replace("=", "")) is None
+
+
+def _without_level(agency: str) -> bytes:
+    text = render(example(), "csv")
+    assert isinstance(text, str)
+    lines = [line for line in text.splitlines() if not line.startswith("report,level,")]
+    return "\n".join(lines).replace("UBND xã Hương Sơn", agency, 1).encode()
+
+
+@pytest.mark.parametrize(
+    ("agency", "level"),
+    [
+        ("UBND đặc khu Côn Đảo", AdminLevel.COMMUNE),
+        ("UBND phường Thuận Hóa", AdminLevel.COMMUNE),
+        ("Ủy ban nhân dân huyện Nam Đông", AdminLevel.DISTRICT),
+        ("Sở Nội vụ tỉnh Quảng Trị", AdminLevel.DEPARTMENT),
+    ],
+)
+def test_the_level_is_read_from_the_agency_as_documents_do(agency: str, level: AdminLevel) -> None:
+    report, _ = read(_without_level(agency), "csv")
+    assert (report.info.agency, report.info.level) == (agency, level)
+
+
+def test_a_level_that_cannot_be_told_is_asked_for_by_name_and_option() -> None:
+    with pytest.raises(ReportFormatError) as info:
+        read(_without_level("Hội Nông dân A"), "csv")
+    (problem,) = info.value.problems
+    assert problem.en == (
+        "the report's level is missing; add a row 'report,level,,,commune' or pass"
+        " info={'level': 'commune'} (on the command line: --info level=commune)"
+    )
+    assert problem.vi.startswith("thiếu cấp hành chính (level); thêm dòng 'report,level,,,")

@@ -156,7 +156,10 @@ def test_metadata_missing_is_asked_for() -> None:
     wb = openpyxl.Workbook()
     wb.active.title = "Phụ lục 3"
     wb.active.append(["1.3", "Số VBQPPL", "Văn bản", 0])
-    with pytest.raises(ReportFormatError, match="fill the sheet 'Thông tin báo cáo' or pass"):
+    with pytest.raises(
+        ReportFormatError,
+        match="fill the row 'Kỳ báo cáo' of the sheet 'Thông tin báo cáo' or pass",
+    ):
         read(_save(wb), "xlsx")
     report, _ = read(
         _save(wb),

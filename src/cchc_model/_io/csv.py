@@ -51,13 +51,16 @@ from .._model.catalog import edition as get_edition
 from .._model.errors import Problem
 from .._model.report import Report
 from .cells import FIELDS, RowCells, Where, header_columns, read_rows
+from .document import level_from_agency
 from .interchange import FORMAT
 from .reading import (
+    FIELD_EXAMPLES,
     INFO_FIELDS,
     Collector,
     Metadata,
     build_report,
     fold,
+    info_option,
     metadata_key,
     resolve_edition,
 )
@@ -313,16 +316,14 @@ def read_csv(
         form_notes=False,
         strict=True,
     )
+    level_from_agency(meta, overrides)
     report = build_report(
         meta.fields,
         builders,
         out,
         ed,
         overrides=overrides,
-        missing_hint=(
-            "; add a row 'report,<field>,,,<value>' or pass info={...}",
-            "; thêm dòng 'report,<trường>,,,<giá trị>' hoặc truyền info={...}",
-        ),
+        missing_hint=_missing_hint,
         expected=None
         if declared
         else (
@@ -404,3 +405,13 @@ def render_csv_wide(table: ReportTable) -> str:
     writer.writerow(header)
     writer.writerow(values)
     return _BOM + buffer.getvalue()
+
+
+def _missing_hint(key: str) -> tuple[str, str]:
+    """How to give a missing field: a metadata row, ``info=`` or ``--info``."""
+    example = FIELD_EXAMPLES.get(key, "…")
+    python, option = info_option(key)
+    return (
+        f"; add a row 'report,{key},,,{example}' or pass {python} (on the command line: {option})",
+        f"; thêm dòng 'report,{key},,,{example}' hoặc truyền {python} (trên dòng lệnh: {option})",
+    )

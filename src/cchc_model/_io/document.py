@@ -678,6 +678,26 @@ def _agency(body: _Body, attached: list[tuple[str, str]], texts: list[str], out:
             meta.found("province", province, "document")
 
 
+def level_from_agency(meta: Metadata, overrides: Mapping[str, object] | None) -> None:
+    """The level the agency's name says (*UBND xã …*: a commune), when none is given.
+
+    For the readers whose metadata is in rows (CSV, Excel), as the document readers do:
+    a *xã*, *phường*, *thị trấn* or *đặc khu* is a commune, a *huyện*, *quận* or *thị xã*
+    a district, a *tỉnh* (or after the reform a *thành phố*) a province, a *Sở* a
+    department; otherwise the level is asked for.
+    """
+    given = overrides or {}
+    if meta.has("level") or given.get("level") is not None:
+        return
+    agency = given.get("agency") or meta.get("agency")
+    if not isinstance(agency, str):
+        return
+    kind = agency_kind(agency)
+    level = _level(kind[0], meta) if kind else None
+    if level is not None:
+        meta.found("level", level, "agency")
+
+
 def _choose_agency(
     candidates: list[tuple[str, str]], meta: Metadata, out: Collector
 ) -> tuple[str, str]:

@@ -644,6 +644,31 @@ METADATA: Final = (
 """The metadata fields, in the order files write them, with their labels: the one table
 every writer and reader of metadata rows (CSV, Excel, documents) uses."""
 
+_LABELS_VI: Final = {field.key: field.vi for field in METADATA}
+
+FIELD_EXAMPLES: Final = {
+    "agency": "UBND xã Hương Sơn",
+    "level": "commune",
+    "period": "h1",
+    "year": "2024",
+}
+"""An example value of each required field, for the messages that ask for it."""
+
+
+def info_option(key: str, example: str | None = None) -> tuple[str, str]:
+    """How to give a field: in Python (``info={…}``) and on the command line (``--info``).
+
+    >>> info_option("agency")
+    ("info={'agency': 'UBND xã Hương Sơn'}", '--info "agency=UBND xã Hương Sơn"')
+    """
+    value = example if example is not None else FIELD_EXAMPLES.get(key, "…")
+    option = f"{key}={value}"
+    return (
+        f"info={{{key!r}: {value!r}}}",
+        f'--info "{option}"' if " " in option else f"--info {option}",
+    )
+
+
 _METADATA_NAMES: Final = {
     name: field.key for field in METADATA for name in (field.key, fold(field.vi), fold(field.en))
 }
@@ -842,7 +867,7 @@ def build_info(
             out.error(
                 f"report.{key}",
                 f"the report's {key} is missing{hint_en}",
-                f"thiếu {key} của báo cáo{hint_vi}",
+                f"thiếu {_LABELS_VI.get(key, key).lower()} ({key}){hint_vi}",
             )
     if len(out.problems) > before:
         return None

@@ -83,14 +83,17 @@ from .._model.template import (
 from .._model.units import Code, Kind
 from .archive import Package, check_package
 from .cells import RowCells, TableStart, Where, header_columns, read_rows, template_id
+from .document import level_from_agency
 from .fonts import LINE_HEIGHT, wrapped_lines
 from .interchange import FORMAT
 from .reading import (
+    METADATA,
     Collector,
     Metadata,
     ValueCell,
     build_report,
     fold,
+    info_option,
     metadata_key,
     plain_code,
     read_value_text,
@@ -1108,16 +1111,14 @@ def read_xlsx(
         )
         out.check()
         raise  # pragma: no cover  # check() raised
+    level_from_agency(meta, overrides)
     report = build_report(
         meta.fields,
         builders,
         out,
         ed,
         overrides=overrides,
-        missing_hint=(
-            f"; fill the sheet {METADATA_SHEET!r} or pass info={{...}}",
-            f"; điền trang tính {METADATA_SHEET!r} hoặc truyền info={{...}}",
-        ),
+        missing_hint=_missing_hint,
         expected=None
         if ours
         else (
@@ -1126,3 +1127,15 @@ def read_xlsx(
         ),
     )
     return report, tuple(out.warnings)
+
+
+def _missing_hint(key: str) -> tuple[str, str]:
+    """How to give a missing field: the metadata sheet, ``info=`` or ``--info``."""
+    label = next(field.vi for field in METADATA if field.key == key)
+    python, option = info_option(key)
+    sheet = f"{label!r} of the sheet {METADATA_SHEET!r}"
+    sheet_vi = f"{label!r} của trang tính {METADATA_SHEET!r}"
+    return (
+        f"; fill the row {sheet} or pass {python} (on the command line: {option})",
+        f"; điền dòng {sheet_vi} hoặc truyền {python} (trên dòng lệnh: {option})",
+    )
