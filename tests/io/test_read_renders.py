@@ -12,10 +12,21 @@ document readers, never read as an empty report; CSV and Excel files say they ar
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from cchc_model import Report, ReportFormatError, dumps, read, render, strategies
+from cchc_model import (
+    PublicFinance,
+    Report,
+    ReportFormatError,
+    dumps,
+    example,
+    read,
+    render,
+    strategies,
+)
 from cchc_model._io.reading import INFO_FIELDS
 
 FORMATS = {"text": "text", "markdown": "text", "html": "html", "csv": "csv", "xlsx": "xlsx"}
@@ -34,9 +45,12 @@ def _not_shown(report: Report, to: str) -> dict[str, object]:
     return {key: getattr(report.info, key) for key in INFO_FIELDS if key not in SHOWN[to]}
 
 
+def _bytes(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
 def _round_trip(to: str, report: Report) -> None:
-    content = render(report, to)
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    data = _bytes(render(report, to))
     info = _not_shown(report, to)
     if to not in ("csv", "xlsx") and not any(t.filled() for t in report.templates.values()):
         with pytest.raises(ReportFormatError, match="no value of any appendix could be read"):
@@ -61,3 +75,18 @@ def test_each_text_render_reads_back(to: str, report: Report) -> None:
 @given(report=strategies.reports())
 def test_each_office_render_reads_back(to: str, report: Report) -> None:
     _round_trip(to, report)
+
+
+@pytest.mark.parametrize("to", ["text", "markdown", "html", "csv", "xlsx", "docx"])
+def test_a_negative_zero_reads_back_with_its_sign(to: str) -> None:
+    # -0,00 is what was written: every render prints it so, and reads it back so
+    report = example().with_templates(PublicFinance(investment_planned=Decimal("-0.00")))
+    if to in ("text", "markdown", "html"):
+        content = render(report, to)
+        assert isinstance(content, str)
+        assert "-0,00" in content
+    _round_trip(to, report)
+    data = _bytes(render(report, to))
+    back, _ = read(data, FORMATS.get(to), info=_not_shown(report, to))  # type: ignore[arg-type]
+    value = back.templates["PL7"].investment_planned  # type: ignore[attr-defined]
+    assert str(value) == "-0.00"

@@ -30,6 +30,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
 from typing import ClassVar, Final, Literal, NamedTuple, Protocol, runtime_checkable
 
 import attrs
@@ -579,8 +580,10 @@ def format_value(indicator: Indicator, value: Value | None) -> tuple[str, str | 
     """The value of a row written the Vietnamese way, and a code's label.
 
     Counts, percentages and money are written as Vietnamese documents write numbers
-    (:func:`cchc_model.vi.format_number`, keeping the written precision); a code is
-    written as its number, with its label beside it (``None`` outside the list).
+    (:func:`cchc_model.vi.format_number`, keeping the written precision); a negative
+    zero keeps its sign (``-0,00``), as written, so that every render reads back the
+    value it was given. A code is written as its number, with its label beside it
+    (``None`` outside the list).
 
     >>> from decimal import Decimal
     >>> from cchc_model import edition
@@ -590,6 +593,8 @@ def format_value(indicator: Indicator, value: Value | None) -> tuple[str, str | 
     ('1', 'Có')
     >>> format_value(edition().indicator("PL8", "2"), 3)
     ('3', None)
+    >>> format_value(edition().indicator("PL7", "1.1"), Decimal("-0.00"))
+    ('-0,00', None)
     """
     if value is None:
         return "", None
@@ -598,7 +603,10 @@ def format_value(indicator: Indicator, value: Value | None) -> tuple[str, str | 
         member = code_list._value2member_map_.get(int(value)) if code_list else None
         label = member.label if isinstance(member, Code) else None
         return str(int(value)), label
-    return vi.format_number(value), None
+    text = vi.format_number(value)
+    if isinstance(value, Decimal) and value.is_zero() and value.is_signed():
+        return "-" + text, None  # vi.format_number never writes -0; the report holds one
+    return text, None
 
 
 def _severity(value: object) -> Severity:

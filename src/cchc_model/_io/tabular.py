@@ -7,7 +7,6 @@ the other text rules, on the table model.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from typing import Final
 
 from .interchange import FORMAT, VERSION
@@ -57,9 +56,8 @@ def xml_unescape(text: str) -> str:
 def exact_text(row: TableRow) -> str:
     """A row's value as the spreadsheet formats write it: as shown, and exactly.
 
-    The text of the table model (``78,94``, ``2.715``), except that a negative zero
-    keeps its sign (``-0,00``): the display never shows one, but a value written so is
-    kept as written, and read back so.
+    The text of the table model (``78,94``, ``2.715``), a negative zero with its sign
+    (``-0,00``): a value written so is kept as written, and read back so.
 
     >>> from decimal import Decimal
     >>> import cchc_model
@@ -68,11 +66,8 @@ def exact_text(row: TableRow) -> str:
     ... )
     >>> row = cchc_model.table_model(report)["PL7"].row("1.1")
     >>> row.text, exact_text(row)
-    ('0,00', '-0,00')
+    ('-0,00', '-0,00')
     """
-    value = row.value
-    if isinstance(value, Decimal) and value.is_zero() and value.is_signed():
-        return "-" + row.text
     return row.text
 
 
