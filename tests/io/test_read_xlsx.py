@@ -282,6 +282,45 @@ def test_a_hidden_sheet_is_read_with_a_warning() -> None:
     assert "hidden" in warnings[0].en
 
 
+def _row_of(sheet: Any, code: str) -> int:
+    row: int = next(r[0].row for r in sheet.iter_rows() if str(r[0].value).rstrip(".") == code)
+    return row
+
+
+def test_a_value_in_a_hidden_row_is_read_with_a_warning() -> None:
+    # the official who checked the sheet never saw it
+    number = 0
+
+    def hide(book: Any) -> None:
+        nonlocal number
+        sheet = book["Phụ lục 3"]
+        number = _row_of(sheet, "1.1")
+        sheet.cell(number, 4).value = 5
+        sheet.row_dimensions[number].hidden = True
+
+    report, warnings = read(_edited(hide), "xlsx")
+    assert report.templates["PL3"].get("1.1") == 5
+    assert [w.path for w in warnings] == [f"'Phụ lục 3'!D{number}"]
+    assert "hidden row of the sheet 'Phụ lục 3'" in warnings[0].en
+    assert "dòng bị ẩn" in warnings[0].message("vi")
+
+
+def test_a_note_in_a_hidden_column_is_read_with_a_warning() -> None:
+    number = 0
+
+    def hide(book: Any) -> None:
+        nonlocal number
+        sheet = book["Phụ lục 3"]
+        number = _row_of(sheet, "1.1")
+        sheet.cell(number, 5).value = "ghi chú ẩn"
+        sheet.column_dimensions["E"].hidden = True
+
+    report, warnings = read(_edited(hide), "xlsx")
+    assert report.templates["PL3"].notes["1.1"] == "ghi chú ẩn"
+    assert [w.path for w in warnings] == [f"'Phụ lục 3'!E{number}"]
+    assert "hidden column" in warnings[0].en
+
+
 def test_a_formula_in_the_metadata_sheet_is_read_as_its_text_with_a_warning() -> None:
     def formula(book: Any) -> None:
         sheet = book["Thông tin báo cáo"]

@@ -800,6 +800,39 @@ def _rows(ws: Worksheet, out: Collector, sheet: str) -> Iterator[tuple[int, list
         yield number, list(row)
 
 
+_MAIN: Final = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+def _hidden(ws: Worksheet) -> tuple[frozenset[int], frozenset[int]]:
+    """The hidden rows and columns (numbered from 1) of a sheet opened read-only.
+
+    openpyxl's read-only sheets keep no row or column dimensions, so the sheet's XML is
+    read once more for its ``<col hidden>`` and ``<row hidden>`` elements (with
+    openpyxl's parser, defusedxml when installed), up to the rows and columns read.
+    """
+    source = getattr(ws, "_get_source", None)
+    if source is None:
+        return frozenset(), frozenset()
+    iterparse = require("openpyxl.xml.functions").iterparse
+    rows: set[int] = set()
+    columns: set[int] = set()
+    number = 0
+    with source() as src:
+        for _, element in iterparse(src, events=("end",)):
+            tag = element.tag
+            if tag == f"{_MAIN}col" and element.get("hidden") in ("1", "true"):
+                low = int(element.get("min", "0") or 0)
+                columns.update(range(low, min(int(element.get("max", low) or 0), MAX_COLUMNS) + 1))
+            elif tag == f"{_MAIN}row":
+                number = int(element.get("r") or number + 1)
+                if number > MAX_ROWS:
+                    break
+                if element.get("hidden") in ("1", "true"):
+                    rows.add(number)
+                element.clear()
+    return frozenset(rows), frozenset(columns)
+
+
 def _text(cell: Cell) -> str:
     value = getattr(cell, "value", None)
     if value is None:
@@ -964,12 +997,15 @@ class _Sheet:
         yield TableStart(self.template, Where(_sheet_ref(self.name)))
         rows = list(_rows(ws, self.out, self.name))
         self.columns, header = _columns(rows)
+        hidden_rows, hidden_columns = _hidden(ws)
         for number, cells in rows:
             if number <= header:
                 continue
             code = self.code(number, cells)
             if not header and plain_code(code) is None:  # no header: rows are those with a code
                 continue
+            if hidden_rows or hidden_columns:
+                self.hidden(number, cells, row=number in hidden_rows, columns=hidden_columns)
             where = Where(
                 self.where(number, "code"),
                 {field: self.where(number, field) for field in self.columns},
@@ -982,6 +1018,25 @@ class _Sheet:
                 unit=self.text(number, cells, "unit"),
                 note=self.text(number, cells, "note"),
             )
+
+    def hidden(self, number: int, cells: list[Cell], *, row: bool, columns: frozenset[int]) -> None:
+        """Warn about a value or note read from a hidden row or column: no one saw it."""
+        for field in ("value", "note"):
+            index = self.columns.get(field)
+            if index is None or _text(self.cell(cells, field)).strip() == "":
+                continue
+            if row or index + 1 in columns:
+                what = "row" if row else "column"
+                what_vi = "dòng" if row else "cột"
+                self.out.warn(
+                    self.where(number, field),
+                    f"the cell is in a hidden {what} of the sheet {self.name!r} in Excel;"
+                    " it is read: check it",
+                    f"ô nằm trong {what_vi} bị ẩn của trang tính {self.name!r} trong Excel;"
+                    " vẫn được đọc: hãy kiểm tra",
+                    value=_text(self.cell(cells, field)),
+                    template=template_id(self.template),
+                )
 
     def code(self, number: int, cells: list[Cell]) -> str:
         """The STT cell as text; one typed as a number is read with a warning."""
