@@ -228,3 +228,44 @@ def test_an_excel_render_whose_temporary_files_cannot_be_written_says_so(
         assert completed.stderr.count("\n") == 1
     assert out.read_bytes() == b"the previous render"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["report.json", out.name])
+
+
+CLI = [sys.executable, "-c", "import sys; from cchc_model._cli.main import main; sys.exit(main())"]
+
+
+def test_render_to_the_standard_output_by_its_name(example_json: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.txt"
+    with out.open("wb") as stdout:  # the shell's `> out.txt`; -o /dev/stdout writes there
+        completed = subprocess.run(
+            [*CLI, "render", str(example_json), "--to", "text", "-o", "/dev/stdout"],
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            check=False,
+            timeout=120,
+        )
+    assert completed.returncode == 0, completed.stderr
+    assert out.read_text(encoding="utf-8") == render(example(), "text")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt", "report.json"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_render_into_a_named_pipe(example_json: Path, tmp_path: Path) -> None:
+    import threading  # noqa: PLC0415
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    assert main(["render", str(example_json), "--to", "csv", "-o", str(pipe)]) == 0
+    reader.join(timeout=60)
+    assert received == [render(example(), "csv").encode("utf-8")]
+    assert pipe.is_fifo()
+
+
+def test_render_onto_a_folder_is_refused(
+    example_json: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["render", str(example_json), "--to", "text", "-o", str(tmp_path)]) == 2
+    assert "(thư mục)" in capsys.readouterr().err
+    assert tmp_path.is_dir()

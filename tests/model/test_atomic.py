@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cchc_model import OutputError, dump, example
 from cchc_model._model.atomic import replacing, same_file, write_file, write_files
 
 LIMITED = """
@@ -61,18 +66,90 @@ def test_a_write_failing_half_way_leaves_the_file_that_was_there(tmp_path: Path)
     assert leftovers(tmp_path) == []
 
 
-def test_several_files_all_or_none(tmp_path: Path) -> None:
+def test_several_files_all_or_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first, second = tmp_path / "a.json", tmp_path / "b.json"
     first.write_bytes(b"old a")
     with pytest.raises(OSError, match="No such file"):
         write_files([(first, b"new a"), (tmp_path / "missing" / "b.json", b"new b")])
     assert first.read_bytes() == b"old a"
     blocker = tmp_path / "dir.json"
-    blocker.mkdir()  # the move onto it fails after the first file was moved into place
-    with pytest.raises(IsADirectoryError):
+    blocker.mkdir()
+    with pytest.raises(OutputError, match="a folder") as refused:
         write_files([(first, b"new a"), (second, b"new b"), (blocker, b"x")])
+    assert refused.value.errno == errno.EISDIR
+    assert first.read_bytes() == b"old a"
+    assert not second.exists()
+    replace = Path.replace
+
+    def failing_third(self: Path, target: Path) -> Path:
+        if Path(target).name == "c.json":
+            raise IsADirectoryError(21, "Is a directory", str(target))
+        return replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", failing_third)
+    # the move of the third fails after the first two were moved into place
+    with pytest.raises(IsADirectoryError):
+        write_files([(first, b"new a"), (second, b"new b"), (tmp_path / "c.json", b"x")])
+    monkeypatch.undo()
     assert first.read_bytes() == b"old a"  # put back
     assert not second.exists()  # it was not there before
+    assert leftovers(tmp_path) == []
+
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+
+
+@needs_fifo
+def test_a_named_pipe_is_written_to_not_replaced(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    write_files([(tmp_path / "a.json", b"file"), (pipe, b"through the pipe")])
+    reader.join(timeout=60)
+    assert received == [b"through the pipe"]
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert (tmp_path / "a.json").read_bytes() == b"file"
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "mknod") or os.geteuid() != 0, reason="making a device node needs root"
+)
+def test_character_devices_are_written_to_not_replaced(tmp_path: Path) -> None:
+    null, full = tmp_path / "null", tmp_path / "full"  # copies of /dev/null and /dev/full
+    os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    os.mknod(full, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+    write_file(null, b"discarded")
+    dump(example(), null)
+    with replacing(null) as temporary:
+        temporary.write_bytes(b"discarded too")
+    assert stat.S_ISCHR(null.stat().st_mode)
+    with pytest.raises(OSError, match="No space left") as full_error:
+        write_files([(tmp_path / "a.json", b"file"), (full, b"too much")])
+    assert full_error.value.filename == str(full)
+    assert stat.S_ISCHR(full.stat().st_mode)
+    assert not (tmp_path / "a.json").exists()  # the stream failed: no file moved in
+    assert leftovers(tmp_path) == []
+    disk = tmp_path / "disk"
+    os.mknod(disk, 0o600 | stat.S_IFBLK, os.makedev(7, 0))
+    with pytest.raises(OutputError, match="a block device"):
+        write_file(disk, b"never")
+    assert stat.S_ISBLK(disk.stat().st_mode)
+
+
+def test_the_standard_output_is_written_in_place(tmp_path: Path) -> None:
+    out = tmp_path / "out.txt"
+    out.write_bytes(b"kept\n")
+    code = (
+        "from cchc_model._model.atomic import is_stream, write_file\n"
+        "assert is_stream('/dev/stdout') and is_stream('/dev/fd/1')\n"
+        "write_file('/dev/stdout', b'written\\n')"
+    )
+    with out.open("ab") as appended:  # the shell's >>: what was there stays
+        subprocess.run([sys.executable, "-c", code], stdout=appended, check=True, timeout=120)
+    assert out.read_bytes() == b"kept\nwritten\n"
     assert leftovers(tmp_path) == []
 
 
@@ -159,12 +236,19 @@ def test_a_failure_anywhere_changes_no_file(contents: list[bytes], data: st.Data
                 before[path.name] = path.read_bytes()
             files.append((path, content))
         failing = data.draw(st.integers(0, len(files)))
-        if failing < len(files):  # this one cannot be written: a folder in its place
+        if failing < len(files):  # this one cannot be moved into place
             path = files[failing][0]
-            path.unlink(missing_ok=True)
-            before.pop(path.name, None)
-            path.mkdir()
-            with pytest.raises(IsADirectoryError):
+            replace = Path.replace
+
+            def failing_move(self: Path, target: Path) -> Path:
+                if Path(target) == path:
+                    raise IsADirectoryError(21, "Is a directory", str(target))
+                return replace(self, target)
+
+            with (
+                mock.patch.object(Path, "replace", failing_move),
+                pytest.raises(OSError, match="Is a directory"),
+            ):
                 write_files(files)
             after = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
             assert after == before

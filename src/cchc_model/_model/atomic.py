@@ -10,6 +10,15 @@ what the others replaced.
 
 A path that is a symbolic link is written through: the file it points to is replaced.
 
+Only a regular file (or a path where nothing is yet) is replaced that way. A stream is
+written in place, as the shell's ``>`` would: a character device (``/dev/null``,
+``/dev/full``, a terminal), a named pipe (FIFO), and a path that reaches an open file of
+the process (``/dev/stdout``, ``/dev/fd/3``, ``/proc/self/fd/1``), whatever that file
+is; such a write cannot be taken back, so streams are written after every regular
+file is complete and before any is moved into place. A block device, a socket or a
+folder is refused with an :class:`~cchc_model.OutputError` before anything is written
+(a report written onto a disk would destroy it).
+
 >>> import pathlib, tempfile
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> write_files([(folder / "a.json", b"{}"), (folder / "b.json", b"[]")])
@@ -20,14 +29,86 @@ A path that is a symbolic link is written through: the file it points to is repl
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-__all__ = ["replacing", "same_file", "write_file", "write_files"]
+from .errors import OutputError
+
+__all__ = ["is_stream", "replacing", "same_file", "write_file", "write_files"]
 
 PathLike = str | os.PathLike[str]
+
+_OPEN_FILE = re.compile(r"/proc/(?:self|thread-self|[0-9]+)(?:/task/[0-9]+)?/fd")
+"""A folder whose entries are the open files of a process (``/dev/fd`` leads there)."""
+
+_LINKS = 40
+"""Symbolic links followed before a path is taken as it is (the system's own limit)."""
+
+_REFUSED = {
+    stat.S_IFBLK: ("a block device", "thiết bị khối (ổ đĩa)"),
+    stat.S_IFSOCK: ("a socket", "socket"),
+    stat.S_IFDIR: ("a folder", "thư mục"),
+}
+
+
+def _through_open_file(path: PathLike) -> bool:
+    """Whether ``path`` or a link on the way leads through ``/proc/<pid>/fd``."""
+    current = Path(path).absolute()
+    for _ in range(_LINKS):
+        folder = current.parent.resolve()
+        if _OPEN_FILE.fullmatch(folder.as_posix()):
+            return True
+        current = folder / current.name
+        if not current.is_symlink():
+            return False
+        current = Path(os.path.normpath(folder / current.readlink()))
+    return False
+
+
+def is_stream(path: PathLike) -> bool:
+    """Whether ``path`` is written in place rather than replaced (see the module).
+
+    Raises:
+        OutputError: ``path`` is a block device, a socket or a folder.
+
+    >>> is_stream("/dev/null"), is_stream("/dev/stdout"), is_stream("report.json")
+    (True, True, False)
+    """
+    try:
+        mode = Path(path).stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return _through_open_file(path)  # a closed descriptor's link: refused when opened
+    kind = stat.S_IFMT(mode)
+    if kind in _REFUSED:
+        en, vi = _REFUSED[kind]
+        raise OutputError(
+            (f"{os.fspath(path)!r} ({en})", f"{os.fspath(path)!r} ({vi})"),
+            (
+                "only a file, a character device or a named pipe is written",
+                "chỉ ghi ra tệp, thiết bị ký tự hoặc ống có tên (FIFO)",
+            ),
+            errno=errno.EISDIR if kind == stat.S_IFDIR else errno.EINVAL,
+        )
+    return kind != stat.S_IFREG or _through_open_file(path)
+
+
+def _write_stream(path: PathLike, data: bytes) -> None:
+    """Write ``data`` to the stream at ``path`` as it is: opened, never created or moved.
+
+    A regular file reached through ``/dev/stdout`` is appended to, so that what the
+    shell opened with ``>>`` keeps what it held (with ``>`` it is empty anyway).
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+    except OSError as exc:
+        exc.filename = exc.filename or os.fspath(path)  # a failed write names no file
+        raise
 
 
 def _target(path: PathLike) -> Path:
@@ -109,14 +190,24 @@ def _move_all(moves: list[tuple[Path, Path]]) -> None:
 def write_files(files: Iterable[tuple[PathLike, bytes]]) -> None:
     """Write every ``(path, data)`` whole, or none of them (see the module's docstring).
 
+    Opening a named pipe waits for its reader, as the shell's ``>`` does.
+
     Raises:
-        OSError: A file could not be written; no file was changed.
+        OutputError: A path is a block device, a socket or a folder; nothing was written.
+        OSError: A file could not be written; no file was changed (a stream written
+            before the failure keeps what it was given).
     """
+    pairs = list(files)
+    streams = [is_stream(path) for path, _ in pairs]  # refuses a disk before any write
     moves: list[tuple[Path, Path]] = []
     try:
-        for path, data in files:
-            target = _target(path)
-            moves.append((_write_temporary(target, data), target))
+        for (path, data), stream in zip(pairs, streams, strict=True):
+            if not stream:
+                target = _target(path)
+                moves.append((_write_temporary(target, data), target))
+        for (path, data), stream in zip(pairs, streams, strict=True):
+            if stream:
+                _write_stream(path, data)
     except BaseException:
         for temporary, _ in moves:
             temporary.unlink(missing_ok=True)
@@ -143,6 +234,14 @@ def replacing(path: PathLike) -> Iterator[Path]:
         with replacing("reports.parquet") as temporary:
             pyarrow.parquet.write_table(table, temporary)
     """
+    if is_stream(path):
+        import tempfile  # noqa: PLC0415  # when a file is written
+
+        with tempfile.TemporaryDirectory() as folder:
+            temporary = Path(folder) / Path(path).name
+            yield temporary
+            _write_stream(path, temporary.read_bytes())
+        return
     target = _target(path)
     temporary = _temporary(target)
     try:
