@@ -51,11 +51,13 @@ def _tools() -> None:
         pytest.skip(reason)
 
 
-def convert(path: Path, to: str, out: Path, *more: Path) -> Path:
+def convert(path: Path, to: str, out: Path, *more: Path, lang: str | None = None) -> Path:
     """``path`` (and ``more``, in the same run) converted by LibreOffice to ``to`` in ``out``.
 
-    Each run of LibreOffice takes seconds to start: convert files together.
+    Each run of LibreOffice takes seconds to start: convert files together. ``lang``
+    is the locale LibreOffice runs in (``LANG`` and ``LC_ALL``), with a new profile.
     """
+    env = None if lang is None else {**os.environ, "LANG": lang, "LC_ALL": lang}
     assert SOFFICE is not None
     profile = (out / "profile").as_uri()  # a profile of its own: no lock on the user's
     completed = subprocess.run(
@@ -74,6 +76,7 @@ def convert(path: Path, to: str, out: Path, *more: Path) -> Path:
         check=False,
         timeout=240,
         text=True,
+        env=env,
     )
     extension = to.split(":", maxsplit=1)[0]
     assert completed.returncode == 0, completed.stderr
@@ -324,3 +327,25 @@ def test_the_word_document_shows_what_it_holds(printed: dict[str, Printed]) -> N
     assert "78,94" in text
     assert "Tỷ lệ hồ sơ TTHC được tiếp nhận trực tuyến mức độ 3 và 4" in text
     assert "PL2.ratio.2 (2., 2.1., 2.2.):" in text
+
+
+def test_excel_numbers_print_in_vietnamese_in_an_english_locale(tmp_path: Path) -> None:
+    # A spreadsheet shows a format's separators in the viewer's locale: "3,887 triệu đồng"
+    # printed "3.887" (a thousand times more, to a Vietnamese reader) in English.
+    report = example()
+    assert report.pl2 is not None
+    report = report.with_templates(attrs.evolve(report.pl2, plan_tasks=2_715_925_699))
+    source = tmp_path / "report.xlsx"
+    source.write_bytes(render(report, "xlsx"))
+    pdf = convert(source, "pdf", tmp_path / "out", lang="en_US.UTF-8")
+    text = subprocess.run(
+        [str(PDFTOTEXT), "-layout", str(pdf), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    lines = {" ".join(line.split()[:2]): line.split() for line in text.splitlines() if line}
+    assert lines["1.1. Kế"][-1] == "3,887"  # PL7 1.1, triệu đồng
+    assert lines["1.2. Đã"][-1] == "3,887"
+    assert "2.715.925.699" in text  # PL2 2.1, a count
+    assert "78,94%" in text  # PL2 2
+    assert "70,1%" in text  # PL8 6.4
+    for english in ("3.887", "78.94%", "70.1%", "2,715,925,699"):
+        assert english not in text

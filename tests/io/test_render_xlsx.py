@@ -67,10 +67,20 @@ def test_numbers_are_numbers_with_the_decimals_written() -> None:
         )
     )
     ws = _book(render(report, "xlsx"))["Phụ lục 2"]
-    assert (ws["D7"].value, ws["D7"].number_format, ws["D7"].data_type) == (12, "#,##0", "n")
-    assert (ws["D8"].value, ws["D8"].number_format) == (pytest.approx(0.701), "#,##0.00%")
+    assert (ws["D7"].value, ws["D7"].number_format, ws["D7"].data_type) == (
+        12,
+        "[$-42A]#,##0",
+        "n",
+    )
+    assert (ws["D8"].value, ws["D8"].number_format) == (
+        pytest.approx(0.701),
+        '[$-42A][=0.7010]"70,10%";[<0]-#,##0.00%;#,##0.00%',
+    )
     long_row = next(r for r in ws.iter_rows(min_row=7) if r[0].value == "7.1.")
-    assert (long_row[3].value, long_row[3].number_format) == (10**15 - 1, "#,##0")
+    assert (long_row[3].value, long_row[3].number_format) == (
+        10**15 - 1,
+        '[$-42A][=999999999999999]"999.999.999.999.999";[<0]-#,##0;#,##0',
+    )
     amount = Decimal("123456789012345.123")  # more digits than Excel keeps: text
     finance = example().with_templates(PublicFinance(investment_planned=amount))
     cell = _book(render(finance, "xlsx"))["Phụ lục 7"]["D8"]
@@ -83,8 +93,11 @@ def test_numbers_are_numbers_with_the_decimals_written() -> None:
 def test_number_cells() -> None:
     table = table_model(example())
     assert number_cell(table["PL8"].row("2")) == (3, "0")
-    assert number_cell(table["PL8"].row("6.4")) == (0.701, "#,##0.0%")
-    assert number_cell(table["PL4"].row("3.3")) == (1.0, "#,##0%")
+    assert number_cell(table["PL8"].row("6.4")) == (
+        0.701,
+        '[$-42A][=0.701]"70,1%";[<0]-#,##0.0%;#,##0.0%',
+    )
+    assert number_cell(table["PL4"].row("3.3")) == (1.0, "[$-42A]#,##0%")
 
 
 def test_findings_sheet_links_to_the_cells() -> None:

@@ -20,9 +20,16 @@ of its tallest cell (:mod:`~cchc_model._io.fonts`), since a spreadsheet does not
 row for text it did not lay out.
 
 Values are real numbers with number formats (``#,##0``, ``#,##0.00``, percentages as
-Excel percentages: ``78,94`` is the fraction 0,7894 shown ``0.00%``), which Excel
-shows with the separators of the reader's locale, ``78,94%`` in Vietnamese. The number
-format carries the decimals written, so ``70,10`` reads back as ``70.10``. Excel keeps
+Excel percentages: ``78,94`` is the fraction 0,7894 shown ``0.00%``) that show them in
+Vietnamese whatever the viewer's locale: a spreadsheet shows a format's separators in
+the locale of the computer, so ``3,887`` *triệu đồng* would print ``3.887`` on an
+English one, a thousand times the amount. Each format is tagged Vietnamese
+(``[$-42A]``, which LibreOffice follows) and, where the value shows a separator, first
+shows the value's Vietnamese text while the cell holds that value
+(``[$-42A][=3.887]"3,887";[<0]-#,##0.000;#,##0.000``: Excel takes its separators from
+the computer whatever the tag); a value edited afterwards shows in the format's
+other sections. The number format carries the decimals written, so ``70,10`` reads
+back as ``70.10``. Excel keeps
 15 significant digits: a value with more, or with more than 15 decimals, is written
 as text (cell format ``@``) in Vietnamese notation, and read back exactly.
 
@@ -203,12 +210,18 @@ def number_cell(row: TableRow) -> tuple[int | float | str | None, str]:
     shows its label after it (``1 (Có)``), the cell holding the number alone. A value
     Excel cannot hold exactly is the Vietnamese text with format ``@``.
 
+    The format shows the value in Vietnamese whatever the viewer's locale (see the
+    module): tagged Vietnamese, and with the value's own text first where it shows a
+    separator.
+
     >>> import cchc_model
     >>> table = cchc_model.table_model(cchc_model.example())
-    >>> number_cell(table["PL2"].row("2")), number_cell(table["PL7"].row("1.1"))
-    ((0.7894, '#,##0.00%'), (3.887, '#,##0.000'))
+    >>> number_cell(table["PL2"].row("2"))
+    (0.7894, '[$-42A][=0.7894]"78,94%";[<0]-#,##0.00%;#,##0.00%')
+    >>> number_cell(table["PL7"].row("1.1"))
+    (3.887, '[$-42A][=3.887]"3,887";[<0]-#,##0.000;#,##0.000')
     >>> number_cell(table["PL2"].row("2.1")), number_cell(table["PL2"].row("3.1"))
-    ((19, '#,##0'), (None, 'General'))
+    ((19, '[$-42A]#,##0'), (None, 'General'))
     >>> number_cell(table["PL2"].row("7")), number_cell(table["PL8"].row("2"))
     ((1, '0" (Có)"'), (3, '0'))
     """
@@ -220,20 +233,44 @@ def number_cell(row: TableRow) -> tuple[int | float | str | None, str]:
         number = int(value)
         if len(str(abs(number))) > MAX_DIGITS:
             return exact_text(row), "@"
-        return number, _whole_format(row)
+        counted = _vietnamese(str(number), exact_text(row), "#,##0")
+        return number, (_code_format(row) if kind is Kind.CODE else counted)
     decimal = Decimal(value)
     if not _fits(decimal) or (decimal.is_zero() and decimal.is_signed()):
         return exact_text(row), "@"  # Excel holds no -0 either
     places = _decimals(decimal)
     fraction = "." + "0" * places if places else ""
     if kind is Kind.PERCENT:
-        return float(decimal.scaleb(-2)), f"#,##0{fraction}%"
-    return float(decimal), f"#,##0{fraction}"
+        fraction_of_one = decimal.scaleb(-2)
+        shown = exact_text(row) + "%"
+        return float(fraction_of_one), _vietnamese(
+            f"{fraction_of_one:f}", shown, f"#,##0{fraction}%"
+        )
+    return float(decimal), _vietnamese(f"{decimal:f}", exact_text(row), f"#,##0{fraction}")
 
 
-def _whole_format(row: TableRow) -> str:
-    if row.kind is Kind.COUNT:
-        return "#,##0"
+_VIETNAMESE: Final = "[$-42A]"
+"""The locale tag of Vietnamese (LCID 0x042A): LibreOffice shows the format's separators so."""
+
+
+def _vietnamese(value: str, shown: str, number_format: str) -> str:
+    """``number_format`` showing ``shown`` for ``value`` (its plain decimal text) anywhere.
+
+    A text without a separator needs only the tag; else the value's own text comes first
+    (a condition on the value: Excel follows the computer's separators whatever the
+    tag), then negative values (with their sign: a second section drops it), then the rest.
+
+    >>> _vietnamese("19", "19", "#,##0")
+    '[$-42A]#,##0'
+    >>> _vietnamese("1234", "1.234", "#,##0")
+    '[$-42A][=1234]"1.234";[<0]-#,##0;#,##0'
+    """
+    if "." not in shown and "," not in shown:
+        return _VIETNAMESE + number_format
+    return f'{_VIETNAMESE}[={value}]"{shown}";[<0]-{number_format};{number_format}'
+
+
+def _code_format(row: TableRow) -> str:
     if row.label:  # a quote cannot be escaped inside a quoted part of a format
         return f'0" ({row.label.replace(chr(34), "")})"'
     return "0"
@@ -759,14 +796,19 @@ def format_decimals(number_format: str) -> tuple[int | None, bool]:
 
     >>> format_decimals("#,##0.00%"), format_decimals("General"), format_decimals('0.0" ha"')
     ((2, True), (None, False), (1, False))
+    >>> format_decimals('[$-42A][=0.789]"78,9%";[<0]-#,##0.0%;#,##0.0%')
+    (1, True)
     """
     # Excel's formats are at most 255 characters; cut before the patterns run
-    section = _QUOTED.sub("", number_format[:_LONGEST_FORMAT].split(";", maxsplit=1)[0])
-    if fold(section) in ("general", "") or "@" in section:
-        return None, False
-    percent = "%" in section
-    match = re.search(r"\.([0#?]+)", section)
-    return (match.group(1).count("0") if match else 0), percent
+    for section in number_format[:_LONGEST_FORMAT].split(";"):
+        shown = _QUOTED.sub("", section)
+        if not shown.strip() and "[=" in section:
+            continue  # a value's own text (ours: '[$-42A][=3.887]"3,887";…'): the next
+        if fold(shown) in ("general", "") or "@" in shown:
+            return None, False
+        match = re.search(r"\.([0#?]+)", shown)
+        return (match.group(1).count("0") if match else 0), "%" in shown
+    return None, False
 
 
 def _sheet_kind(name: str, first_cells: list[str]) -> str | None:
