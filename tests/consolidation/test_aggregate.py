@@ -20,6 +20,7 @@ from cchc_model import (
     CodeError,
     Consolidation,
     ConsolidationError,
+    Direction,
     Kind,
     Period,
     Report,
@@ -402,6 +403,31 @@ def test_notes_name_a_few_units_and_count_the_rest() -> None:
     assert note.message("en").endswith("UBND xã 05, Thử Nghiệm and 3 more")
     assert "UBND xã 06" not in note.message("en")
     assert note.message("vi").endswith("UBND xã 05, Thử Nghiệm và 3 đơn vị khác")
+
+
+def test_a_total_of_some_units_says_so_in_its_note() -> None:
+    # read as complete, a partial sum is the other side of a blank read as "no data"
+    reports = [unit(f"UBND xã {n:04}", {"PL2:1": None if n % 3 else 1}) for n in range(3321)]
+    report = aggregate(reports, into=PROVINCE).report
+    assert report["PL2"]["1"] == 1107
+    note = report["PL2"].notes["1"]
+    assert note.startswith("Tổng của 1.107/3.321 đơn vị; để trống: UBND xã 0001, Thử Nghiệm,")
+    assert note.endswith("UBND xã 0007, Thử Nghiệm và 2.209 đơn vị khác")
+    assert len(note) < 300  # bounded whatever the number of units
+    assert "2.1" not in report["PL2"].notes  # asked of none: no total, no note
+
+
+def test_a_total_of_every_unit_has_no_note_and_a_unit_s_own_note_comes_first() -> None:
+    a = unit("UBND xã A", {"PL2:1": 3, "PL2:2.1": 4})
+    b = unit("UBND xã B", {"PL2:1": 2})
+    own = unit(PROVINCE.agency, {}, level=AdminLevel.PROVINCE).with_templates(
+        Direction(notes={"2.1": "Số liệu sơ bộ"})
+    )
+    report = aggregate([a, b], into=PROVINCE, own=own).report
+    assert "1" not in report["PL2"].notes
+    assert report["PL2"].notes["2.1"] == (
+        "Số liệu sơ bộ; Tổng của 1/2 đơn vị; để trống: UBND xã B, Thử Nghiệm"
+    )
 
 
 # --- checks before adding ---------------------------------------------------------------

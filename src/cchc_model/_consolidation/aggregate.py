@@ -57,7 +57,15 @@ from .._model.frozen import FrozenMap
 from .._model.period import Days
 from .._model.public import publish
 from .._model.report import Report, ReportInfo, named_reports
-from .._model.template import BOUND_WORDS, Template, Value, build_checked, cells, within_bounds
+from .._model.template import (
+    BOUND_WORDS,
+    MAX_TEXT_CHARS,
+    Template,
+    Value,
+    build_checked,
+    cells,
+    within_bounds,
+)
 from .._model.units import AdminLevel, Code, Consolidation, Kind
 from .._rules.derive import derive, derive_rules
 from .._rules.engine import era
@@ -1155,13 +1163,26 @@ def _consolidate(
     if beyond:
         raise ConsolidationError(beyond)
     report = _why_blank(derive(Report(info=into, templates=templates, edition=ed.id), rules=rules))
-    return Aggregation(
+    result = Aggregation(
         report=report,
         sources=tuple(sources),
         own=own,
         sums=_frozen(sums),
         validation=validate(report, rules=rules),
     )
+    noted = _why_partial(result)
+    if noted is report:
+        return result
+    # the notes change no value: the validation and the provenance read so far still hold
+    final = Aggregation(
+        report=noted,
+        sources=result.sources,
+        own=own,
+        sums=result._sums,  # noqa: SLF001  # the same class
+        validation=result.validation,
+    )
+    final._memo.update(result._memo)  # noqa: SLF001  # the same class
+    return final
 
 
 BLANK_NOTES: Final[Mapping[str, str]] = {
@@ -1202,6 +1223,48 @@ def _why_blank(report: Report) -> Report:
             elif row.consolidation not in (None, Consolidation.SUM):
                 notes[row.code] = BLANK_NOTES[row.consolidation.value]
         if len(notes) != len(tpl.notes):
+            changed.append(attrs.evolve(tpl, notes=notes))
+    return report.with_templates(*changed) if changed else report
+
+
+PARTIAL_NOTE: Final = "Tổng của {given}/{asked} đơn vị; để trống: {units}"
+"""The *Ghi chú* of a total that some of the units asked for the row left blank."""
+
+
+def _why_partial(result: Aggregation) -> Report:
+    """The consolidated report with a note on each total that misses units, saying so.
+
+    A sum of the units that gave the row read as a complete total is the other side
+    of a blank read as "no data": the note counts the units and names the first few
+    that left it blank (``Tổng của 2/3 đơn vị; để trống: UBND xã X1``), bounded
+    whatever the number of units. A note the consolidating unit filed comes first.
+    """
+    report = result.report
+    # a consolidating unit's own figures (a province's, in the national report) are not
+    # one of the units the total is of
+    own = {source.key for source in result.sources if source.own}
+    changed: list[Template] = []
+    for tpl in report.templates.values():
+        notes = dict(tpl.notes)
+        for row in tpl.spec.value_indicators:
+            prov = result.provenance(row.template, row.code)
+            if prov.consolidation is not Consolidation.SUM or prov.value is None:
+                continue
+            blank = tuple(key for key in prov.blank if key not in own)
+            if not blank:
+                continue
+            given = sum(key not in own for key in prov.values)
+            note = PARTIAL_NOTE.format(
+                given=_count(given, vi=True),
+                asked=_count(given + len(blank), vi=True),
+                units=_names(blank, vi=True),
+            )
+            mine = notes.get(row.code)
+            if mine:
+                note = f"{mine}; {note}"
+            if len(note) <= MAX_TEXT_CHARS:
+                notes[row.code] = note
+        if notes != dict(tpl.notes):
             changed.append(attrs.evolve(tpl, notes=notes))
     return report.with_templates(*changed) if changed else report
 
