@@ -349,3 +349,28 @@ def test_excel_numbers_print_in_vietnamese_in_an_english_locale(tmp_path: Path) 
     assert "70,1%" in text  # PL8 6.4
     for english in ("3.887", "78.94%", "70.1%", "2,715,925,699"):
         assert english not in text
+
+
+def test_a_long_note_keeps_the_heading_with_its_table_and_prints_whole(tmp_path: Path) -> None:
+    # a tall first row used to leave the heading alone on page 1, the Kèm theo line on
+    # page 2 and the table on page 3; a row taller than a page must split, not be cut
+    note = " ".join(f"từ{n}" for n in range(1, 600)) + " KẾT THÚC"
+    report = example()
+    assert report.pl2 is not None
+    report = report.with_templates(attrs.evolve(report.pl2, notes={"1": note}))
+    source = tmp_path / "long.docx"
+    source.write_bytes(render(report, "docx"))
+    xlsx = tmp_path / "long.xlsx"
+    xlsx.write_bytes(render(report, "xlsx"))
+    convert(source, "pdf", tmp_path / "out", lang="en_US.UTF-8")
+    first, *rest = pages(tmp_path / "out" / "long.pdf")
+    text = " ".join(w.text for w in first.words)
+    assert "Phụ lục 2" in text
+    assert "BIỂU MẪU THỐNG KÊ" in text
+    assert "(Kèm theo Báo cáo số" in text
+    assert "Số văn bản chỉ đạo CCHC" in text  # the first row starts under its heading
+    printed = [w.text for page in (first, *rest) for w in page.words]
+    assert all(f"từ{n}" in printed for n in range(1, 600))
+    assert "THÚC" in printed
+    heights = openpyxl.load_workbook(xlsx)["Phụ lục 2"].row_dimensions
+    assert max(heights[r].height or 0 for r in range(1, 60)) <= 409.5  # Excel's largest

@@ -11,8 +11,11 @@ The table's column grid is the width of its cells
 (:data:`~cchc_model._io.table.COLUMN_WIDTHS_MM`: STT 14 mm, *Chỉ tiêu thống kê* 78 mm,
 *Đơn vị tính* 26 mm, *Số liệu* 20 mm, *Ghi chú* 27 mm, the 165 mm between the margins),
 fixed, so that every office suite lays it out alike; the merged header cells
-span whole columns of that grid. The two header rows repeat on every page, and no row
-is split across two pages. Cells show the runs of the table model
+span whole columns of that grid. The two header rows repeat on every page; the
+heading, the title, the *Kèm theo* line and the header rows stay on the page of the
+first row; no row is split across two pages, except one that prints taller than
+120 mm (a long note), which would otherwise push the table a page away from its
+heading or be cut. Cells show the runs of the table model
 (:attr:`~cchc_model.TableRow.cells`). With findings, a row that has some is shaded
 and each finding is listed once under the table of its appendix, naming its rows.
 
@@ -51,6 +54,7 @@ from .._model.extras import require
 from .._model.report import Report
 from .archive import Package, check_package
 from .document import Block, Grid, Paragraph, expected_tables, read_document
+from .fonts import LINE_HEIGHT, wrapped_lines
 from .reading import Collector
 from .table import (
     COLUMN_WIDTHS_MM,
@@ -90,6 +94,8 @@ _TABLE_PT: Final = 12
 _FINDINGS_PT: Final = 11
 _HEADER_MM: Final = 8
 _TWIPS_PER_MM: Final = 1440 / 25.4
+_CELL_PADDING_PT: Final = 2 * 85 / 20
+"""The cells' left and right margins (85 twips each, ``tblCellMar``), in points."""
 _CENTRED: Final = frozenset({0, 2, 3})
 """The columns whose cells are centred: STT, unit, value."""
 _W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -153,7 +159,7 @@ def _cell_xml(
     )
 
 
-def _row_xml(cells: str, *, header: bool = False) -> str:
+def _row_xml(cells: str, *, header: bool = False, split: bool = False) -> str:
     # A header row is at least _HEADER_MM high: the merged title cell needs three lines,
     # and LibreOffice gives the repeated header on later pages only the rows' heights.
     repeat = (
@@ -161,7 +167,25 @@ def _row_xml(cells: str, *, header: bool = False) -> str:
         if header
         else ""
     )
-    return f"<w:tr><w:trPr><w:cantSplit/>{repeat}</w:trPr>{cells}</w:tr>"
+    whole = "" if split else "<w:cantSplit/>"
+    return f"<w:tr><w:trPr>{whole}{repeat}</w:trPr>{cells}</w:tr>"
+
+
+_SPLIT_MM: Final = 120
+"""A row taller than this may split across pages: kept whole, it would push the table
+away from its heading and leave most of a page empty (the page holds 257 mm)."""
+
+
+def _row_height_mm(cells: Sequence[Cell]) -> float:
+    """About how high a data row prints: the wrapped lines of its tallest cell."""
+    lines = 1
+    for runs, mm in zip(cells, COLUMN_WIDTHS_MM, strict=True):
+        text = "".join(run.text for run in runs)
+        if text:
+            room = mm * 72 / 25.4 - _CELL_PADDING_PT
+            bold = any(run.bold for run in runs)
+            lines = max(lines, wrapped_lines(text, width=room, size=_TABLE_PT, bold=bold))
+    return lines * _TABLE_PT * LINE_HEIGHT * 25.4 / 72
 
 
 def _header_xml() -> str:
@@ -188,7 +212,9 @@ def _header_xml() -> str:
             _cell_xml((), span=(4,), centred=True, merge="continue"),
         )
     )
-    return _row_xml(first, header=True) + _row_xml(second, header=True)
+    # the header rows stay on the page of the first data row (keepNext in each cell)
+    rows = _row_xml(first, header=True) + _row_xml(second, header=True)
+    return rows.replace("<w:pPr>", "<w:pPr><w:keepNext/>")
 
 
 def _data_row_xml(row: TableRow) -> str:
@@ -198,7 +224,8 @@ def _data_row_xml(row: TableRow) -> str:
         "".join(
             _cell_xml(runs, span=(column,), centred=column in _CENTRED, fill=fill)
             for column, runs in enumerate(cells)
-        )
+        ),
+        split=_row_height_mm(cells) > _SPLIT_MM,
     )
 
 
@@ -323,10 +350,10 @@ def _template(doc: _Doc, table: TemplateTable, *, first: bool, lang: Lang) -> No
     heading = doc.paragraph([Run(table.heading, bold=True)], center=True)
     if not first:
         heading.paragraph_format.page_break_before = True
-    doc.paragraph([Run(table.title, bold=True)], center=True)
+    title = doc.paragraph([Run(table.title, bold=True)], center=True)
     attached = doc.paragraph([Run(table.attached, italic=True)], center=True)
     attached.paragraph_format.space_after = doc.shared.Pt(6)
-    for paragraph in (heading, attached):
+    for paragraph in (heading, title, attached):  # with the table's header and first row
         paragraph.paragraph_format.keep_with_next = True
     doc.table(table)
     found = table.shown_findings()
