@@ -148,8 +148,41 @@ def test_formulas_and_non_numbers_in_value_cells_are_refused() -> None:
     with pytest.raises(ReportFormatError) as info:
         read(_save(wb), "xlsx")
     assert [p.path for p in info.value.problems] == ["PL2!D6", "PL2!D7", "PL2!D8", "PL2!D9"]
-    assert "formulas are not evaluated, type the value itself" in str(info.value)
+    assert "with no number saved with it; formulas are not evaluated" in str(info.value)
     assert "a code is a whole number, got 1.5" in str(info.value)
+
+
+def _with_saved_values(data: bytes, saved: dict[str, str]) -> bytes:
+    """``data`` with the value Excel saves beside a formula (``<v>``) in cells ``saved``."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive_file:
+        sheet = archive_file.read("xl/worksheets/sheet1.xml").decode()
+    for ref, value in saved.items():
+        start = sheet.index(f'<c r="{ref}"')
+        end = sheet.index("</c>", start)
+        cell = sheet[start:end].replace("<v></v>", "")  # openpyxl saves none
+        sheet = sheet[:start] + cell + f"<v>{value}</v>" + sheet[end:]
+    return rezip(data, {"xl/worksheets/sheet1.xml": sheet.encode()})
+
+
+def test_a_formula_is_read_as_the_value_saved_with_it_with_a_warning() -> None:
+    # officials compute the ratio rows with formulas; the saved value is what they saw
+    wb = _hand_filled()
+    wb["PL2"]["D6"] = "=D8/D7"
+    wb["PL2"]["D5"] = "=10+3"
+    data = _with_saved_values(_save(wb), {"D5": "13", "D6": "0.7894"})
+    report, warnings = read(data, "xlsx")
+    assert report.pl2 is not None
+    assert (report.pl2.directive_documents, report.pl2.plan_completion_rate) == (
+        13,
+        Decimal("78.94"),
+    )
+    formulas = [w for w in warnings if "not evaluated" in w.en]
+    assert [w.path for w in formulas] == ["PL2!D5", "PL2!D6"]
+    assert (
+        "holds a formula (=D8/D7), which is not evaluated; read the value saved with it, 0,7894"
+        in formulas[1].en
+    )
+    assert "công thức không được tính" in formulas[1].vi
 
 
 def test_metadata_missing_is_asked_for() -> None:

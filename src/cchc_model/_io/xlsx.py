@@ -56,7 +56,9 @@ openpyxl would build). Then openpyxl reads it in read-only mode, at most 50 shee
 2,000 rows and 30 columns a sheet. openpyxl parses XML with the standard library
 unless ``defusedxml`` is installed, when it uses that (installing it is a good idea
 where files come from outside). Formulas are never evaluated: a formula where a value
-belongs is refused, one in a title or a note is read as its text, with a warning.
+belongs is read as the number the spreadsheet saved with it (what its author saw),
+with a warning naming the cell and the formula, and refused when no number was saved;
+one in a title or a note is read as its text, with a warning.
 """
 
 from __future__ import annotations
@@ -69,7 +71,7 @@ import io
 import os
 import re
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import ROUND_HALF_EVEN, Context, Decimal
 from typing import Any, Final
 
@@ -965,7 +967,15 @@ def _read_number(value: float | Decimal, number_format: str, cell: ValueCell) ->
     return number
 
 
-def _value(cell: Cell, row: Indicator, where: str, out: Collector, *, ours: bool) -> Value | None:
+def _value(
+    cell: Cell,
+    row: Indicator,
+    where: str,
+    out: Collector,
+    *,
+    ours: bool,
+    saved: Callable[[], object] = lambda: None,
+) -> Value | None:
     value = getattr(cell, "value", None)
     kind = getattr(cell, "data_type", "n")
     number_format = getattr(cell, "number_format", "General")
@@ -973,12 +983,10 @@ def _value(cell: Cell, row: Indicator, where: str, out: Collector, *, ours: bool
     if value is None or value == "":
         return None
     if kind == "f":
-        context.error(
-            f": the cell holds a formula ({value}); formulas are not evaluated,"
-            " type the value itself",
-            f": ô chứa công thức ({value}); công thức không được tính, hãy nhập trực tiếp số liệu",
-        )
-        return None
+        value = _saved_value(str(value), saved(), context)
+        if value is None:
+            return None
+        return _read_number(value, number_format, context)
     if isinstance(value, (bool, dt.date, dt.time, dt.timedelta)) or kind == "e":
         context.error(f": expected a number, got {value!r}", f": phải là số, nhận được {value!r}")
         return None
@@ -992,15 +1000,87 @@ def _value(cell: Cell, row: Indicator, where: str, out: Collector, *, ours: bool
     )
 
 
+def _saved_value(formula: str, saved: object, context: ValueCell) -> float | Decimal | None:
+    """The number a spreadsheet saved with a formula cell, read with a warning.
+
+    The formula is never evaluated: Excel and LibreOffice save the value they computed
+    beside it, which is what the person who filled the file saw. A cell with no saved
+    number (a workbook written by a program that computes nothing) is refused.
+    """
+    if isinstance(saved, (int, float, Decimal)) and not isinstance(saved, bool):
+        context.warn(
+            f"the cell holds a formula ({formula}), which is not evaluated; read the value"
+            f" saved with it, {vi.format_number(Decimal(repr(saved)))}",
+            f"ô chứa công thức ({formula}), công thức không được tính; đã đọc giá trị được"
+            f" lưu cùng công thức, {vi.format_number(Decimal(repr(saved)))}",
+        )
+        return saved
+    context.error(
+        f": the cell holds a formula ({formula}) with no number saved with it; formulas"
+        " are not evaluated: type the value itself, or open and save the file in Excel"
+        " or LibreOffice",
+        f": ô chứa công thức ({formula}) không có giá trị số được lưu kèm; công thức không"
+        " được tính: hãy nhập trực tiếp số liệu, hoặc mở và lưu lại tệp bằng Excel hay"
+        " LibreOffice",
+    )
+    return None
+
+
+class _Saved:
+    """The values a workbook saved with its formulas, read once, when first asked for.
+
+    openpyxl gives either the formulas or the saved values of a workbook: the second
+    reading (``data_only``) is made only for a workbook whose value cells hold formulas,
+    within the same bounds as the first (the package was checked already).
+    """
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._values: dict[str, dict[tuple[int, int], object]] | None = None
+
+    def value(self, sheet: str, cell: Cell) -> object:
+        """The value saved in ``cell`` of ``sheet`` (``None``: none saved)."""
+        if self._values is None:
+            self._values = self._read()
+        position = (getattr(cell, "row", 0), getattr(cell, "column", 0))
+        return self._values.get(sheet, {}).get(position)
+
+    def _read(self) -> dict[str, dict[tuple[int, int], object]]:
+        openpyxl = require("openpyxl")
+        wb = openpyxl.load_workbook(
+            io.BytesIO(self._data), read_only=True, data_only=True, keep_links=False
+        )
+        try:
+            out: dict[str, dict[tuple[int, int], object]] = {}
+            for ws in wb.worksheets[:MAX_SHEETS]:
+                rows = ws.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS, values_only=True)
+                out[ws.title] = {
+                    (r, c): value
+                    for r, row in enumerate(rows, start=1)
+                    for c, value in enumerate(row, start=1)
+                    if value is not None
+                }
+            return out
+        finally:
+            wb.close()
+
+
 @attrs.frozen
 class _ExcelValue:
     """A *Số liệu* cell of a sheet: a number with its format, a date, a formula or text."""
 
     cell: Cell
     ours: bool
+    sheet: str = ""
+    saved: _Saved | None = None
 
     def read(self, row: Indicator, where: str, out: Collector) -> Value | None:
-        return _value(self.cell, row, where, out, ours=self.ours)
+        saved = self.saved
+
+        def value_saved() -> object:
+            return None if saved is None else saved.value(self.sheet, self.cell)
+
+        return _value(self.cell, row, where, out, ours=self.ours, saved=value_saved)
 
 
 def _columns(rows: list[tuple[int, list[Cell]]]) -> tuple[dict[str, int], int]:
@@ -1025,11 +1105,14 @@ def _columns(rows: list[tuple[int, list[Cell]]]) -> tuple[dict[str, int], int]:
 class _Sheet:
     """The cells of one appendix sheet, for :func:`~cchc_model._io.cells.read_rows`."""
 
-    def __init__(self, name: str, template: str, out: Collector, *, ours: bool) -> None:
+    def __init__(
+        self, name: str, template: str, out: Collector, *, ours: bool, saved: _Saved | None = None
+    ) -> None:
         self.name = name
         self.template = template
         self.out = out
         self.ours = ours
+        self.saved = saved
         self.columns: dict[str, int] = {}
 
     def cell(self, cells: list[Cell], field: str) -> Cell:
@@ -1058,7 +1141,7 @@ class _Sheet:
             )
             yield RowCells(
                 code,
-                _ExcelValue(self.cell(cells, "value"), self.ours),
+                _ExcelValue(self.cell(cells, "value"), self.ours, self.name, self.saved),
                 where,
                 title=self.text(number, cells, "title"),
                 unit=self.text(number, cells, "unit"),
@@ -1172,10 +1255,10 @@ def _sheets(wb: Workbook, meta: Metadata) -> list[tuple[str, str, Worksheet]]:
 
 
 def _appendices(
-    sheets: list[tuple[str, str, Worksheet]], out: Collector, *, ours: bool
+    sheets: list[tuple[str, str, Worksheet]], out: Collector, *, ours: bool, saved: _Saved
 ) -> Iterator[TableStart | RowCells]:
     for name, template, ws in sheets:
-        yield from _Sheet(name, template, out, ours=ours).cells(ws)
+        yield from _Sheet(name, template, out, ours=ours, saved=saved).cells(ws)
 
 
 def read_xlsx(
@@ -1199,7 +1282,8 @@ def read_xlsx(
             sheets = _sheets(wb, meta)
             ed = resolve_edition(meta.fields, out, overrides)
             ours = fold(str(meta.get("format") or "")) == FORMAT
-            builders = read_rows(_appendices(sheets, out, ours=ours), ed, out, declared=ours)
+            appendices = _appendices(sheets, out, ours=ours, saved=_Saved(data))
+            builders = read_rows(appendices, ed, out, declared=ours)
         finally:
             wb.close()
     except ReportFormatError:
