@@ -300,10 +300,10 @@ def _height(cells: list[tuple[Runs, float]], size: float = _SIZE) -> float:
             text = "".join(run.text for run in runs)
             bold = any(run.bold for run in runs)
             lines = max(lines, wrapped_lines(text, width=_text_room(mm), size=size, bold=bold))
-    return min(round(lines * size * LINE_HEIGHT + _ROW_PADDING_PT, 2), MAX_ROW_HEIGHT)
+    return min(round(lines * size * LINE_HEIGHT + _ROW_PADDING_PT, 2), _TALLEST_ROW)
 
 
-MAX_ROW_HEIGHT: Final = 409.5
+_TALLEST_ROW: Final = 409.5
 """The tallest row Excel allows, in points; a taller height is outside the file format."""
 
 
