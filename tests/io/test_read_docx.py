@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+import zipfile
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import docx
 import pytest
 from docx.document import Document
@@ -26,6 +29,7 @@ from cchc_model import (
     render,
 )
 from cchc_model._io import archive
+from zips import rezip
 
 HEADER_TWO_ROWS = "two rows"
 """STT / Chỉ tiêu / Ghi chú merged down, Kết quả thống kê merged over unit and value."""
@@ -222,13 +226,110 @@ def test_layouts_read_to_the_same_report(options: dict[str, Any]) -> None:
 
 def test_the_libraries_own_render_reads_back() -> None:
     report = example()
-    info = {"period": "h1", "year": 2024, "level": "commune", "province": "Thừa Thiên Huế"}
-    info |= {"place": "Hương Sơn", "recipient": report.info.recipient}
-    info |= {"signer": report.info.signer, "signer_title": report.info.signer_title}
-    info |= {"district": "Nam Đông", "unit_code": report.info.unit_code}
-    back, warnings = read(render(report, "docx"), info=info)
+    back, warnings = read(render(report, "docx"))
     assert back == report
     assert [w.code for w in warnings] == ["1.1", "1.2"]  # "3,887" triệu đồng: 3.887 or 3887?
+
+
+# --- the metadata the Word render carries in its custom properties ----------------------
+
+_CUSTOM = "docProps/custom.xml"
+_RELATION = re.compile(rb'<Relationship [^>]*relationships/custom-properties"[^>]*/>')
+
+
+def _custom(data: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive_:
+        return archive_.read(_CUSTOM)
+
+
+def _property(data: bytes, name: str, value: str) -> bytes:
+    """The Word file ``data`` with its custom property ``name`` set to ``value``."""
+    custom, count = re.subn(
+        rf'(name="{name}"><vt:lpwstr>)[^<]*(</vt:lpwstr>)'.encode(),
+        rb"\g<1>" + value.encode() + rb"\g<2>",
+        _custom(data),
+    )
+    assert count == 1, name
+    return rezip(data, {_CUSTOM: custom})
+
+
+def test_the_render_carries_every_field_in_custom_properties() -> None:
+    custom = _custom(render(example(), "docx")).decode()
+    assert 'name="cchc:format"><vt:lpwstr>cchc-report<' in custom
+    assert 'name="cchc:period"><vt:lpwstr>h1<' in custom
+    assert 'name="cchc:signer_title"><vt:lpwstr>TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH<' in custom
+    assert "cchc:unit_code" not in custom  # blank: not carried
+    document = docx.Document(io.BytesIO(render(example(), "docx")))
+    titles = [p.text for p in document.paragraphs if p.text.startswith("BIỂU MẪU")]
+    assert len(titles) == 7
+    assert all(title.endswith(" 6 THÁNG ĐẦU NĂM 2024") for title in titles)
+
+
+def test_without_its_custom_properties_the_visible_text_and_info_are_read() -> None:
+    data = render(example(), "docx")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive_:
+        relations = archive_.read("_rels/.rels")
+    removed = rezip(data, {"_rels/.rels": _RELATION.sub(b"", relations)})
+    report, warnings = read(removed)
+    # the title says the period and the year, the Kèm theo lines the agency (hence the
+    # level), the number and the date; the rest is not in the text
+    expected = attrs.evolve(
+        example().info,
+        place=None,
+        recipient=None,
+        signer=None,
+        signer_title=None,
+        province=None,
+        district=None,
+    )
+    assert report.info == expected
+    assert [w.code for w in warnings] == ["1.1", "1.2"]
+    rest = {"place", "recipient", "signer", "signer_title", "province", "district"}
+    report, _ = read(removed, info={key: getattr(example().info, key) for key in rest})
+    assert report == example()
+    emptied = rezip(data, {_CUSTOM: re.sub(rb"<property .*</property>", b"", _custom(data))})
+    assert read(emptied).report.info == expected  # all of them deleted in Word
+
+
+def test_custom_properties_disagreeing_with_the_text_give_way_with_a_warning() -> None:
+    data = _property(render(example(), "docx"), "cchc:period", "q1")
+    data = _property(data, "cchc:number", "99/BC-UBND")
+    report, warnings = read(data)
+    assert report == example()
+    messages = [w.message("en") for w in warnings if w.template is None]
+    assert messages == [
+        (
+            "docProps/custom.xml, cchc:period: period: the document's properties say 'q1', its"
+            " text (paragraph 2) says '6 tháng đầu năm'; the text is read"
+        ),
+        (
+            "docProps/custom.xml, cchc:number: number: the document's properties say"
+            " '99/BC-UBND', its text (paragraph 3) says '341/BC-UBND'; the text is read"
+        ),
+    ]
+
+
+def test_custom_properties_of_another_kind_are_not_read() -> None:
+    data = _property(render(example(), "docx"), "cchc:version", "7")
+    report, warnings = read(data)
+    assert report.info.recipient is None
+    assert warnings[0].message("en") == (
+        "docProps/custom.xml: the document's properties are no cchc-report record of"
+        " version 1 (cchc:format 'cchc-report', cchc:version '7'); they are not read"
+    )
+
+
+def test_custom_properties_that_are_hostile_or_damaged_are_refused() -> None:
+    data = render(example(), "docx")
+    entity = b'<?xml version="1.0"?><!DOCTYPE p [<!ENTITY a "aaaa">]><Properties/>'
+    with pytest.raises(ReportFormatError, match="declares a document type"):
+        read(rezip(data, {_CUSTOM: entity}))
+    with pytest.raises(ReportFormatError, match="the Word document cannot be read"):
+        read(rezip(data, {_CUSTOM: b"<Properties><property"}))
+    again = b'<property name="cchc:year"><vt:lpwstr xmlns:vt="x">2020</vt:lpwstr></property>'
+    twice = _custom(data).replace(b"</Properties>", again + b"</Properties>")
+    with pytest.raises(ReportFormatError, match="the report field 'year' is given twice"):
+        read(rezip(data, {_CUSTOM: twice}))
 
 
 def test_doubtful_cells_are_warned_as_in_every_reader() -> None:

@@ -30,9 +30,17 @@ in every row it covers, one merged across columns in its first column), and
   - ``district`` and ``province``: the header block above the agency, or the first
     *UBND huyện X* / *UBND tỉnh X* of the text;
   - any field on a line of its own as *label: value* with the labels of the metadata
-    rows (*Kỳ báo cáo: 6 tháng đầu năm 2024*, *Mã đơn vị hành chính: 19897*).
+    rows (*Kỳ báo cáo: 6 tháng đầu năm 2024*, *Mã đơn vị hành chính: 19897*);
+  - ``period`` and ``year``, when the body does not say them: the title of an
+    appendix (*BIỂU MẪU … 6 THÁNG ĐẦU NĂM 2024*, as the Word render writes it).
 
-  What the document does not say is passed by the caller (``info=``, ``--info``).
+  The block *Thông tin báo cáo* (*Report information*) that the text, Markdown and
+  HTML renders write, its heading then one line *label: value* per field, is read as
+  it is: each field it has a line for is that line's value (a blank value a blank
+  field), whatever else the document says (which, when it says otherwise, is a
+  warning); a field whose line is gone is read as above. A Word document's custom
+  properties (``carried``) give what the text does not say. What the document does
+  not say is passed by the caller (``info=``, ``--info``), which wins over all of it.
 
 Every pattern here runs on one line of at most :data:`MAX_LINE` characters, and none
 nests quantifiers over characters two of them could both take: its time is linear in
@@ -64,8 +72,10 @@ from .reading import (
     loose_code,
     metadata_key,
     plain_code,
+    resolve_edition,
+    same_field,
 )
-from .table import COLUMNS
+from .table import COLUMNS, INFO_HEADING
 
 __all__ = ["MAX_LINE", "Grid", "Paragraph", "expected_tables", "read_document"]
 
@@ -580,7 +590,9 @@ def _signature(lines: list[tuple[str, str]], meta: Metadata) -> None:
         return
 
 
-def _period(title: str, meta: Metadata, out: Collector, *, guessed: bool = False) -> None:
+def _period(
+    title: str, meta: Metadata, out: Collector, where: str = "title", *, guessed: bool = False
+) -> None:
     """The period and the year the title states.
 
     A period of months (*quý III*, *6 tháng đầu năm*, *9 tháng*) is preferred to a
@@ -604,20 +616,20 @@ def _period(title: str, meta: Metadata, out: Collector, *, guessed: bool = False
             value=phrase,
         )
     if year is not None:
-        meta.found("year", int(year.group(1)), "title")
+        meta.found("year", int(year.group(1)), where)
     elif isinstance(date := meta.get("date"), dt.date):
-        meta.found("year", date.year, "title")
+        meta.found("year", date.year, where, inferred=True)
         out.warn(
-            "title",
+            where,
             f"the title names no year; the year of the report's date is used ({phrase!r})",
             f"tiêu đề không ghi năm; đã dùng năm của ngày báo cáo ({phrase!r})",
             value=title,
         )
     folded = fold(phrase)
     if _WHOLE_YEAR.fullmatch(folded):
-        meta.found("period", "năm", "title")
+        meta.found("period", "năm", where)
     else:
-        meta.found("period", folded.replace("sáu", "6", 1).replace("chín", "9", 1), "title")
+        meta.found("period", folded.replace("sáu", "6", 1).replace("chín", "9", 1), where)
 
 
 def _name_after(texts: Iterable[str], kinds: tuple[str, ...]) -> str | None:
@@ -664,18 +676,18 @@ def _agency(body: _Body, attached: list[tuple[str, str]], texts: list[str], out:
     level = _level(kind[0], meta) if kind else None
     if level is None:  # a thành phố before the reform: a province or a district
         return
-    meta.found("level", level, where)
+    meta.found("level", level, where, inferred=True)
     superior = [text for text, _ in (body.header if body.unknown else body.header[:-1])]
     recipient = str(meta.get("recipient") or "")
     if level is AdminLevel.COMMUNE:
         district = _name_after([*superior, recipient, *texts], ("huyện", "quận", "thị xã"))
         if district:
-            meta.found("district", district, "document")
+            meta.found("district", district, "document", inferred=True)
     if level is not AdminLevel.PROVINCE:
         kinds = ("tỉnh", "thành phố") if _after_reform(meta) else ("tỉnh",)
         province = _name_after([*superior, *texts], kinds)
         if province:
-            meta.found("province", province, "document")
+            meta.found("province", province, "document", inferred=True)
 
 
 def level_from_agency(meta: Metadata, overrides: Mapping[str, object] | None) -> None:
@@ -723,6 +735,122 @@ def _choose_agency(
     return "", ""
 
 
+# --- the block "Thông tin báo cáo" and the document's properties ---------------------------
+
+_INFO_HEADINGS: Final = frozenset(fold(heading) for heading in INFO_HEADING.values())
+_BULLET: Final = re.compile(r"[-+*•]\s+")
+_LABEL: Final = 60
+"""The longest label of a line *label: value*."""
+
+
+def _info_block(
+    lines: list[tuple[str, str]], out: Collector
+) -> tuple[dict[str, tuple[object, str]], list[tuple[str, str]]]:
+    """The fields the block *Thông tin báo cáo* states, and the body's lines without it.
+
+    The block is its heading, then one line *label: value* per field (a list's bullet
+    allowed before it, blank lines between), up to the first line that is no such line.
+    A blank value states a blank field; a label that names no field is a warning.
+    """
+    start = next(
+        (
+            index
+            for index, (text, _) in enumerate(lines)
+            if len(text) <= _LABEL and fold(text).removesuffix(":").strip() in _INFO_HEADINGS
+        ),
+        None,
+    )
+    if start is None:
+        return {}, lines
+    stated = Metadata(out)
+    end = start + 1
+    for index in range(start + 1, len(lines)):
+        text, where = lines[index]
+        if text:
+            bullet = _BULLET.match(text)
+            item = text[bullet.end() :] if bullet is not None else text
+            label, colon, value = item.partition(":")
+            if not colon or len(label) > _LABEL or not label.strip():
+                break
+            key = metadata_key(label)
+            if key is None or key in ("format", "version"):
+                out.warn(
+                    where,
+                    f"{label.strip()!r} names no field of the report; the line is left out",
+                    f"{label.strip()!r} không phải trường nào của báo cáo; bỏ qua dòng này",
+                    value=text,
+                )
+            else:
+                stated.given(key, value.strip() or None, where)
+        end = index + 1
+    return stated.fields, lines[:start] + lines[end:]
+
+
+def _says(value: object, lang: str = "en") -> str:
+    """``says '…'`` of a value read, or that it is left blank."""
+    if value is None:
+        return "leaves it blank" if lang == "en" else "để trống"
+    shown = repr(str(value) if isinstance(value, dt.date) else value)
+    return f"says {shown}" if lang == "en" else f"ghi {shown}"
+
+
+def _merged(
+    seen: Metadata,
+    stated: Mapping[str, tuple[object, str]],
+    carried: Mapping[str, tuple[object, str]],
+    out: Collector,
+) -> dict[str, tuple[object, str]]:
+    """The metadata read: the block's, else the text's, else the document's properties.
+
+    The block *Thông tin báo cáo* (``stated``) is read as it is, a blank field blank;
+    what the rest of the text says of the same field, when it says otherwise, is a
+    warning. A field the block does not state is the text's (``seen``); the document's
+    properties (``carried``, the record a Word render carries) give the rest, and
+    what the text visibly says wins over them, with a warning when they disagree.
+    Fields the text only lets guess (a level from the agency's name) give way to both.
+    """
+    fields = dict(seen.fields)
+    visible = {k: v for k, v in seen.fields.items() if k not in seen.inferred}
+    for key, (value, where) in stated.items():
+        if key in visible and not same_field(key, value, visible[key][0]):
+            text, at = visible[key]
+            out.warn(
+                where,
+                f"{key}: the report information block {_says(value)}, {at} {_says(text)};"
+                " the block is read",
+                f"{key}: khối {INFO_HEADING['vi']!r} {_says(value, 'vi')}, {at}"
+                f" {_says(text, 'vi')}; đã đọc theo khối",
+                value=value,
+            )
+        fields[key] = (value, where)
+    visible.update(stated)
+    for key, (value, where) in carried.items():
+        if key not in visible:
+            fields[key] = (value, where)
+        elif not same_field(key, value, visible[key][0]):
+            text, at = visible[key]
+            out.warn(
+                where,
+                f"{key}: the document's properties say {_says(value)[5:]}, its text ({at})"
+                f" {_says(text)}; the text is read",
+                f"{key}: thuộc tính của văn bản ghi {_says(value, 'vi')[4:]}, nội dung văn bản"
+                f" ({at}) {_says(text, 'vi')}; đã đọc theo nội dung văn bản",
+                value=value,
+            )
+    return fields
+
+
+def _edition(
+    fields: Iterable[Mapping[str, tuple[object, str]]], ed: Edition, out: Collector
+) -> Edition:
+    """The edition the first of ``fields`` that names one names, else ``ed``."""
+    for found in fields:
+        value = found.get("edition", (None, ""))
+        if value[0] not in (None, ""):
+            return resolve_edition({"edition": value}, out)
+    return ed
+
+
 # --- the appendix tables ----------------------------------------------------------------------
 
 
@@ -759,6 +887,9 @@ class _Appendices:
     pending: TableStart | None = None
     title: list[str] = attrs.Factory(list)
     tables: int = 0
+    titles: list[tuple[str, str]] = attrs.Factory(list)
+    """The title of each appendix, and where it is."""
+    title_at: str | None = None
     columns: dict[str, int] | None = None
     """The columns of the appendix's table so far: a table split in two goes on in them."""
 
@@ -771,6 +902,7 @@ class _Appendices:
             return  # the heading again (a paragraph, then the table's first row)
         self.lost.extend(self.end())
         self.pending, self.title = TableStart(f"PL{number}", Where(where)), []
+        self.title_at = None
         self.tables += 1
         self.columns = None
 
@@ -778,6 +910,7 @@ class _Appendices:
         """The pending heading, now that its table starts."""
         if self.pending is not None:
             self.tabled.add(self.pending.template)
+            self.titles.append((" ".join(self.title), self.title_at or self.pending.where.row))
             yield attrs.evolve(self.pending, title=" ".join(self.title), typed=not self.text)
             self.pending = None
 
@@ -836,6 +969,7 @@ class _Appendices:
                 self.check_number(ref[0], where)
                 _found_date(ref[1], where, self.meta)
             elif line and self.pending is not None:
+                self.title_at = self.title_at or where
                 self.title.append(line)
 
     def check_number(self, number: str, where: str) -> None:
@@ -1010,18 +1144,21 @@ def read_document(
     overrides: Mapping[str, object] | None = None,
     expected: tuple[str, str],
     text: bool = False,
+    carried: Mapping[str, tuple[object, str]] | None = None,
 ) -> tuple[Report, tuple[Problem, ...]]:
     """Read a report from the blocks of its document (see the module).
 
     Args:
         blocks: The paragraphs and tables, in the order of the document.
-        ed: The edition read.
+        ed: The edition read, unless the document names one.
         out: Where the problems and the warnings go.
         overrides: Metadata set by the caller (``info=``).
         expected: What the reader expected (English, Vietnamese), said when no
             appendix value could be read (:func:`expected_tables`).
         text: The tables' cells were split from lines of text, and may run together;
             otherwise they are a document's cells (Word, HTML), a merged cell one cell.
+        carried: The metadata the file carries beside its text (a Word document's
+            custom properties), ``field: (value, where)``; what the text says wins.
 
     Raises:
         ReportFormatError: The document cannot be read; every problem is listed.
@@ -1044,19 +1181,25 @@ def read_document(
 
     # the body first: the number it states is the one the Kèm theo lines are checked against
     lines = _lines(blocks[:first])
+    stated, lines = _info_block(lines, out)
+    carried = carried or {}
     body = _Body(meta)
     _header_block(lines, body)
     _read_body(lines, body)
     _signature(lines, meta)
     _period(" ".join(body.title), meta, out, guessed=body.guessed)
-    builders = read_rows(cells(), ed, out)
+    builders = read_rows(cells(), _edition((stated, carried, meta.fields), ed, out), out)
     _agency(body, appendices.attached, [text for text, _ in lines], out)
+    for title, where in appendices.titles:  # "… 6 THÁNG ĐẦU NĂM 2024" in an appendix's title
+        if meta.has("period"):
+            break
+        _period(title, meta, out, where)
     if not appendices.tables:  # what else is missing does not matter then
         _no_heading(blocks, expected, out)
         out.check()
     return (
         build_report(
-            meta.fields,
+            _merged(meta, stated, carried, out),
             builders,
             out,
             ed,

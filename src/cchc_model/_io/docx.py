@@ -4,8 +4,15 @@ The document follows Nghị định 30/2020/NĐ-CP on the form of official docum
 portrait, margins top and bottom 20 mm, left 30 mm, right 15 mm; Times New Roman, 13 pt
 (12 pt in the tables); page numbers centred at the top of every page but the first;
 Vietnamese (vi-VN) as the language of the text, so that a spelling checker reads it
-as Vietnamese. Each appendix starts a page: *Phụ lục N* and the title in bold, the
+as Vietnamese. Each appendix starts a page: *Phụ lục N* and the title in bold (the
+form's, then the period as filed reports write it: *… 6 THÁNG ĐẦU NĂM 2024*), the
 *Kèm theo* line in italics, centred, then the table of the official layout.
+
+The document carries every field of the report's metadata in its custom properties
+(``docProps/custom.xml``, shown by Word under *File > Info > Properties > Advanced >
+Custom*): ``cchc:format``, ``cchc:version``, ``cchc:edition``, then ``cchc:agency``,
+``cchc:level``… as the CSV's metadata rows write them (``commune``, ``h1``,
+``2024-06-10``); a blank field has none.
 
 The table's column grid is the width of its cells
 (:data:`~cchc_model._io.table.COLUMN_WIDTHS_MM`: STT 14 mm, *Chỉ tiêu thống kê* 78 mm,
@@ -35,7 +42,10 @@ its text in its first column (a heading row whose title spans the unit, value an
 columns holds no value), runs joined whatever their bold or italic, deleted text
 (tracked changes) left out. The paragraphs and tables are read as every document is
 (:mod:`~cchc_model._io.document`): the metadata from the body, the values from the
-appendix tables.
+appendix tables. The metadata the custom properties carry (:data:`PROPERTY_PREFIX`, a
+record of this format and version) gives what the text does not say; what the text
+says wins over it, with a warning when they differ (a title or a *Kèm theo* line
+edited by hand).
 """
 
 from __future__ import annotations
@@ -55,7 +65,8 @@ from .._model.report import Report
 from .archive import Package, check_package
 from .document import Block, Grid, Paragraph, expected_tables, read_document
 from .fonts import LINE_HEIGHT, wrapped_lines
-from .reading import Collector
+from .interchange import FORMAT, VERSION
+from .reading import METADATA, Collector, Metadata
 from .table import (
     COLUMN_WIDTHS_MM,
     COLUMNS,
@@ -71,6 +82,7 @@ from .table import (
     printable,
     severity_label,
 )
+from .tabular import metadata_rows
 from .wordnum import Numbering
 
 __all__ = [
@@ -78,6 +90,7 @@ __all__ = [
     "LANGUAGE",
     "MAX_TABLE_COLUMNS",
     "MAX_TABLE_ROWS",
+    "PROPERTY_PREFIX",
     "read_docx",
     "render_docx",
 ]
@@ -346,11 +359,13 @@ def _findings(doc: _Doc, findings: tuple[TableFinding, ...], lang: Lang) -> None
         )
 
 
-def _template(doc: _Doc, table: TemplateTable, *, first: bool, lang: Lang) -> None:
+def _template(doc: _Doc, table: TemplateTable, period: str, *, first: bool, lang: Lang) -> None:
     heading = doc.paragraph([Run(table.heading, bold=True)], center=True)
     if not first:
         heading.paragraph_format.page_break_before = True
-    title = doc.paragraph([Run(table.title, bold=True)], center=True)
+    # the title says the period, as the appendices of filed reports do
+    period = period.upper() if table.title.isupper() else period
+    title = doc.paragraph([Run(f"{table.title} {period}", bold=True)], center=True)
     attached = doc.paragraph([Run(table.attached, italic=True)], center=True)
     attached.paragraph_format.space_after = doc.shared.Pt(6)
     for paragraph in (heading, title, attached):  # with the table's header and first row
@@ -363,6 +378,45 @@ def _template(doc: _Doc, table: TemplateTable, *, first: bool, lang: Lang) -> No
 
 
 _LONGEST_PROPERTY: Final = 255
+PROPERTY_PREFIX: Final = "cchc:"
+"""The names of the custom properties that carry the report's metadata (``cchc:agency``)."""
+_CUSTOM: Final = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT: Final = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_USER_DEFINED: Final = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+"""The format id of the properties a user defines (File > Properties > Custom)."""
+
+
+def _custom_xml(table: ReportTable) -> bytes:
+    """``docProps/custom.xml``: a property ``cchc:<field>`` per field of the metadata set.
+
+    The values are those of the CSV's metadata rows (``commune``, ``h1``, ``2024-06-10``),
+    after :func:`~cchc_model._io.table.printable`, as every text of the document.
+    """
+    rows = [(key, value) for key, _, value in metadata_rows(table) if value]
+    properties = "".join(
+        f'<property fmtid="{_USER_DEFINED}" pid="{pid}" name="{PROPERTY_PREFIX}{key}">'
+        f"<vt:lpwstr>{escape(printable(value))}</vt:lpwstr></property>"
+        for pid, (key, value) in enumerate(rows, start=2)  # 0 and 1 are reserved
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Properties xmlns="{_CUSTOM}" xmlns:vt="{_VT}">{properties}</Properties>'
+    ).encode()
+
+
+def _carry(doc: _Doc, table: ReportTable) -> None:
+    """Carry every field of the metadata in the document's custom properties."""
+    opc = require("docx.opc.constants")
+    part_module = require("docx.opc.part")
+    packuri = require("docx.opc.packuri")
+    package = doc.document.part.package
+    part = part_module.Part(
+        packuri.PackURI("/docProps/custom.xml"),
+        opc.CONTENT_TYPE.OFC_CUSTOM_PROPERTIES,
+        _custom_xml(table),
+        package,
+    )
+    package.relate_to(part, opc.RELATIONSHIP_TYPE.CUSTOM_PROPERTIES)
 
 
 def render_docx(table: ReportTable) -> bytes:
@@ -381,7 +435,9 @@ def render_docx(table: ReportTable) -> bytes:
     if table.findings:
         _findings(doc, table.findings, table.lang)
     for index, template in enumerate(table):
-        _template(doc, template, first=index == 0 and not table.findings, lang=table.lang)
+        first = index == 0 and not table.findings
+        _template(doc, template, table.period_label, first=first, lang=table.lang)
+    _carry(doc, table)
     buffer = io.BytesIO()
     doc.document.save(buffer)
     return buffer.getvalue()
@@ -594,6 +650,7 @@ def read_docx(
         document = docx.Document(io.BytesIO(data))
         numbering = Numbering.of(document)
         blocks = list(_blocks(document.element.body, out, numbering))
+        carried = _carried(document.part.package, out)
     except ReportFormatError:
         raise
     except Exception as exc:  # python-docx and lxml raise many kinds on a damaged file
@@ -612,6 +669,7 @@ def read_docx(
             out,
             overrides=overrides,
             expected=expected_tables("in the document's body", "trong thân văn bản"),
+            carried=carried,
         )
     except ReportFormatError:
         if not numbered:
@@ -620,3 +678,45 @@ def read_docx(
             out.error(note.path, note.en, note.vi)
         out.check()
         raise  # pragma: no cover  # check() raised
+
+
+_FIELDS: Final = frozenset(field.key for field in METADATA)
+
+
+def _carried(package: Element, out: Collector) -> dict[str, tuple[object, str]]:
+    """The metadata the document's custom properties carry (``cchc:agency``…), if any.
+
+    The part has passed the guard (:func:`~cchc_model._io.archive.check_package`: its
+    size, no DOCTYPE nor entity, its elements counted) and is parsed by python-docx's
+    parser, which resolves no entity. Only a record of this format and version is
+    read: one of another kind is a warning, and the text alone is read.
+    """
+    opc = require("docx.opc.constants")
+    try:
+        part = package.part_related_by(opc.RELATIONSHIP_TYPE.CUSTOM_PROPERTIES)
+    except KeyError:
+        return {}
+    name = str(part.partname).lstrip("/")
+    record = Metadata(out)
+    for element in require("docx.oxml").parse_xml(part.blob):
+        key = str(element.get("name") or "")
+        if not key.startswith(PROPERTY_PREFIX) or key[len(PROPERTY_PREFIX) :] not in _FIELDS:
+            continue  # a property of the user's, or of a later version: not ours to read
+        text = unicodedata.normalize("NFC", "".join(element.itertext()).strip())
+        record.given(key[len(PROPERTY_PREFIX) :], text, f"{name}, {key}")
+    fields = record.fields
+    if not fields:
+        return {}
+    kind = (fields.pop("format", ("", ""))[0], fields.pop("version", ("", ""))[0])
+    if kind != (FORMAT, str(VERSION)):
+        out.warn(
+            name,
+            f"the document's properties are no {FORMAT} record of version {VERSION}"
+            f" ({PROPERTY_PREFIX}format {kind[0]!r}, {PROPERTY_PREFIX}version {kind[1]!r});"
+            " they are not read",
+            f"thuộc tính của văn bản không phải bản ghi {FORMAT} phiên bản {VERSION}"
+            f" ({PROPERTY_PREFIX}format {kind[0]!r}, {PROPERTY_PREFIX}version {kind[1]!r});"
+            " không đọc",
+        )
+        return {}
+    return fields

@@ -17,10 +17,11 @@ as the page declares (``<meta charset>``, Word's ``windows-1258``), else as UTF-
 spanning rows (``rowspan``) is repeated in each, one spanning columns (``colspan``) is
 one cell, its text in its first column; ``<br>`` and
 paragraphs inside a cell are line breaks. The paragraphs and tables are then read as
-every document is (:mod:`~cchc_model._io.document`).
+every document is (:mod:`~cchc_model._io.document`), the metadata from the block
+*Thông tin báo cáo* this render writes.
 
->>> report, warnings = cchc_model.read(page.encode(), "html", info={"level": "commune"})
->>> report.templates == cchc_model.example().templates
+>>> report, warnings = cchc_model.read(page.encode(), "html")
+>>> report == cchc_model.example()
 True
 """
 
@@ -47,6 +48,7 @@ from .table import (
     COLUMN_WIDTHS_MM,
     COLUMNS,
     FINDINGS_HEADING,
+    INFO_HEADING,
     RESULT_HEADER,
     SEVERITY_COLOURS,
     TITLE_NOTE,
@@ -73,6 +75,9 @@ body { font-family: "Times New Roman", Times, "Liberation Serif", "Nimbus Roman"
        font-size: 13pt; line-height: 1.3; margin: 0 auto; max-width: 165mm; padding: 10mm 0; }
 header.report { text-align: center; margin-bottom: 8mm; }
 header.report p { margin: 0; }
+div.info { text-align: left; font-size: 12pt; margin-top: 4mm; }
+div.info p.info-heading { font-weight: bold; margin-bottom: 1mm; }
+div.info span.label { font-style: italic; }
 section.appendix { break-before: page; page-break-before: always; }
 section.appendix:first-of-type { break-before: auto; page-break-before: auto; }
 p.heading { font-weight: bold; text-align: center; margin: 0 0 2mm; }
@@ -187,7 +192,7 @@ def render_html(table: ReportTable) -> str:
     serious finding, and each finding is listed once, naming its rows, under the title
     of the last row it touches.
     """
-    heading, period = table.heading
+    heading = table.heading[0]
     lang = table.lang
     parts = [
         "<!DOCTYPE html>",
@@ -202,7 +207,13 @@ def render_html(table: ReportTable) -> str:
         "<body>",
         '<header class="report">',
         f"<p><b>{_e(heading)}</b></p>",
-        f"<p>{_e(period)}</p>",
+        '<div class="info">',
+        f'<p class="info-heading">{_e(INFO_HEADING[lang])}</p>',
+        *(
+            f'<p><span class="label">{_e(label)}:</span> {_e(value)}</p>'.replace(" </p>", "</p>")
+            for label, value in table.info_lines
+        ),
+        "</div>",
     ]
     if table.findings:
         parts.append(f"<p>{_e(FINDINGS_HEADING[lang])}:</p>{_findings_list(table.findings, lang)}")

@@ -54,6 +54,7 @@ __all__ = [
     "plain_code",
     "read_value_text",
     "resolve_edition",
+    "same_field",
 ]
 
 INFO_FIELDS: Final = tuple(field.name for field in attrs.fields(ReportInfo))
@@ -695,6 +696,8 @@ class Metadata:
     def __init__(self, out: Collector) -> None:
         self.out = out
         self.fields: dict[str, tuple[object, str]] = {}
+        self.inferred: set[str] = set()
+        """The fields guessed from others (a level from the agency's name), not stated."""
 
     def given(self, key: str, value: object, where: str) -> None:
         """A field a file states in a row of its own: stating it twice is a problem."""
@@ -708,9 +711,15 @@ class Metadata:
             return
         self.fields[key] = (value, where)
 
-    def found(self, key: str, value: object, where: str) -> None:
-        """A field found in a document's text: the first place that says it is kept."""
-        self.fields.setdefault(key, (value, where))
+    def found(self, key: str, value: object, where: str, *, inferred: bool = False) -> None:
+        """A field found in a document's text: the first place that says it is kept.
+
+        ``inferred``: the text does not say it, it is guessed from what it says.
+        """
+        if key not in self.fields:
+            self.fields[key] = (value, where)
+            if inferred:
+                self.inferred.add(key)
 
     def has(self, key: str) -> bool:
         """Whether ``key`` was read."""
@@ -719,6 +728,29 @@ class Metadata:
     def get(self, key: str) -> object:
         """The value read for ``key``, or ``None``."""
         return self.fields.get(key, (None, ""))[0]
+
+
+def same_field(key: str, first: object, second: object) -> bool:
+    """Whether two values read for the field ``key`` say the same (``h1``, ``6 tháng đầu năm``).
+
+    >>> same_field("period", "h1", "6 tháng đầu năm 2024")
+    True
+    >>> same_field("date", "10/6/2024", "2024-06-10")
+    True
+    >>> same_field("agency", "UBND xã A", "UBND  xã A"), same_field("number", "1/BC", None)
+    (True, False)
+    """
+
+    def normal(value: object) -> object:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        try:
+            read = _period(value)[0] if key == "period" else _field_value(key, value)
+        except (ValueError, TypeError, ParseError):
+            read = _text_of(value)
+        return " ".join(read.split()) if isinstance(read, str) else read
+
+    return normal(first) == normal(second)
 
 
 def _text_of(value: object) -> str:

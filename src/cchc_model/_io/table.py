@@ -27,6 +27,7 @@ two rules of text safety (:func:`printable` for documents people read,
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -43,6 +44,7 @@ from .._model.report import Report, ReportInfo
 from .._model.template import Emphasis, Indicator, Template, Value, normalize_code
 from .._model.units import Code, Kind
 from .._rules.messages import SEVERITY_LABELS
+from .reading import METADATA
 
 __all__ = [
     "BIDI_CONTROLS",
@@ -51,6 +53,7 @@ __all__ = [
     "CONTROL_CHARACTERS",
     "FINDINGS_HEADING",
     "FORMULA_TRIGGERS",
+    "INFO_HEADING",
     "RESULT_HEADER",
     "SEVERITIES",
     "SEVERITY_COLOURS",
@@ -92,6 +95,18 @@ TITLE_NOTE: Final = "(Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, nă
 
 FINDINGS_HEADING: Final[Mapping[Lang, str]] = {"vi": "Kết quả kiểm tra", "en": "Findings"}
 """The heading over a list of findings (and the name of Excel's findings sheet)."""
+
+
+INFO_HEADING: Final[Mapping[Lang, str]] = {"vi": "Thông tin báo cáo", "en": "Report information"}
+"""The heading of the block in which the text, Markdown and HTML renders show every field
+of the report's metadata (:attr:`ReportTable.info_lines`), and by which the readers find it."""
+
+
+_INFO_FIELDS: Final = (
+    *(field for field in METADATA if field.key not in ("format", "version", "edition")),
+    *(field for field in METADATA if field.key == "edition"),
+)
+"""The fields the renders show, in the order of the metadata rows, the edition last."""
 
 
 class SeverityColours(NamedTuple):
@@ -533,6 +548,41 @@ class ReportTable:
             parts.append(f"ngày {vi.format_short_date(info.date)}")
         parts.append(f"của {info.agency}")
         return " ".join(parts), f"Kỳ báo cáo: {self.period_label}"
+
+    @property
+    def info_lines(self) -> tuple[tuple[str, str], ...]:
+        """Every field of the report's metadata as ``(label, value)``, blank ones ``""``.
+
+        What the text, Markdown and HTML renders show under :data:`INFO_HEADING`, one
+        field a line (*label: value*), and what the readers read back exactly: the
+        labels of the metadata rows (:data:`~cchc_model._io.reading.METADATA`) in the
+        table's language, the values as documents write them (the level's name, the
+        period as titles say it, the date ``10/6/2024``), the edition last. A line break
+        or a tab in a text is shown as a space, so that each field keeps its line.
+
+        >>> import cchc_model
+        >>> for label, value in cchc_model.table_model(cchc_model.example()).info_lines[:4]:
+        ...     print(f"{label}: {value}")
+        Cơ quan báo cáo: UBND xã Hương Sơn
+        Cấp hành chính: cấp xã
+        Kỳ báo cáo: 6 tháng đầu năm 2024
+        Năm báo cáo: 2024
+        """
+        info, lang = self.info, self.lang
+        lines: list[tuple[str, str]] = []
+        for field in _INFO_FIELDS:
+            key = field.key
+            value: object = self.edition if key == "edition" else getattr(info, key)
+            if key == "level":
+                text = info.level.label if lang == "vi" else info.level.value
+            elif key == "period":
+                text = self.period_label
+            elif isinstance(value, dt.date):
+                text = vi.format_short_date(value)
+            else:
+                text = "" if value is None else " ".join(printable(str(value)).split())
+            lines.append((field.vi if lang == "vi" else field.en, text))
+        return tuple(lines)
 
     def all_findings(self) -> tuple[TableFinding, ...]:
         """Every finding once: the report's, then each template's in table order."""

@@ -1,11 +1,13 @@
 r"""Text: the plain-text and Markdown renders, and the reader of text tables.
 
 **Writing** plain text (aligned columns, what ``cchc show`` prints) and Markdown, from the
-table model.
+table model: the heading line, the block *Thông tin báo cáo* (every field of the
+metadata, one line *label: value* each: :attr:`~cchc_model.ReportTable.info_lines`),
+then the appendices.
 
 >>> import cchc_model
 >>> text = cchc_model.render(cchc_model.example(), "text")
->>> for line in text.splitlines()[4:12]:
+>>> for line in text.splitlines()[19:27]:
 ...     print(line)
 Phụ lục 2
 BIỂU MẪU THỐNG KÊ SỐ LIỆU BÁO CÁO CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH
@@ -27,9 +29,9 @@ with its unit or its value left out is placed by what its cells hold). HTML tags
 entities and Markdown emphasis and headings are taken off every cell and line. Each
 appendix table follows its *Phụ lục N* heading line; its columns are found by its
 header, and the metadata is read from the lines before the first appendix, as
-:mod:`~cchc_model._io.document` says for every document. What the document does not
-say (often the province, in the appendices alone, and always ``unit_code``) is passed
-by the caller: ``read(path, info={"province": …})``.
+:mod:`~cchc_model._io.document` says for every document: from the block *Thông tin báo
+cáo* of these renders as it is written. What the document does not say (the appendices
+alone say no period) is passed by the caller: ``read(path, info={"period": …})``.
 
 Every pattern of the reader runs on one line (cut at 100,000 characters; a rule of
 dashes, a delimiter row or a pasted row at most :data:`~cchc_model._io.document.MAX_LINE`)
@@ -66,6 +68,7 @@ from .reading import Collector, defuse_references, plain_code
 from .table import (
     COLUMNS,
     FINDINGS_HEADING,
+    INFO_HEADING,
     SEVERITIES,
     Cell,
     ReportTable,
@@ -420,6 +423,14 @@ def _template_text(table: TemplateTable, lang: Lang) -> list[str]:
     return lines
 
 
+def _info_text(table: ReportTable) -> list[str]:
+    """The block *Thông tin báo cáo*: one line *label: value* per field of the metadata."""
+    return [
+        INFO_HEADING[table.lang],
+        *(f"{label}: {value}".rstrip() for label, value in table.info_lines),
+    ]
+
+
 def render_text(table: ReportTable) -> str:
     """The report as plain text: each appendix as aligned columns, 100 characters wide.
 
@@ -428,7 +439,7 @@ def render_text(table: ReportTable) -> str:
     row it touches, or under its appendix's table when it touches none, or under the
     heading when it is about the report.
     """
-    lines = [printable(line) for line in table.heading]
+    lines = [printable(table.heading[0]), "", *_info_text(table)]
     if table.findings:
         lines.extend(
             [
@@ -513,11 +524,11 @@ def render_markdown(table: ReportTable) -> str:
 
     >>> import cchc_model
     >>> md = cchc_model.render(cchc_model.example(), "markdown")
-    >>> print(md.splitlines()[13])
+    >>> print(md.splitlines()[28])
     | 2. | Tỷ lệ hoàn thành Kế hoạch CCHC năm (Lũy kế đến thời điểm báo cáo) | % | 78,94 |  |
     """
-    heading, period = table.heading
-    lines = [f"# {_md(heading)}", "", _md(period)]
+    lines = [f"# {_md(table.heading[0])}", "", f"## {INFO_HEADING[table.lang]}", ""]
+    lines.extend(f"- **{_md(label)}:** {_md(value)}".rstrip() for label, value in table.info_lines)
     if table.findings:
         lines.extend(["", *_md_findings(table.findings, table.lang)])
     for template in table:
