@@ -8,6 +8,7 @@ the rest of the document says for a field whose line is gone, then to ``info=``.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import attrs
 import pytest
@@ -26,6 +27,9 @@ from cchc_model._io.reading import INFO_FIELDS
 from cchc_model._model.errors import Lang
 
 FORMATS = {"text": "text", "markdown": "text", "html": "html"}
+NOT_IN_THE_TEXT = ("place", "recipient", "signer", "signer_title", "province", "district")
+"""The fields the appendices alone (their *Kèm theo* lines, their titles) do not say."""
+BLANK: dict[str, Any] = dict.fromkeys(NOT_IN_THE_TEXT)
 _LINES = {
     "text": ("^{label}:.*$", "{label}: {value}"),
     "markdown": (r"^- \*\*{label}:\*\*.*$", "- **{label}:** {value}"),
@@ -158,15 +162,7 @@ def test_only_the_tables_pasted_fall_back_to_their_attached_lines_and_info() -> 
     # the Kèm theo lines say the agency, the number and the date; nothing the period
     assert [p.path for p in error.value.problems] == ["report.period", "report.year"]
     report, _ = _read(tables, "text", period="h1", year="2024")
-    assert report.info == attrs.evolve(
-        example().info,
-        place=None,
-        recipient=None,
-        signer=None,
-        signer_title=None,
-        province=None,
-        district=None,
-    )
+    assert report.info == attrs.evolve(example().info, **BLANK)
 
 
 @pytest.mark.parametrize("to", FORMATS)

@@ -233,6 +233,9 @@ def test_the_libraries_own_render_reads_back() -> None:
 
 # --- the metadata the Word render carries in its custom properties ----------------------
 
+NOT_IN_THE_TEXT = ("place", "recipient", "signer", "signer_title", "province", "district")
+"""The fields the appendices alone (their *Kèm theo* lines, their titles) do not say."""
+BLANK: dict[str, Any] = dict.fromkeys(NOT_IN_THE_TEXT)
 _CUSTOM = "docProps/custom.xml"
 _RELATION = re.compile(rb'<Relationship [^>]*relationships/custom-properties"[^>]*/>')
 
@@ -273,19 +276,11 @@ def test_without_its_custom_properties_the_visible_text_and_info_are_read() -> N
     report, warnings = read(removed)
     # the title says the period and the year, the Kèm theo lines the agency (hence the
     # level), the number and the date; the rest is not in the text
-    expected = attrs.evolve(
-        example().info,
-        place=None,
-        recipient=None,
-        signer=None,
-        signer_title=None,
-        province=None,
-        district=None,
-    )
+    expected = attrs.evolve(example().info, **BLANK)
     assert report.info == expected
     assert [w.code for w in warnings] == ["1.1", "1.2"]
-    rest = {"place", "recipient", "signer", "signer_title", "province", "district"}
-    report, _ = read(removed, info={key: getattr(example().info, key) for key in rest})
+    info = {key: getattr(example().info, key) for key in NOT_IN_THE_TEXT}
+    report, _ = read(removed, info=info)
     assert report == example()
     emptied = rezip(data, {_CUSTOM: re.sub(rb"<property .*</property>", b"", _custom(data))})
     assert read(emptied).report.info == expected  # all of them deleted in Word

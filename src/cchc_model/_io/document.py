@@ -786,12 +786,15 @@ def _info_block(
     return stated.fields, lines[:start] + lines[end:]
 
 
+def _quoted(value: object) -> str:
+    return repr(str(value) if isinstance(value, dt.date) else value)
+
+
 def _says(value: object, lang: str = "en") -> str:
     """``says '…'`` of a value read, or that it is left blank."""
     if value is None:
         return "leaves it blank" if lang == "en" else "để trống"
-    shown = repr(str(value) if isinstance(value, dt.date) else value)
-    return f"says {shown}" if lang == "en" else f"ghi {shown}"
+    return f"says {_quoted(value)}" if lang == "en" else f"ghi {_quoted(value)}"
 
 
 def _merged(
@@ -831,9 +834,9 @@ def _merged(
             text, at = visible[key]
             out.warn(
                 where,
-                f"{key}: the document's properties say {_says(value)[5:]}, its text ({at})"
+                f"{key}: the document's properties say {_quoted(value)}, its text ({at})"
                 f" {_says(text)}; the text is read",
-                f"{key}: thuộc tính của văn bản ghi {_says(value, 'vi')[4:]}, nội dung văn bản"
+                f"{key}: thuộc tính của văn bản ghi {_quoted(value)}, nội dung văn bản"
                 f" ({at}) {_says(text, 'vi')}; đã đọc theo nội dung văn bản",
                 value=value,
             )
