@@ -553,12 +553,13 @@ class ReportTable:
     def info_lines(self) -> tuple[tuple[str, str], ...]:
         """Every field of the report's metadata as ``(label, value)``, blank ones ``""``.
 
-        What the text, Markdown and HTML renders show under :data:`INFO_HEADING`, one
-        field a line (*label: value*), and what the readers read back exactly: the
-        labels of the metadata rows (:data:`~cchc_model._io.reading.METADATA`) in the
-        table's language, the values as documents write them (the level's name, the
-        period as titles say it, the date ``10/6/2024``), the edition last. A line break
-        or a tab in a text is shown as a space, so that each field keeps its line.
+        What the text, Markdown and HTML renders show under the heading *Thông tin báo
+        cáo* (*Report information* in English), one field a line (*label: value*), and
+        what the readers read back exactly: the labels of the metadata rows of CSV and
+        Excel files in the table's language, the values as documents write them (the
+        level's name, the period as titles say it, the date ``10/6/2024``), the edition
+        last. A line break or a tab in a text is shown as a space, so that each field
+        keeps its line.
 
         >>> import cchc_model
         >>> for label, value in cchc_model.table_model(cchc_model.example()).info_lines[:4]:
