@@ -138,6 +138,23 @@ def test_a_hand_filled_workbook() -> None:
     assert "is not an appendix" in warnings[0].en
 
 
+def test_a_ratio_typed_as_a_fraction_without_a_percent_format_is_read_with_a_warning() -> None:
+    # Excel shows 0,7894 in a General cell: what is read is what is shown, with the doubt said
+    wb = _hand_filled()
+    wb["PL2"]["D6"].number_format = "General"
+    report, warnings = read(_save(wb), "xlsx")
+    assert str(report.value("PL2", "2")) == "0.7894"
+    (warning,) = [w for w in warnings if w.path == "PL2!D6"]
+    assert "did you mean 78,94 %?" in warning.en
+    assert "có phải là 78,94 %?" in warning.message("vi")
+
+
+def test_a_percent_format_holds_the_fraction_and_is_read_without_a_doubt() -> None:
+    report, warnings = read(_save(_hand_filled()), "xlsx")  # D6: 0.7894 shown as 78.94%
+    assert str(report.value("PL2", "2")) == "78.94"
+    assert "PL2!D6" not in [w.path for w in warnings]
+
+
 def test_formulas_and_non_numbers_in_value_cells_are_refused() -> None:
     wb = _hand_filled()
     ws = wb["PL2"]

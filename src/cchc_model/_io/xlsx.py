@@ -938,7 +938,10 @@ def _read_number(value: float | Decimal, number_format: str, cell: ValueCell) ->
     """Read a numeric cell.
 
     Counts and codes are whole numbers; other values are decimals with the decimals
-    their number format shows (a percentage format holds a fraction).
+    their number format shows (a percentage format holds a fraction: Excel shows
+    ``0.7894`` as ``78.94%``, read so). A number between 0 and 1 in a percentage row
+    whose format is not a percentage is read as written (``0,7894 %``) with a warning
+    asking whether the ratio was typed as a fraction (``78,94 %``).
     """
     row = cell.row
     if row.kind is None:
@@ -953,6 +956,8 @@ def _read_number(value: float | Decimal, number_format: str, cell: ValueCell) ->
     if not within_bounds(number):
         _beyond(value, cell)
         return None
+    if row.kind is Kind.PERCENT and not percent and 0 < number < 1:
+        _fraction(number, cell)
     places = max(0, -int(number.as_tuple().exponent))
     if decimals is not None and decimals > places:
         # exact: the value is within the bound, the decimals at most the bound's
@@ -965,6 +970,18 @@ def _read_number(value: float | Decimal, number_format: str, cell: ValueCell) ->
             " đã đọc giá trị chứa trong ô",
         )
     return number
+
+
+def _fraction(number: Decimal, cell: ValueCell) -> None:
+    """Warn about a ratio probably typed as a fraction (``0.7894``) in a percentage row."""
+    read_as = vi.format_number(number)
+    meant = vi.format_number(_plain(number.scaleb(2)))
+    cell.warn(
+        f"read {read_as} % (a number under 1, not formatted as a percentage in Excel);"
+        f" did you mean {meant} %? (type {meant}, or format the cell as a percentage)",
+        f"đã đọc {read_as} % (số nhỏ hơn 1, ô không định dạng phần trăm trong Excel);"
+        f" có phải là {meant} %? (hãy nhập {meant}, hoặc định dạng ô là phần trăm)",
+    )
 
 
 def _value(
