@@ -335,3 +335,29 @@ def test_hostile_lines_are_read_in_linear_time_or_refused() -> None:
     ):
         with pytest.raises(ReportFormatError):
             read(text.encode(), "text")
+
+
+INFO = {"agency": "UBND xã A", "level": "commune", "period": "h1", "year": 2024}
+
+
+@pytest.mark.parametrize("mark", ["-", "x", "X", "\u2014", "\u2013"])
+def test_a_dash_for_no_figure_is_refused_with_a_hint(mark: str) -> None:
+    # neither blank nor 0 is guessed: the unit says which it means
+    body = PL2 + f"2.1\tSố nhiệm vụ\tNhiệm vụ\t{mark}\t\n2.2\tĐã hoàn thành\tNhiệm vụ\t15\t\n"
+    with pytest.raises(ReportFormatError) as info:
+        read(body.encode(), "text", info=INFO)
+    (problem,) = [p for p in info.value.problems if p.code == "2.1"]
+    assert f"{mark!r} is not a number" in problem.en
+    assert "leave the cell empty if there is no figure, or write 0" in problem.en
+    assert "để trống ô nếu không có số liệu, hoặc ghi 0" in problem.message("vi")
+
+
+def test_a_code_row_names_its_codes_in_the_template_order() -> None:
+    # PL2 8 writes "Không = 0; Có = 1", PL2 7 "Có = 1; Không = 0"
+    body = PL2 + "7.\tKhảo sát\t\t-\t\n8.\tCó ứng dụng\t\tcó lẽ\t\n"
+    with pytest.raises(ReportFormatError) as info:
+        read(body.encode(), "text", info=INFO)
+    shown = {p.code: p.en for p in info.value.problems if p.code}
+    assert "expected a code (Có = 1; Không = 0), got '-'" in shown["7"]
+    assert "leave the cell empty if there is no figure, or write 0" in shown["7"]
+    assert "expected a code (Không = 0; Có = 1), got 'có lẽ'" in shown["8"]

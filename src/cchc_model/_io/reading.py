@@ -241,6 +241,20 @@ def loose_code(text: str) -> str | None:
     return plain_code(bare)
 
 
+_NO_FIGURE_MARKS: Final = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212xX")
+"""What many units type for "no figure" (*không có*): a dash or an ``x``, never read as one."""
+
+_NO_FIGURE_HINT: Final = (
+    "; leave the cell empty if there is no figure, or write 0",
+    "; để trống ô nếu không có số liệu, hoặc ghi 0",
+)
+
+
+def _no_figure_hint(text: str) -> tuple[str, str]:
+    """The hint for a dash or an ``x`` typed as "no figure": neither blank nor 0 is guessed."""
+    return _NO_FIGURE_HINT if text in _NO_FIGURE_MARKS else ("", "")
+
+
 def _numbers_hint(exc: ParseError) -> tuple[str, str]:
     if exc.suggestions:
         shown = " or ".join(repr(s) for s in exc.suggestions)
@@ -350,7 +364,7 @@ def _read_number_text(text: str, cell: ValueCell, *, declared: bool) -> Value | 
     try:
         number = vi.parse_number(text)
     except ParseError as exc:
-        hint_en, hint_vi = _numbers_hint(exc)
+        hint_en, hint_vi = _numbers_hint(exc) if text not in _NO_FIGURE_MARKS else _NO_FIGURE_HINT
         cell.error(
             f": {raw!r} is not a number as Vietnamese documents write it ('1.234,5'){hint_en}",
             f": {raw!r} không phải là số viết theo cách của văn bản tiếng Việt"
@@ -426,9 +440,11 @@ def _read_code(text: str, cell: ValueCell) -> Value | None:
                 f"đã đọc nhãn {cell.raw!r} thành mã {int(member)}",
             )
             return member
+    written = code_list.text(cell.row.code_order)  # as the row's template writes it
+    hint_en, hint_vi = _no_figure_hint(text)
     cell.error(
-        f": expected a code ({code_list.text()}), got {cell.raw!r}",
-        f": phải là một mã ({code_list.text()}), nhận được {cell.raw!r}",
+        f": expected a code ({written}), got {cell.raw!r}{hint_en}",
+        f": phải là một mã ({written}), nhận được {cell.raw!r}{hint_vi}",
     )
     return None
 
