@@ -61,7 +61,7 @@ def test_a_write_failing_half_way_leaves_the_file_that_was_there(tmp_path: Path)
     )
     completed = run_limited(code, limit=10_000)
     assert completed.returncode != 0
-    assert "File too large" in completed.stderr
+    assert f"[Errno 27] File too large: {str(target)!r}" in completed.stderr  # names the file
     assert target.read_bytes() == b"the good report"
     assert leftovers(tmp_path) == []
 

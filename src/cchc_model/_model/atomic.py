@@ -135,7 +135,7 @@ def _temporary(target: Path) -> Path:
     return Path(name)
 
 
-def _write_temporary(target: Path, data: bytes) -> Path:
+def _write_temporary(target: Path, data: bytes, path: PathLike) -> Path:
     temporary = _temporary(target)
     try:
         with temporary.open("wb") as file:
@@ -143,6 +143,12 @@ def _write_temporary(target: Path, data: bytes) -> Path:
             file.flush()
             os.fsync(file.fileno())
         temporary.chmod(_mode(target))
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        # a write refused (a full disk, a file-size limit) names no file: name the one
+        # the caller asked for, not the temporary one
+        exc.filename = exc.filename or os.fspath(path)
+        raise
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
@@ -204,7 +210,7 @@ def write_files(files: Iterable[tuple[PathLike, bytes]]) -> None:
         for (path, data), stream in zip(pairs, streams, strict=True):
             if not stream:
                 target = _target(path)
-                moves.append((_write_temporary(target, data), target))
+                moves.append((_write_temporary(target, data, path), target))
         for (path, data), stream in zip(pairs, streams, strict=True):
             if stream:
                 _write_stream(path, data)
