@@ -9,6 +9,7 @@ message is produced when asked for, in the language asked for
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
@@ -128,12 +129,11 @@ class Finding:
         """
         if self.definition is None:
             return _report_message(self, lang)
-        template = msg.TRUNCATED[lang] if self.truncated else self.definition.message_template(lang)
-        words = _Words(self, lang)
-        text = msg.fill(template, words.values(template))
+        plan = _plan(self, lang)
+        text = plan.message(self)
         if not titles:
             return text
-        titles_text = words.titles()
+        titles_text = plan.titles(self)
         if not titles_text:
             return text
         return f"{text}{' ' if text.endswith(('.', '?', '!')) else '. '}{titles_text}"
@@ -236,87 +236,149 @@ class _Row:
 _DISPLAY_OPS: Final = {"=": "=", "!=": "≠", "<": "<", "<=": "≤", ">": ">", ">=": "≥"}
 _NAME: Final = re.compile(r"\{([^{}]*)\}")
 
+_Piece = str | Callable[["_Found"], str]
+"""A piece of a message: literal text, or a maker of the words of one finding's values."""
 
-class _Words:
-    """Everything needed to word one finding in one language."""
+_PLAN_LIMIT: Final = 1024
+_PlanKey = tuple[int, Lang, str | None, str, AdminLevel, dt.date | tuple[dt.date, dt.date] | None]
+_PLANS: dict[_PlanKey, tuple[Rule | None, _Plan]] = {}
+
+
+def _plan(finding: Finding, lang: Lang) -> _Plan:
+    """The wording plan of ``finding``'s rule, in ``lang`` (cached).
+
+    Kept by the rule itself (its identity, the rule kept alive with its plan), the
+    language, and what the words depend on besides the values: the finding's template,
+    edition, level and last day of data.
+    """
+    rule = finding.definition
+    when = finding.end if finding.span is None else finding.span
+    key = (id(rule), lang, finding.template, finding.edition, finding.level, when)
+    hit = _PLANS.get(key)
+    if hit is not None and hit[0] is rule:
+        return hit[1]
+    plan = _Plan(finding, lang)
+    if len(_PLANS) >= _PLAN_LIMIT:
+        _PLANS.clear()
+    _PLANS[key] = (rule, plan)
+    return plan
+
+
+class _Found:
+    """One finding being worded: the values it read, and its sides once evaluated."""
+
+    def __init__(self, plan: _Plan, finding: Finding) -> None:
+        self.plan = plan
+        self.finding = finding
+        self.values = finding.values
+        self.evaluated: dict[int, Interval | None] = {}
+
+    @functools.cached_property
+    def view(self) -> dict[str, _Row]:
+        """The values read, as templates (what a compiled side reads)."""
+        rows: dict[str, dict[str, object]] = {}
+        for key, value in self.values.items():
+            ref = self.plan.refs[key]
+            rows.setdefault(ref.template, {})[ref.attribute] = value
+        return {tid: _Row(values) for tid, values in rows.items()}
+
+
+class _Plan:
+    """How the findings of one rule are worded in one language, at one level and period.
+
+    Everything that does not depend on the values found is worked out once (and the plan
+    kept, :func:`_plan`): each message template cut into its literal text, the words
+    that are the same for every finding (the template, the levels, the expression
+    written with codes…) and makers of the others; each side of the comparison written
+    with codes, and compiled once for its value.
+    """
 
     def __init__(self, finding: Finding, lang: Lang) -> None:
-        self.finding = finding
+        rule = finding.definition
+        assert rule is not None  # noqa: S101  # a finding about the report has no rule
+        self.rule = rule
         self.lang = lang
         self.edition: Edition = get_edition(finding.edition)
         self.home = finding.template or ""
         self.level = finding.level
-        self.refs = {self.key(r): r for r in references(self.rule.tree)}
-        rows: dict[str, dict[str, object]] = {}
-        for key, value in finding.values.items():
-            ref = self.refs[key]
-            rows.setdefault(ref.template, {})[ref.attribute] = value
-        self.view = {tid: _Row(values) for tid, values in rows.items()}
+        self.refs = {self.key(r): r for r in references(rule.tree)}
         self.when = finding.end if finding.span is None else finding.span
-        self.ctx = context(self.rule, self.edition, self.level, self.when)
-
-    @property
-    def rule(self) -> Rule:
-        rule = self.finding.definition
-        assert rule is not None  # noqa: S101  # a finding about the report has no rule
-        return rule
+        self.ctx = context(rule, self.edition, self.level, self.when)
+        self.main = main_comparison(rule.tree)
+        self.sides = self._sides()
+        self.own_template = rule.message_template(lang)
+        self._pieces: dict[str, tuple[_Piece, ...]] = {}
+        self._codes: dict[int, str] = {}
+        self._compiled: dict[int, Callable[[Any, int], Interval | None]] = {}
+        self._titles: dict[tuple[str, ...], str] = {}
 
     def key(self, ref: Ref) -> str:
         return ref.code if ref.template == self.home else ref.key
 
-    def titles(self) -> str:
-        """The rows read, by code and title, after the message."""
-        names = [
-            msg.fill(
-                msg.TEXT["titled"][self.lang],
-                {"code": key.replace(":", " "), "title": title},
-            )
-            for key, title in self.finding.titles.items()
-        ]
-        if not names:
-            return ""
-        return msg.fill(msg.TEXT["titles"][self.lang], {"rows": ", ".join(names)})
+    # the message ------------------------------------------------------------------------
 
-    def values(self, template: str) -> dict[str, str]:
-        needed = {m.group(1) for m in _NAME.finditer(template)}
-        makers: dict[str, Callable[[], str]] = {
+    def message(self, finding: Finding) -> str:
+        """The rule's message (or the truncation's) filled for ``finding``."""
+        template = msg.TRUNCATED[self.lang] if finding.truncated else self.own_template
+        pieces = self._pieces.get(template)
+        if pieces is None:
+            pieces = self._pieces[template] = self.cut(template)
+        if len(pieces) == 1 and type(pieces[0]) is str:
+            return pieces[0]
+        found = _Found(self, finding)
+        return "".join([p if isinstance(p, str) else p(found) for p in pieces])
+
+    def cut(self, template: str) -> tuple[_Piece, ...]:
+        """``template`` as literal text and makers, the words known already written in."""
+        pieces: list[_Piece] = []
+        start = 0
+        for match in _NAME.finditer(template):
+            pieces.append(template[start : match.start()])
+            pieces.append(self.maker(match.group(1)))
+            start = match.end()
+        pieces.append(template[start:])
+        merged: list[_Piece] = []  # adjacent texts joined: fewer pieces to join per finding
+        for piece in pieces:
+            last = merged[-1] if merged else None
+            if isinstance(piece, str) and isinstance(last, str):
+                merged[-1] = last + piece
+            elif piece != "":
+                merged.append(piece)
+        return tuple(merged) or ("",)
+
+    def maker(self, name: str) -> _Piece:
+        """The piece of placeholder ``name``: its words when the same for every finding."""
+        pieces: dict[str, Callable[[], _Piece]] = {
             "template": lambda: self.home,
-            "left": lambda: self.side("left"),
-            "right": lambda: self.side("right"),
-            "expected": self.expected,
-            "rounded_note": self.rounded_note,
+            "left": lambda: self.side_maker(0),
+            "right": lambda: self.side_maker(1),
+            "expected": lambda: self.expected,
+            "rounded_note": lambda: self.rounded_note if self.notes_rounding() else "",
             "level": lambda: msg.level_label(self.level, self.lang),
             "levels": self.levels,
             "asked": self.asked,
             "codes_list": self.codes_list,
-            "suggestion": self.suggestion,
-            "expression": lambda: self.text(self.rule.tree, values=False),
+            "suggestion": lambda: self.suggestion if self.suggests() else "",
+            "expression": lambda: self.codes(self.rule.tree),
         }
-        out: dict[str, str] = {}
-        for name in needed:
-            if name in makers:
-                out[name] = makers[name]()
-            else:  # a row: {PL2:7.1}
-                head, _, code = name.partition(":")
-                ref_key = f"{head.upper()}:{code.removesuffix('.')}"
-                out[name] = self.row_value(ref_key)
-        return out
+        if name in pieces:
+            return pieces[name]()
+        head, _, code = name.partition(":")  # a row: {PL2:7.1}
+        ref_key = f"{head.upper()}:{code.removesuffix('.')}"
+        return lambda found: self.row_value(ref_key, found)
 
     # pieces ---------------------------------------------------------------------------
 
-    def row_value(self, ref_key: str) -> str:
+    def row_value(self, ref_key: str, found: _Found) -> str:
         template, _, code = ref_key.partition(":")
         key = code if template == self.home else ref_key
-        value = self.finding.values.get(key)
+        value = found.values.get(key)
         if value is None:
             return msg.TEXT["blank"][self.lang]
         return msg.format_number(value, self.lang)
 
-    def main(self) -> Compare | In | BlankTest | None:
-        return main_comparison(self.rule.tree)
-
-    def sides(self) -> tuple[Node | None, Node | str | None]:
-        main = self.main()
+    def _sides(self) -> tuple[Node | None, Node | str | None]:
+        main = self.main
         if isinstance(main, Compare):
             if len(main.operands) == 3:  # noqa: PLR2004  # low <= x <= high
                 return main.operands[1], "range"
@@ -327,27 +389,32 @@ class _Words:
             return main.ref, "blank"
         return None, None
 
-    def side(self, which: str) -> str:
-        left, right = self.sides()
-        node = left if which == "left" else right
-        main = self.main()
+    def side_maker(self, which: int) -> _Piece:
+        """The words of one side: ``left`` (0) or ``right`` (1)."""
+        node = self.sides[which]
+        main = self.main
+        sep = "; " if self.lang == "vi" else ", "
         if node == "range" and isinstance(main, Compare):
-            low = self.chain(main.operands[0])
-            high = self.chain(main.operands[2])
-            sep = "; " if self.lang == "vi" else ", "
-            return low if low == high else f"[{low}{sep}{high}]"
+            low_node, high_node = main.operands[0], main.operands[2]
+
+            def range_words(found: _Found) -> str:
+                low = self.chain(low_node, found)
+                high = self.chain(high_node, found)
+                return low if low == high else f"[{low}{sep}{high}]"
+
+            return range_words
         if node == "in" and isinstance(main, In):
-            sep = "; " if self.lang == "vi" else ", "
             return "(" + sep.join(self.number(v.value) for v in main.values) + ")"
         if node == "blank":
             return msg.TEXT["blank"][self.lang]
         if isinstance(node, str) or node is None:
-            return self.text(self.rule.tree, values=False)
-        return self.chain(node)
+            return self.codes(self.rule.tree)
+        side: Node = node
+        return lambda found: self.chain(side, found)
 
-    def chain(self, node: Node) -> str:
-        parts = [self.text(node, values=False), self.text(node, values=True)]
-        value = self.evaluate(node)
+    def chain(self, node: Node, found: _Found) -> str:
+        parts = [self.codes(node), self.text(node, found)]
+        value = self.evaluate(node, found)
         if value is not None:
             parts.append(msg.format_interval(value, self.lang))
         out: list[str] = []
@@ -356,37 +423,50 @@ class _Words:
                 out.append(part)
         return " = ".join(out)
 
-    def evaluate(self, node: Node) -> Interval | None:
+    def evaluate(self, node: Node, found: _Found) -> Interval | None:
         if isinstance(node, Ref):
             return None  # its value is what was reported: shown as written
-        compiled = compile_num(node, self.ctx)
-        return compiled.fn(self.view, iv.POINT)  # type: ignore[no-any-return]
+        key = id(node)
+        try:
+            return found.evaluated[key]
+        except KeyError:
+            pass
+        fn = self._compiled.get(key)
+        if fn is None:
+            fn = self._compiled[key] = compile_num(node, self.ctx).fn
+        value = found.evaluated[key] = fn(found.view, iv.POINT)
+        return value
 
     def number(self, x: iv.Number) -> str:
         return msg.format_exact(x, self.lang)
 
-    def expected(self) -> str:
-        exp = self.finding.expected
+    def expected(self, found: _Found) -> str:
+        exp = found.finding.expected
         return msg.TEXT["blank"][self.lang] if exp is None else msg.format_interval(exp, self.lang)
 
-    def rounded_note(self) -> str:
-        left, right = self.sides()
-        if not isinstance(left, Ref) or not isinstance(right, (Num, Ref, BinOp, Neg, Call)):
-            return ""
-        reported = self.finding.values.get(self.key(left))
+    def notes_rounding(self) -> bool:
+        """Whether a finding may have a rounding note: a row against a computed value."""
+        left, right = self.sides
+        return isinstance(left, Ref) and isinstance(right, (Num, Ref, BinOp, Neg, Call))
+
+    def rounded_note(self, found: _Found) -> str:
+        left, right = self.sides
+        assert isinstance(left, Ref)  # noqa: S101  # see notes_rounding
+        reported = found.values.get(self.key(left))
         if not isinstance(reported, Decimal):
             return ""
-        value = self.evaluate(right) if not isinstance(right, Ref) else None
+        value = (
+            self.evaluate(right, found) if not isinstance(right, (Ref, str, type(None))) else None
+        )
         if value is None or not value.is_exact:
             return ""
         rounded = iv.round_half_up(value.low, iv.written_decimals(reported))
-        return msg.fill(msg.TEXT["rounded_note"][self.lang], {"value": self.format(rounded)})
-
-    def format(self, value: Value) -> str:
-        return msg.format_number(value, self.lang)
+        return msg.fill(
+            msg.TEXT["rounded_note"][self.lang], {"value": msg.format_number(rounded, self.lang)}
+        )
 
     def left_row(self) -> Ref | None:
-        left, _ = self.sides()
+        left, _ = self.sides
         if isinstance(left, Ref):
             return left
         refs = references(self.rule.tree)
@@ -422,13 +502,19 @@ class _Words:
         row = None if ref is None else self.edition.indicator(ref.template, ref.code)
         return "" if row is None or row.code_list is None else row.unit_text or ""
 
-    def suggestion(self) -> str:
+    def suggests(self) -> bool:
+        """Whether a finding may suggest a code: the row read has a code list."""
         ref = self.left_row()
-        if ref is None:  # pragma: no cover
-            return ""
+        return (
+            ref is not None and self.edition.indicator(ref.template, ref.code).code_list is not None
+        )
+
+    def suggestion(self, found: _Found) -> str:
+        ref = self.left_row()
+        assert ref is not None  # noqa: S101  # see suggests
         row = self.edition.indicator(ref.template, ref.code)
-        value = self.finding.values.get(self.key(ref))
-        if row.code_list is None or value is None:
+        value = found.values.get(self.key(ref))
+        if row.code_list is None or value is None:  # pragma: no cover  # see suggests
             return ""
         # "3" written for "3 cấp", whose code is 2: the label starts with the number written
         word = re.compile(rf"{int(value)}(?!\d)")
@@ -438,75 +524,104 @@ class _Words:
         text = f"{int(hits[0])} ({hits[0].label})"
         return msg.fill(msg.TEXT["suggestion"][self.lang], {"value": text})
 
+    def titles(self, finding: Finding) -> str:
+        """The rows read, by code and title, after the message."""
+        keys = (*finding.codes, *finding.other_codes)
+        text = self._titles.get(keys)
+        if text is None:
+            names = [
+                msg.fill(
+                    msg.TEXT["titled"][self.lang],
+                    {"code": key.replace(":", " "), "title": title},
+                )
+                for key, title in finding.titles.items()
+            ]
+            text = (
+                msg.fill(msg.TEXT["titles"][self.lang], {"rows": ", ".join(names)}) if names else ""
+            )
+            self._titles[keys] = text
+        return text
+
     # expressions as text -----------------------------------------------------------------
 
-    def text(self, node: Node, *, values: bool, outer: int = 0) -> str:
-        """``node`` written out, with codes (``values=False``) or with the values read."""
-        if isinstance(node, (Num, Ref, Neg, BinOp, Call)):
-            return self.number_text(node, values=values, outer=outer)
-        return self.condition_text(node, values=values, outer=outer)
+    def codes(self, node: Node) -> str:
+        """``node`` written with codes (the same for every finding: kept)."""
+        key = id(node)
+        text = self._codes.get(key)
+        if text is None:
+            text = self._codes[key] = self.text(node, None)
+        return text
 
-    def number_text(self, node: Num | Ref | Neg | BinOp | Call, *, values: bool, outer: int) -> str:
+    def text(self, node: Node, found: _Found | None, outer: int = 0) -> str:
+        """``node`` written out, with codes (``found`` is ``None``) or with the values read."""
+        if isinstance(node, (Num, Ref, Neg, BinOp, Call)):
+            return self.number_text(node, found, outer)
+        return self.condition_text(node, found, outer)
+
+    def number_text(
+        self, node: Num | Ref | Neg | BinOp | Call, found: _Found | None, outer: int
+    ) -> str:
         if isinstance(node, Num):
             return self.number(node.value)
         if isinstance(node, Ref):
-            return self.row_value(node.key) if values else self.key(node).replace(":", " ")
+            return (
+                self.key(node).replace(":", " ")
+                if found is None
+                else self.row_value(node.key, found)
+            )
         if isinstance(node, Neg):
-            return "-" + self.text(node.operand, values=values, outer=3)
+            return "-" + self.text(node.operand, found, 3)
         if isinstance(node, BinOp):
             prec = 1 if node.op in "+-" else 2
             op = "×" if node.op == "*" else node.op
             text = (
-                f"{self.text(node.left, values=values, outer=prec)} {op} "
-                f"{self.text(node.right, values=values, outer=prec + 1)}"
+                f"{self.text(node.left, found, prec)} {op} {self.text(node.right, found, prec + 1)}"
             )
             return f"({text})" if prec < outer else text
-        return self.call_text(node, values=values, outer=outer)
+        return self.call_text(node, found, outer)
 
-    def call_text(self, node: Call, *, values: bool, outer: int) -> str:
+    def call_text(self, node: Call, found: _Found | None, outer: int) -> str:
         sep = "; " if self.lang == "vi" else ", "
         args = node.args
         if node.name in AGGREGATES:  # the rows left out at this level are not shown
             args = tuple(a for a in args if not (isinstance(a, Ref) and not self.ctx.applies(a)))
         if node.name == "sum":
-            text = " + ".join(self.text(a, values=values, outer=1) for a in args)
+            text = " + ".join(self.text(a, found, 1) for a in args)
             return f"({text})" if len(args) > 1 and outer > 1 else text
         if node.name in ("min", "max") and len(args) == 1:
-            return self.text(args[0], values=values, outer=outer)
-        inner = sep.join(self.text(a, values=values) for a in args)
+            return self.text(args[0], found, outer)
+        inner = sep.join(self.text(a, found) for a in args)
         return f"|{inner}|" if node.name == "abs" else f"{node.name}({inner})"
 
-    def condition_text(self, node: Node, *, values: bool, outer: int) -> str:
+    def condition_text(self, node: Node, found: _Found | None, outer: int) -> str:
         lang = self.lang
         if isinstance(node, Compare):
-            parts = [self.text(node.operands[0], values=values)]
+            parts = [self.text(node.operands[0], found)]
             for op, operand in zip(node.ops, node.operands[1:], strict=True):
-                parts += [_DISPLAY_OPS[op], self.text(operand, values=values)]
+                parts += [_DISPLAY_OPS[op], self.text(operand, found)]
             return " ".join(parts)
         if isinstance(node, In):
             allowed = ("; " if lang == "vi" else ", ").join(
                 self.number(v.value) for v in node.values
             )
             word = "thuộc" if lang == "vi" else "in"
-            return f"{self.text(node.operand, values=values)} {word} ({allowed})"
+            return f"{self.text(node.operand, found)} {word} ({allowed})"
         if isinstance(node, BlankTest):
             op = "≠" if node.negated else "="
-            return f"{self.text(node.ref, values=values)} {op} {msg.TEXT['blank'][lang]}"
+            return f"{self.text(node.ref, found)} {op} {msg.TEXT['blank'][lang]}"
         if isinstance(node, Not):
-            return msg.TEXT["not"][lang] + self.text(node.operand, values=values, outer=6)
+            return msg.TEXT["not"][lang] + self.text(node.operand, found, 6)
         if isinstance(node, Logic):
             level = 5 if node.op == "and" else 4
-            text = msg.TEXT[node.op][lang].join(
-                self.text(o, values=values, outer=level) for o in node.operands
-            )
+            text = msg.TEXT[node.op][lang].join(self.text(o, found, level) for o in node.operands)
             needs = outer == 6 or (node.op == "or" and outer == 5)  # noqa: PLR2004
             return f"({text})" if needs else text
         assert isinstance(node, If)  # noqa: S101  # every other node is a number
         return (
             msg.TEXT["if"][lang]
-            + self.text(node.cond, values=values)
+            + self.text(node.cond, found)
             + msg.TEXT["then"][lang]
-            + self.text(node.then, values=values)
+            + self.text(node.then, found)
         )
 
 

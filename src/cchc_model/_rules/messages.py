@@ -35,8 +35,9 @@ shown (:meth:`~cchc_model.Finding.message`), never before:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Final
@@ -69,6 +70,13 @@ __all__ = [
 _SHOWN_PLACES: Final = 4
 
 
+@functools.cache
+def _vi_format() -> Callable[[int | Decimal], str]:
+    from ..vi import format_number as vi_format  # noqa: PLC0415  # loaded on first message
+
+    return vi_format
+
+
 def format_number(value: int | Decimal, lang: Lang) -> str:
     """A reported value as the language writes it, keeping its written precision.
 
@@ -76,9 +84,7 @@ def format_number(value: int | Decimal, lang: Lang) -> str:
     ('78,94', '78.94')
     """
     if lang == "vi":
-        from ..vi import format_number as vi_format  # noqa: PLC0415  # loaded on first message
-
-        return vi_format(value)
+        return _vi_format()(value)
     if isinstance(value, Decimal):
         return format(value, ",f")
     return format(int(value), ",")
@@ -89,12 +95,17 @@ def format_exact(x: int | Fraction, lang: Lang) -> str:
 
     >>> format_exact(Fraction(19700, 281), "vi"), format_exact(100, "vi")
     ('70,1067…', '100')
+    >>> format_exact(Fraction(-1, 3), "en"), format_exact(Fraction(-5, 2), "en")
+    ('-0.3333…', '-2.5')
     """
-    x = Fraction(x)
-    scaled = x * 10**_SHOWN_PLACES
-    whole = int(scaled)  # towards zero: the digits shown are the digits of the value
+    if isinstance(x, Fraction):
+        scaled, d = x.numerator * 10**_SHOWN_PLACES, x.denominator
+    else:
+        scaled, d = int(x) * 10**_SHOWN_PLACES, 1
+    # towards zero: the digits shown are the digits of the value (integers, no Fraction)
+    whole = scaled // d if scaled >= 0 else -(-scaled // d)
     text = format_number(_stripped(whole, _SHOWN_PLACES), lang)
-    if scaled != whole:
+    if whole * d != scaled:
         return text + "…"
     return text
 
