@@ -25,11 +25,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
-from typing import IO, Any, Final, cast
-
-import cattrs
-import cattrs.gen
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
+from typing import IO, TYPE_CHECKING, Any, Final, cast
 
 from .._model import files
 from .._model.atomic import write_file
@@ -59,6 +55,10 @@ from .._model.template import (
     within_bounds,
 )
 from .._model.units import AdminLevel, Kind
+
+if TYPE_CHECKING:  # cattrs is imported with the converter: a valid document needs neither
+    import cattrs
+    from cattrs.errors import ClassValidationError
 
 __all__ = [
     "FORMAT",
@@ -193,6 +193,8 @@ def configure_converter(converter: cattrs.Converter) -> None:
     ... )["period"]
     'h1'
     """
+    import cattrs.gen  # noqa: PLC0415  # on first use: cattrs is slow to import
+
     converter.register_structure_hook(str, _strict_str)
     converter.register_structure_hook(int, _strict_int)
     converter.register_structure_hook(dt.date, _structure_date)
@@ -220,6 +222,8 @@ def make_converter() -> cattrs.Converter:
     >>> converter.structure(converter.unstructure(example()), Report) == example()
     True
     """
+    import cattrs  # noqa: PLC0415  # on first use: cattrs is slow to import
+
     converter = cattrs.Converter(detailed_validation=True)
     configure_converter(converter)
     return converter
@@ -227,7 +231,8 @@ def make_converter() -> cattrs.Converter:
 
 @functools.cache
 def _converter() -> cattrs.Converter:
-    # Built on first use: generating the hooks would add to ``import cchc_model``.
+    # Built on first use, cattrs imported with it: neither reading a valid document nor
+    # validating it needs them (cattrs alone costs a command as much as attrs).
     return make_converter()
 
 
@@ -1003,8 +1008,11 @@ def _info(value: object, problems: list[Problem]) -> ReportInfo | None:
         return None
     if not _check_object(value, "$.report", problems):
         return None
+    converter = _converter()
+    from cattrs.errors import ClassValidationError  # noqa: PLC0415  # imported by the converter
+
     try:
-        return _converter().structure(value, ReportInfo)
+        return converter.structure(value, ReportInfo)
     except ClassValidationError as exc:
         problems.extend(_info_problems(exc, value))
     except ValueTypeError as exc:
@@ -1014,6 +1022,8 @@ def _info(value: object, problems: list[Problem]) -> ReportInfo | None:
 
 def _info_problems(exc: ClassValidationError, data: dict[str, Any]) -> Iterator[Problem]:
     """The problems of the metadata ``data``, from cattrs' grouped errors and their notes."""
+    from cattrs.errors import ForbiddenExtraKeysError  # noqa: PLC0415  # imported by then
+
     located, others = exc.group_exceptions()
     for error, note in located:  # a hook refused the value of one attribute
         yield _field_problem(note.name, error, data)

@@ -10,7 +10,7 @@ is the edition in force for its period (:func:`edition`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -106,6 +106,7 @@ class Edition:
     until: dt.date | None = attrs.field(default=None, validator=_check_day)
     rules: Traversable | None = attrs.field(default=None, validator=_check_resource, eq=False)
     example: Traversable | None = attrs.field(default=None, validator=_check_resource, eq=False)
+    _by_id: Mapping[str, type[Template]] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         given: object = self.id  # typed str, but a caller may pass anything
@@ -130,6 +131,8 @@ class Edition:
             numbers.add(spec.number)
         if self.since is not None and self.until is not None and self.until < self.since:
             raise ValueError(f"edition {self.id}: until ({self.until}) is before since")
+        # the rules and the wording look rows up by template id thousands of times
+        object.__setattr__(self, "_by_id", {cls.spec.id: cls for cls in self.classes})
 
     @property
     def template_ids(self) -> tuple[str, ...]:
@@ -142,6 +145,9 @@ class Edition:
         Raises:
             CodeError: The edition has no such template.
         """
+        found = self._by_id.get(template_id) if type(template_id) is str else None
+        if found is not None:
+            return found
         if not isinstance(template_id, str):
             raise CodeError(
                 f"a template id is a string such as 'PL2', not {template_id!r}",

@@ -403,18 +403,19 @@ def _compare(node: Compare, ctx: _Context) -> Compiled:
     if any(o.const is None for o in operands):
         return _constant(None)
     natives = [o.native for o in operands]
+    fns = [o.fn for o in operands]
     if ctx.plain:
-        return Compiled(_interval_compare(node, [o.fn for o in operands], ctx.tolerance))
+        return Compiled(_interval_compare(node, fns, ctx.tolerance))
     if ctx.tolerance is None:
         if all(n is not None for n in natives):
             return Compiled(_native_compare(node.ops, natives))  # type: ignore[arg-type]
-        ratio = _ratio_check(node, ctx)
+        ratio = _ratio_check(node, ctx, fns)
         if ratio is not None:
             return Compiled(ratio)
-    full = _interval_compare(node, [o.fn for o in operands], ctx.tolerance)
+    full = _interval_compare(node, fns, ctx.tolerance)
     written = _written_test(node, ctx)
     if written is None:
-        return Compiled(_point_first(node, ctx, full))
+        return Compiled(_point_first(node, fns, full))
 
     def check_written(tpls: Templates, mode: int) -> bool | None:
         return True if written(tpls) else full(tpls, mode)
@@ -538,9 +539,11 @@ def _written_test(node: Compare, ctx: _Context) -> WrittenFn | None:
     return chain
 
 
-def _point_first(node: Compare, ctx: _Context, full: BoolFn) -> BoolFn:
-    """Try the values exactly as written (``POINT``) first; if they satisfy it, it holds."""
-    fns = [compile_num(o, ctx).fn for o in node.operands]
+def _point_first(node: Compare, fns: list[NumFn], full: BoolFn) -> BoolFn:
+    """Try the values exactly as written (``POINT``) first; if they satisfy it, it holds.
+
+    ``fns``: the compiled operands.
+    """
     relations = [_RELATIONS[op] for op in node.ops]
 
     def check(tpls: Templates, mode: int) -> bool | None:
@@ -620,12 +623,13 @@ def _ratio_holds(rate: int | Decimal, target: int, d: int, mode: int) -> bool:
     return m * d == scaled
 
 
-def _ratio_check(node: Compare, ctx: _Context) -> BoolFn | None:
+def _ratio_check(node: Compare, ctx: _Context, fns: list[NumFn]) -> BoolFn | None:
     """The exact integer check of ``R = N / D * K`` (every *Tỷ lệ* row of the templates).
 
     ``R`` written ``m·10⁻ᵈ`` stands for ``[(10m − 5)/10ᵈ⁺¹, (10m + 5)/10ᵈ⁺¹)`` when
     rounded, ``[m/10ᵈ, (m + 1)/10ᵈ)`` when truncated; with ``x = K·N/D`` the checks are
-    cross-multiplied in integers. Negative values take the general path.
+    cross-multiplied in integers. Negative values take the general path (``fns``: the
+    compiled operands).
     """
     if node.ops != ("=",) or ctx.zero_blanks:
         return None
@@ -635,7 +639,7 @@ def _ratio_check(node: Compare, ctx: _Context) -> BoolFn | None:
         return None
     num, den, factor = parts
     readers = [(r.template, r.attribute) for r in (left, num, den)]
-    full = _interval_compare(node, [compile_num(o, ctx).fn for o in node.operands], None)
+    full = _interval_compare(node, fns, None)
     # counts are exact, so the integer check is the answer; amounts are intervals, so
     # their written values are tried first and the interval arithmetic decides otherwise
     exact = ctx.kind(num) is Kind.COUNT and ctx.kind(den) is Kind.COUNT
@@ -988,17 +992,28 @@ def _reader(attributes: list[str]) -> Callable[[Any], tuple[Any, ...]]:
     return getter
 
 
-def _batches(
-    entries: list[tuple[Entry, _Context]],
-) -> tuple[list[Entry], list[Batch]]:
-    rest: list[Entry] = []
+def _on_use(rule: Rule, ctx: _Context) -> BoolFn:
+    """The check of ``rule``, compiled the first time it is called.
+
+    The rules about one row are pre-checked by their batch, and their own check is
+    called only for a value that fails it, which a report rarely has: a command that
+    checks one report does not compile them (two thirds of the rules).
+    """
+    fn: BoolFn | None = None
+
+    def check(tpls: Templates, mode: int) -> bool | None:
+        nonlocal fn
+        if fn is None:
+            fn = compile_bool(rule.tree, ctx).fn
+        return fn(tpls, mode)
+
+    return check
+
+
+def _batches(one_row: list[tuple[Entry, _Shape]]) -> list[Batch]:
     groups: dict[str, list[tuple[Entry, _Shape]]] = {}
-    for entry, ctx in entries:
-        shape = _one_row(entry.rule, ctx)
-        if shape is None:
-            rest.append(entry)
-        else:
-            groups.setdefault(shape[1].template, []).append((entry, shape))
+    for entry, shape in one_row:
+        groups.setdefault(shape[1].template, []).append((entry, shape))
     batches: list[Batch] = []
     for tid, items in groups.items():
         bounds: dict[tuple[Any, Any], list[tuple[Entry, str]]] = {}
@@ -1027,7 +1042,7 @@ def _batches(
                 _reader([a for _, a in blanks]),
             )
         )
-    return rest, batches
+    return batches
 
 
 def _reads_decimals(rule: Rule, ed: Edition) -> bool:
@@ -1074,20 +1089,23 @@ def plan_for(
     """
 
     def build() -> Plan:
-        compiled: list[tuple[Entry, _Context]] = []
+        rest: list[Entry] = []
+        one_row: list[tuple[Entry, _Shape]] = []
         for rule in rules:
             if rule.edition != ed.id or not rule.in_force(level, end):
                 continue
             ctx = _Context(rule, ed, level, end, plain=plain)
+            # a rule about one row reads a row asked at the level (or checks that one
+            # not asked is blank): it can always be evaluated, and is compiled on use
+            shape = None if plain else _one_row(rule, ctx)
+            if shape is not None:
+                one_row.append((Entry(rule, _on_use(rule, ctx), ctx), shape))
+                continue
             check = compile_bool(rule.tree, ctx)
             if check.is_const and check.const is None:
                 continue  # cannot be evaluated at this level, whatever the report says
-            entry = Entry(rule, check.fn, ctx)
-            compiled.append((entry, ctx))
-        if plain:
-            return Plan(tuple(entry for entry, _ in compiled), (), len(rules))
-        rest, batches = _batches(compiled)
-        return Plan(tuple(rest), tuple(batches), len(rules))
+            rest.append(Entry(rule, check.fn, ctx))
+        return Plan(tuple(rest), tuple(_batches(one_row)), len(rules))
 
     key = ("plan", ed.id, level, era(rules, ed, end), plain)
     return compiled(rules, key, build)
