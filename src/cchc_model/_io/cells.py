@@ -31,8 +31,9 @@ line 4: a row without a code in its STT cell, ignored: 'Người lập biểu'
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Final, Protocol
 
 import attrs
@@ -60,10 +61,12 @@ __all__ = [
     "RowCells",
     "TableStart",
     "TypedValue",
+    "ValueChoice",
     "Where",
     "header_columns",
     "read_rows",
     "template_id",
+    "value_column",
 ]
 
 FIELDS: Final = ("template", "code", "title", "unit", "value", "note")
@@ -138,6 +141,167 @@ def header_columns(cells: Iterable[str], *, exact: bool = False) -> dict[str, in
                     found[column] = index
                     break
     return dict(sorted(found.items(), key=lambda item: item[1]))
+
+
+_CURRENT: Final = ("kỳ này", "thực hiện", "kỳ báo cáo", "this period", "actual")
+"""Words of a column header naming the values of the report's own period."""
+_OTHER: Final = ("trước", "kế hoạch", "cùng kỳ", "previous", "plan")
+"""Words of a column header naming other values (an earlier period, a plan)."""
+
+
+def _header_text(cell: str) -> str:
+    return fold(_PARENTHESES.sub(" ", cell[:300]))
+
+
+def _names_value(path: list[str]) -> bool:
+    """Whether a column's header names the values.
+
+    *Số liệu …*, or a column under *Kết quả thống kê* (alone, in a header of one row,
+    that spans the unit too).
+    """
+    names = COLUMN_NAMES["value"]
+    folded = [_header_text(text) for text in path]
+    return any(t in names or t.startswith(tuple(n + " " for n in names)) for t in folded) or (
+        any(t.startswith(_RESULT) for t in folded[:-1])
+    )
+
+
+@attrs.frozen
+class ValueChoice:
+    """The value column of a table, chosen among its candidates (:func:`value_column`).
+
+    Attributes:
+        index: The column of the values, ``None`` when there is none or no clear one.
+        candidates: The headers of the columns that could hold the values, as written
+            (a header of two rows as ``'Số liệu / 6 tháng 2024'``).
+        warning: What to say (English, Vietnamese) about a column chosen among several.
+        problem: Why no column is chosen (English, Vietnamese) when several could be.
+    """
+
+    index: int | None
+    candidates: tuple[str, ...] = ()
+    warning: tuple[str, str] | None = None
+    problem: tuple[str, str] | None = None
+
+
+def _filled(rows: Sequence[Sequence[str]]) -> list[list[str]]:
+    """The header rows, a blank cell over a sub-header given its group's text.
+
+    A spreadsheet keeps a merged cell's text in its first cell only: *Kết quả thống kê*
+    over *Đơn vị tính* and *Số liệu*, *Số liệu* over *6 tháng 2023* and *6 tháng 2024*.
+    """
+    grid = [[cell.strip() for cell in row] for row in rows]
+    for upper, lower in itertools.pairwise(grid):
+        for index in range(1, min(len(upper), len(lower))):
+            left = index - 1
+            group = upper[left] and lower[left] and upper[left] != lower[left]
+            if not upper[index] and lower[index] and group:
+                upper[index] = upper[left]
+    return grid
+
+
+def _paths(rows: Sequence[Sequence[str]], taken: set[int]) -> dict[int, list[str]]:
+    """The header of each column no other field takes, its rows' texts top down."""
+    grid = _filled(rows)
+    paths: dict[int, list[str]] = {}
+    for index in range(max((len(row) for row in grid), default=0)):
+        if index in taken:
+            continue
+        path: list[str] = []
+        for row in grid:
+            text = row[index] if index < len(row) else ""
+            if text and (not path or fold(path[-1]) != fold(text)):
+                path.append(text)
+        if path and not _header_text(path[-1]).startswith(_RESULT):
+            paths[index] = path
+    return paths
+
+
+def _current(leaves: Mapping[int, str], year: object) -> list[int]:
+    """The columns whose header names the report's own period, and no other."""
+    year_text = str(year).strip() if isinstance(year, (int, str)) else ""
+    return [
+        index
+        for index, leaf in leaves.items()
+        if (any(w in leaf for w in _CURRENT) or (year_text and year_text in leaf))
+        and not any(w in leaf for w in _OTHER)
+    ]
+
+
+def value_column(
+    rows: Sequence[Sequence[str]], columns: Mapping[str, int], *, year: object = None
+) -> ValueChoice:
+    """The column of the values among the columns a header could mean.
+
+    A column could hold the values when a row of its header names them (*Số liệu …*,
+    *Kết quả thống kê* over it); when none does, every column the header names but no
+    other field takes (*Kế hoạch*, *Thực hiện*). One candidate is the column. Among
+    several, the one headed exactly *Số liệu* is; else the one naming the report's own
+    period (*kỳ này*, *thực hiện*, the report's ``year``) and no other one, with a
+    warning; else none is, and the problem names the candidates and how to resolve it.
+
+    Args:
+        rows: The header rows, a merged cell's text in every column it covers.
+        columns: The other columns found (:func:`header_columns`); a ``value`` among
+            them is not taken as given.
+        year: The report's year, when known.
+
+    >>> header = ["STT", "Chỉ tiêu", "Số liệu kỳ trước", "Số liệu kỳ này"]
+    >>> value_column([header], {"code": 0, "title": 1}).index
+    3
+    >>> header = ["STT", "Chỉ tiêu", "Kế hoạch", "Dự kiến"]
+    >>> choice = value_column([header], {"code": 0, "title": 1})
+    >>> choice.index, choice.candidates
+    (None, ('Kế hoạch', 'Dự kiến'))
+    """
+    paths = _paths(rows, {index for field, index in columns.items() if field != "value"})
+    named = {i: path for i, path in paths.items() if _names_value(path)}
+    found = named or paths
+    if not found:
+        return ValueChoice(None)
+    shown = tuple(" / ".join(" ".join(t.split()) for t in path)[:80] for path in found.values())
+    listed = ", ".join(repr(s) for s in shown)
+    leaves = {i: _header_text(path[-1]) for i, path in found.items()}
+    exact = [i for i, leaf in leaves.items() if leaf in COLUMN_NAMES["value"]]
+    if len(found) == 1 and not named:
+        return ValueChoice(
+            next(iter(found)),
+            shown,
+            warning=(
+                (f"no column is headed 'Số liệu'; the values are read from {shown[0]!r}"),
+                (f"không có cột nào tên là 'Số liệu'; số liệu được đọc ở cột {shown[0]!r}"),
+            ),
+        )
+    if len(found) == 1 or len(exact) == 1:
+        return ValueChoice(exact[0] if len(found) > 1 else next(iter(found)), shown)
+    current = _current(leaves, year)
+    if len(current) == 1:
+        chosen = " / ".join(found[current[0]])
+        return ValueChoice(
+            current[0],
+            shown,
+            warning=(
+                (
+                    f"the table has {len(found)} columns that could hold the values ({listed});"
+                    f" read {chosen!r}, the one naming the report's period"
+                ),
+                (
+                    f"bảng có {len(found)} cột có thể là số liệu ({listed}); đã đọc cột"
+                    f" {chosen!r}, cột ghi kỳ báo cáo"
+                ),
+            ),
+        )
+    en = (
+        f"the table has {len(found)} columns that could hold the values ({listed}) and none"
+        " is the report's: head the column of this report's values 'Số liệu' (or 'Số liệu"
+        " kỳ này'), or delete the others"
+    )
+    vi = (
+        f"bảng có {len(found)} cột có thể là số liệu ({listed}) và không rõ cột nào là của"
+        " kỳ báo cáo: hãy đặt tên cột số liệu của báo cáo này là 'Số liệu' (hoặc 'Số liệu"
+        " kỳ này'), hoặc xóa các cột kia"
+    )
+    return ValueChoice(None, shown, problem=(en, vi))
 
 
 class TypedValue(Protocol):

@@ -50,7 +50,7 @@ from typing import Final
 from .._model.catalog import edition as get_edition
 from .._model.errors import Problem
 from .._model.report import Report
-from .cells import FIELDS, RowCells, Where, header_columns, read_rows
+from .cells import COLUMN_NAMES, FIELDS, RowCells, Where, header_columns, read_rows
 from .document import level_from_agency
 from .interchange import FORMAT
 from .reading import (
@@ -258,6 +258,17 @@ class _Table:
                 " columns template, code, title, unit, value, note",
                 f"dòng tiêu đề {header!r} thiếu cột {', '.join(missing)}; tệp CSV có các cột"
                 " template, code, title, unit, value, note",
+            )
+            out.check()
+        values = [cell.strip() for cell in header if fold(cell) in COLUMN_NAMES["value"]]
+        if len(values) > 1:  # which is the report's is not known
+            out.error(
+                f"line {line}",
+                f"{len(values)} columns of values in the header ({', '.join(values)}): keep the"
+                " report's, named value, and delete the others",
+                f"dòng tiêu đề có {len(values)} cột số liệu ({', '.join(values)}): giữ cột của"
+                " báo cáo, tên là value, và xóa các cột kia",
+                value=values,
             )
             out.check()
         self.names = {column: header[index].strip() for column, index in self.columns.items()}

@@ -63,7 +63,16 @@ from .._model.catalog import Edition
 from .._model.errors import ParseError, Problem
 from .._model.report import Report
 from .._model.units import AdminLevel
-from .cells import RowCells, TableStart, Where, header_columns, read_rows, template_id
+from .cells import (
+    RowCells,
+    TableStart,
+    ValueChoice,
+    Where,
+    header_columns,
+    read_rows,
+    template_id,
+    value_column,
+)
 from .reading import (
     Collector,
     Metadata,
@@ -999,9 +1008,21 @@ class _Appendices:
             self.paragraph(text, rows[0][1])
             rows = rows[1:]
         yield from self.flush()
-        columns, header = _columns([cells for cells, _ in rows[:_HEADER_ROWS]])
+        columns, header, choice = _columns(
+            [cells for cells, _ in rows[:_HEADER_ROWS]], year=self.meta.get("year")
+        )
+        where = rows[0][1] if rows else ""
+        if choice is not None and choice.problem is not None:
+            self.out.error(where, *choice.problem, value=choice.candidates)
+            self.columns = None
+            return
+        if choice is not None and choice.warning is not None:
+            self.out.warn(where, *choice.warning, value=choice.candidates)
         if columns is _DEFAULT_COLUMNS and self.columns is not None:
             columns = self.columns  # the rest of a table split at a page, without its header
+        elif columns is _DEFAULT_COLUMNS and not _default_fits(rows[header:], self.out):
+            self.columns = None
+            return
         self.columns = columns
         for cells, where in rows[header:]:
             if not any(c.strip() for c in cells) or _is_numbering(cells):
@@ -1009,16 +1030,55 @@ class _Appendices:
             if _is_header(cells):
                 continue  # a header repeated on a page
             typed = cells if self.text else _one_cell(cells, columns)
-            yield _row_cells(typed, columns, where, self.out, extra=columns is _DEFAULT_COLUMNS)
+            yield _row_cells(typed, columns, where)
 
 
-def _columns(rows: list[tuple[str, ...]]) -> tuple[dict[str, int], int]:
-    """The column of each field and the number of header rows.
+def _default_fits(rows: Sequence[tuple[tuple[str, ...], str]], out: Collector) -> bool:
+    """Whether a table without a header has the form's five columns (else a problem).
 
-    Without a header naming the code and the value, the columns are those of the form
-    (:data:`_DEFAULT_COLUMNS`, the very dictionary).
+    With more, which holds the values is not known: the form's fourth may be an
+    earlier period's, or a plan, and a number in the fifth (the note's) another value.
+    A cell beyond the fifth that repeats the fifth is a merged note.
+    """
+    for cells, where in rows:
+        if len(cells) <= _CELLS or plain_code(cells[0]) is None:
+            continue
+        more = [c.strip() for c in cells[_CELLS:] if c.strip() and c != cells[_CELLS - 1]]
+        if more or is_number(cells[_CELLS - 1]):
+            shown = " | ".join(c.strip() for c in cells if c.strip())[:80]
+            out.error(
+                where,
+                f"a table of {len(cells)} columns without a header naming them: which holds"
+                f" the values is not known ({shown!r}); add the header row (STT | Chỉ tiêu"
+                " thống kê | Đơn vị tính | Số liệu | Ghi chú), or delete the other columns",
+                f"bảng có {len(cells)} cột mà không có dòng tiêu đề: không rõ cột nào là số"
+                f" liệu ({shown!r}); hãy thêm dòng tiêu đề (STT | Chỉ tiêu thống kê | Đơn vị"
+                " tính | Số liệu | Ghi chú), hoặc xóa các cột thừa",
+                value=shown,
+            )
+            return False
+    return True
+
+
+def is_number(text: str) -> bool:
+    """Whether ``text`` (its first 100 characters) is a number as Vietnamese writes one."""
+    try:
+        vi.parse_number(text.strip()[:100])
+    except ParseError:
+        return False
+    return True
+
+
+def _columns(
+    rows: list[tuple[str, ...]], *, year: object = None
+) -> tuple[dict[str, int], int, ValueChoice | None]:
+    """The column of each field, the number of header rows, and how the values' was chosen.
+
+    Without a header naming the code (or the title) and the values, the columns are
+    those of the form (:data:`_DEFAULT_COLUMNS`, the very dictionary).
     """
     columns: dict[str, int] = {}
+    header: list[tuple[str, ...]] = []
     count = 0
     for index, cells in enumerate(rows):
         if _is_numbering(cells) and columns:
@@ -1026,12 +1086,17 @@ def _columns(rows: list[tuple[str, ...]]) -> tuple[dict[str, int], int]:
             continue
         if not _is_header(cells):
             break
+        header.append(cells)
         for field, at in header_columns(cells).items():
             columns.setdefault(field, at)
         count = index + 1
-    if "code" not in columns or "value" not in columns:
-        return _DEFAULT_COLUMNS, count
-    return columns, count
+    if "code" not in columns:
+        return _DEFAULT_COLUMNS, count, None
+    choice = value_column(header, columns, year=year)
+    columns.pop("value", None)
+    if choice.index is None:
+        return (_DEFAULT_COLUMNS, count, None) if choice.problem is None else ({}, count, choice)
+    return {**columns, "value": choice.index}, count, choice
 
 
 def _one_cell(cells: tuple[str, ...], columns: Mapping[str, int]) -> tuple[str, ...]:
@@ -1055,23 +1120,13 @@ def _one_cell(cells: tuple[str, ...], columns: Mapping[str, int]) -> tuple[str, 
     return tuple(row)
 
 
-def _row_cells(
-    cells: Sequence[str], columns: Mapping[str, int], where: str, out: Collector, *, extra: bool
-) -> RowCells:
+def _row_cells(cells: Sequence[str], columns: Mapping[str, int], where: str) -> RowCells:
     def cell(field: str) -> str | None:
         index = columns.get(field)
         if index is None:
             return None
         return cells[index] if index < len(cells) else ""
 
-    if extra and len(cells) > _CELLS and plain_code(cells[0]) is not None:
-        more = " | ".join(c.strip() for c in cells[_CELLS:] if c.strip())
-        if more:
-            out.warn(
-                where,
-                f"more than {_CELLS} cells; the extra ones are ignored: {more!r}",
-                f"nhiều hơn {_CELLS} ô; các ô thừa bị bỏ qua: {more!r}",
-            )
     return RowCells(
         cell("code") or "",
         cell("value") or "",
@@ -1117,7 +1172,7 @@ def _no_heading(blocks: Sequence[Block], expected: tuple[str, str], out: Collect
     for block in blocks:
         if not isinstance(block, Grid):
             continue
-        columns, header = _columns(list(block.rows[:_HEADER_ROWS]))
+        columns, header, _ = _columns(list(block.rows[:_HEADER_ROWS]))
         named = fold(" ".join(" ".join(row) for row in block.rows[:header])[:600])
         if columns is _DEFAULT_COLUMNS or "chỉ tiêu" not in named:  # a form's, not any table
             continue

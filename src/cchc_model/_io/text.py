@@ -53,7 +53,7 @@ from .. import vi
 from .._model.catalog import edition as get_edition
 from .._model.errors import Lang, ParseError, Problem
 from .._model.report import Report
-from .cells import header_columns
+from .cells import header_columns, value_column
 from .csv import decode_text
 from .document import (
     MAX_LINE,
@@ -141,6 +141,9 @@ class _Lines:
         self.lines = lines
         self.blocks: list[Block] = []
         self.in_appendix = False
+        self.header: tuple[str, ...] | None = None
+        """The header of a pasted table naming several value columns: its rows are read
+        under it, not placed by content."""
 
     def where(self, index: int) -> str:
         return f"line {index + 1}"
@@ -160,6 +163,7 @@ class _Lines:
             elif self.in_appendix and self.row_like(line):
                 index = self.pasted(index)
             elif self.in_appendix and _is_spaced_header(line):
+                self.header = _spaced_header(line)
                 index += 1  # the header of a pasted table: its rows are placed by content
             else:
                 text = _clean(line)
@@ -272,9 +276,16 @@ class _Lines:
         """Rows of cells separated by runs of spaces: the code, the title, then what is there."""
         rows: list[tuple[str, ...]] = []
         where: list[str] = []
+        header, self.header = self.header, None
+        if header is not None:
+            rows.append(header)
+            where.append(self.where(index - 1))
         while index < len(self.lines) and self.row_like(line := self.lines[index]):
             cells = self.spaced(line)
-            rows.append(_placed(cells) if cells is not None else (_clean(line),))
+            if cells is None:
+                rows.append((_clean(line),))
+            else:
+                rows.append(tuple(cells) if header is not None else _placed(cells))
             where.append(self.where(index))
             index += 1
         self.blocks.append(Grid(tuple(rows), tuple(where)))
@@ -284,6 +295,17 @@ class _Lines:
 def _is_spaced_header(line: str) -> bool:
     cells = [c for c in _GAP_SPACES.split(line.strip()[:MAX_LINE]) if c.strip()]
     return len(cells) >= 3 and "code" in header_columns(cells)  # noqa: PLR2004  # a header
+
+
+def _spaced_header(line: str) -> tuple[str, ...] | None:
+    """The cells of a pasted header naming several columns that could hold the values.
+
+    Its rows are then read under it, so that the choice among them is made (or refused)
+    as in every table; else they are placed by content (``None``).
+    """
+    cells = [_clean(c) for c in _GAP_SPACES.split(line.strip()[:MAX_LINE]) if c.strip()]
+    columns = header_columns(cells)
+    return tuple(cells) if len(value_column([cells], columns).candidates) > 1 else None
 
 
 def _join(before: str, after: str, width: int) -> str:

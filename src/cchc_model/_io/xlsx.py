@@ -91,8 +91,17 @@ from .._model.template import (
 )
 from .._model.units import Code, Kind
 from .archive import Package, check_package
-from .cells import RowCells, TableStart, Where, header_columns, read_rows, template_id
-from .document import level_from_agency
+from .cells import (
+    RowCells,
+    TableStart,
+    ValueChoice,
+    Where,
+    header_columns,
+    read_rows,
+    template_id,
+    value_column,
+)
+from .document import heading_number, is_number, level_from_agency
 from .fonts import LINE_HEIGHT, wrapped_lines
 from .interchange import FORMAT
 from .reading import (
@@ -1100,36 +1109,87 @@ class _ExcelValue:
         return _value(self.cell, row, where, out, ours=self.ours, saved=value_saved)
 
 
-def _columns(rows: list[tuple[int, list[Cell]]]) -> tuple[dict[str, int], int]:
-    """The column of each field (0-based) and the number of the last header row."""
+_DEFAULT_COLUMNS: Final = {"code": 0, "title": 1, "unit": 2, "value": 3, "note": 4}
+_SUB_HEADER_ROWS: Final = 3
+SheetRows = list[tuple[int, list[Cell]]]
+
+
+def _is_sub_header(texts: list[str], code_column: int, above: list[list[str]]) -> bool:
+    """A row under a header that names no column (*6 tháng 2023* | *6 tháng 2024*)."""
+    if len(above) > _SUB_HEADER_ROWS:
+        return False
+    if code_column < len(texts) and plain_code(texts[code_column]) is not None:
+        return False
+    filled = [text for text in texts if text.strip()]
+    return bool(filled) and not any(is_number(text) for text in filled)
+
+
+def _columns(
+    rows: SheetRows, *, year: object = None
+) -> tuple[dict[str, int], int, ValueChoice | None]:
+    """The column of each field (0-based), the number of the last header row, the choice.
+
+    The header starts at the first row naming the code (or the title and the values)
+    and goes on over the rows that name more, or name nothing and hold no number (the
+    periods under a *Số liệu* spanning them).
+    """
     columns: dict[str, int] = {}
+    header: list[list[str]] = []
     last = 0
     for number, cells in rows[:_HEADER_ROWS]:
-        found = header_columns(_text(c) for c in cells)
-        if not columns and "code" not in found:
+        texts = [_text(c) for c in cells]
+        found = header_columns(texts)
+        if not columns and "code" not in found and not {"title", "value"} <= found.keys():
             continue
-        found = {field: index for field, index in found.items() if field not in columns}
-        if not found and columns:
+        more = {f: i for f, i in found.items() if f not in columns}
+        if columns and not more and not _is_sub_header(texts, columns.get("code", 0), header):
             break
-        if found:
-            columns = {**found, **columns}
-            last = number
-    if "code" not in columns or "value" not in columns:
-        return {"code": 0, "title": 1, "unit": 2, "value": 3, "note": 4}, 0
-    return columns, last
+        columns = {**found, **columns}
+        header.append(texts)
+        last = number
+    if not header:
+        return _DEFAULT_COLUMNS, 0, None
+    choice = value_column(header, columns, year=year)
+    columns.pop("value", None)
+    if choice.index is None:
+        return (_DEFAULT_COLUMNS, 0, None) if choice.problem is None else ({}, last, choice)
+    return {**columns, "value": choice.index}, last, choice
+
+
+def _heading(cells: list[Cell]) -> str | None:
+    """The appendix a row names when it holds only *Phụ lục N* (``PL3``), or ``None``."""
+    texts = {text for text in (_text(c).strip() for c in cells) if text}
+    if len(texts) != 1:
+        return None
+    number = heading_number(texts.pop())
+    return None if number is None else f"PL{number}"
 
 
 class _Sheet:
-    """The cells of one appendix sheet, for :func:`~cchc_model._io.cells.read_rows`."""
+    """The cells of one appendix sheet, for :func:`~cchc_model._io.cells.read_rows`.
+
+    A row *Phụ lục N* in the sheet starts appendix N: the rows that follow (its title,
+    its header, its rows) are its own.
+    """
 
     def __init__(
-        self, name: str, template: str, out: Collector, *, ours: bool, saved: _Saved | None = None
+        self,
+        name: str,
+        template: str,
+        out: Collector,
+        *,
+        ours: bool,
+        saved: _Saved | None = None,
+        year: object = None,
     ) -> None:
         self.name = name
         self.template = template
         self.out = out
         self.ours = ours
         self.saved = saved
+        self.year = year
+        self.hidden_rows: frozenset[int] = frozenset()
+        self.hidden_columns: frozenset[int] = frozenset()
         self.columns: dict[str, int] = {}
 
     def cell(self, cells: list[Cell], field: str) -> Cell:
@@ -1139,19 +1199,52 @@ class _Sheet:
     def where(self, number: int, field: str) -> str:
         return _ref(self.name, number, self.columns.get(field, 0) + 1)
 
+    def segments(self, rows: SheetRows) -> list[tuple[str, str, SheetRows]]:
+        """``(template, where, rows)`` of each appendix of the sheet, in order."""
+        own = template_id(self.template)
+        segments: list[tuple[str, str, SheetRows]] = [(self.template, _sheet_ref(self.name), [])]
+        for number, cells in rows:
+            tid = _heading(cells)
+            if tid is None:
+                segments[-1][2].append((number, cells))
+            elif tid == own and len(segments) == 1 and not self.has_rows(segments[0][2]):
+                continue  # the sheet's own heading
+            else:
+                segments.append((tid, _ref(self.name, number, 1), []))
+        if len(segments) > 1 and not self.has_rows(segments[0][2]):
+            del segments[0]  # the sheet's first appendix starts at its heading row
+        return segments
+
+    @staticmethod
+    def has_rows(rows: SheetRows) -> bool:
+        """Whether a row holds a code in its first cells (the sheet's label is above them)."""
+        return any(plain_code(_text(c)) for _, cells in rows for c in cells[:2])
+
     def cells(self, ws: Worksheet) -> Iterator[TableStart | RowCells]:
-        yield TableStart(self.template, Where(_sheet_ref(self.name)))
-        rows = list(_rows(ws, self.out, self.name))
-        self.columns, header = _columns(rows)
-        hidden_rows, hidden_columns = _hidden(ws)
+        self.hidden_rows, self.hidden_columns = _hidden(ws)
+        for template, where, rows in self.segments(list(_rows(ws, self.out, self.name))):
+            yield TableStart(template, Where(where))
+            yield from self.table(rows)
+
+    def table(self, rows: SheetRows) -> Iterator[RowCells]:
+        self.columns, header, choice = _columns(rows, year=self.year)
+        at = _ref(self.name, header, 1) if header else _sheet_ref(self.name)
+        if choice is not None and choice.problem is not None:
+            self.out.error(at, *choice.problem, value=choice.candidates)
+            return
+        if choice is not None and choice.warning is not None:
+            self.out.warn(at, *choice.warning, value=choice.candidates)
         for number, cells in rows:
             if number <= header:
                 continue
             code = self.code(number, cells)
             if not header and plain_code(code) is None:  # no header: rows are those with a code
                 continue
-            if hidden_rows or hidden_columns:
-                self.hidden(number, cells, row=number in hidden_rows, columns=hidden_columns)
+            if header and plain_code(code) is None and "code" in header_columns(map(_text, cells)):
+                continue  # the header repeated
+            if self.hidden_rows or self.hidden_columns:
+                hidden = number in self.hidden_rows
+                self.hidden(number, cells, row=hidden, columns=self.hidden_columns)
             where = Where(
                 self.where(number, "code"),
                 {field: self.where(number, field) for field in self.columns},
@@ -1272,10 +1365,15 @@ def _sheets(wb: Workbook, meta: Metadata) -> list[tuple[str, str, Worksheet]]:
 
 
 def _appendices(
-    sheets: list[tuple[str, str, Worksheet]], out: Collector, *, ours: bool, saved: _Saved
+    sheets: list[tuple[str, str, Worksheet]],
+    out: Collector,
+    *,
+    ours: bool,
+    saved: _Saved,
+    year: object,
 ) -> Iterator[TableStart | RowCells]:
     for name, template, ws in sheets:
-        yield from _Sheet(name, template, out, ours=ours, saved=saved).cells(ws)
+        yield from _Sheet(name, template, out, ours=ours, saved=saved, year=year).cells(ws)
 
 
 def read_xlsx(
@@ -1299,7 +1397,8 @@ def read_xlsx(
             sheets = _sheets(wb, meta)
             ed = resolve_edition(meta.fields, out, overrides)
             ours = fold(str(meta.get("format") or "")) == FORMAT
-            appendices = _appendices(sheets, out, ours=ours, saved=_Saved(data))
+            year = (overrides or {}).get("year") or meta.get("year")
+            appendices = _appendices(sheets, out, ours=ours, saved=_Saved(data), year=year)
             builders = read_rows(appendices, ed, out, declared=ours)
         finally:
             wb.close()
