@@ -52,6 +52,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Final
@@ -999,7 +1000,13 @@ class _Appendices:
             )
 
     def grid(self, grid: Grid) -> Iterator[TableStart | RowCells]:
+        """The tables of a grid: a row *Phụ lục N* inside it starts appendix N."""
         rows = list(zip(grid.rows, grid.where, strict=True))
+        starts = [0, *(i for i in range(1, len(rows)) if _heading_row(rows[i][0]))]
+        for start, end in itertools.pairwise([*starts, len(rows)]):
+            yield from self.table(rows[start:end])
+
+    def table(self, rows: list[tuple[tuple[str, ...], str]]) -> Iterator[TableStart | RowCells]:
         # a heading or a title in the first rows of the table itself
         while rows and len(set(filter(None, rows[0][0]))) == 1 and not _is_header(rows[0][0]):
             text = next(filter(None, rows[0][0]))
@@ -1031,6 +1038,12 @@ class _Appendices:
                 continue  # a header repeated on a page
             typed = cells if self.text else _one_cell(cells, columns)
             yield _row_cells(typed, columns, where)
+
+
+def _heading_row(cells: Sequence[str]) -> bool:
+    """Whether a row of a table holds only an appendix heading (*Phụ lục 3*)."""
+    texts = {text for text in (cell.strip() for cell in cells) if text}
+    return len(texts) == 1 and heading_number(texts.pop()) is not None
 
 
 def _default_fits(rows: Sequence[tuple[tuple[str, ...], str]], out: Collector) -> bool:
