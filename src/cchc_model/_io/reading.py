@@ -373,6 +373,9 @@ def _read_number_text(text: str, cell: ValueCell, *, declared: bool) -> Value | 
         return None
     cell.leading_zero(text, number)
     if kind is Kind.COUNT:
+        if _MONEY_SLIP.fullmatch(text):
+            _two_ways(text, number, cell)
+            return None
         if isinstance(number, Decimal):
             if number != number.to_integral_value():
                 cell.error(
@@ -391,6 +394,30 @@ def _read_number_text(text: str, cell: ValueCell, *, declared: bool) -> Value | 
     if value.is_zero() and text.startswith("-"):
         return value.copy_negate()  # "-0,00" is kept as written (vi reads it 0,00)
     return value
+
+
+def _two_ways(text: str, number: object, cell: ValueCell) -> None:
+    """Refuse a count written with a comma and three digits: ``2,000`` reads two ways.
+
+    In Vietnamese ``,`` marks decimals (``2,000`` is two), in English it groups
+    thousands (two thousand); a count has no decimals, so the writer meant one or the
+    other, and which is not known. ``1,276`` is no count at all in Vietnamese.
+    """
+    grouped = text.replace(",", ".")
+    raw, whole = cell.raw, grouped.replace(".", "")
+    if isinstance(number, Decimal) and number != number.to_integral_value():
+        cell.error(
+            f": a count is a whole number, got {raw!r}; did you mean {grouped!r} ({whole})?",
+            f": số đếm phải là số nguyên, nhận được {raw!r}; có phải là {grouped!r} ({whole})?",
+        )
+        return
+    small = str(int(Decimal(str(number))))
+    cell.error(
+        f": {raw!r} reads two ways (',' marks decimals, or groups thousands):"
+        f" if {whole} was meant, write {grouped!r}; if {small}, write {small!r}",
+        f": {raw!r} đọc được hai cách (dấu ',' ngăn cách phần thập phân, hoặc hàng nghìn):"
+        f" nếu là {whole} thì viết {grouped!r}; nếu là {small} thì viết {small!r}",
+    )
 
 
 def _doubtful(text: str, number: object, cell: ValueCell) -> None:
