@@ -89,6 +89,8 @@ _TEMPLATE: Final = re.compile(
 )
 _PARENTHESES: Final = re.compile(r"\([^()]{0,300}\)")
 _RESULT: Final = fold(RESULT_HEADER)
+_CODE_AND_TITLE: Final = re.compile(r"\s*+([0-9]{1,3}(?:\.[0-9]{1,3}){0,5}\.?)\s++(?=[^\W\d_])")
+"""A code, then the title's first letter: ``2.1. Số nhiệm vụ``."""
 _QUOTED_ROW: Final = 80
 """How much of a row a message quotes."""
 
@@ -370,6 +372,24 @@ class RowCells:
     note: str | None = None
     template: str | None = None
 
+    def code_in_title(self) -> RowCells | None:
+        """The row with the code typed at the start of its title cell, or ``None``.
+
+        Without an *STT* column, with the *STT* cell left blank, or merged with the
+        title's (``1. Số văn bản …`` in both), the code is the title's first word.
+
+        >>> split = RowCells("", "13", Where("row 3"), title="1. Số văn bản").code_in_title()
+        >>> split.code, split.title
+        ('1.', 'Số văn bản')
+        """
+        title = self.title
+        if not title or self.code.strip() not in ("", title.strip()):
+            return None
+        match = _CODE_AND_TITLE.match(title[:300])
+        if match is None or plain_code(match.group(1)) is None:
+            return None
+        return attrs.evolve(self, code=match.group(1), title=title[match.end(1) :].strip())
+
     def quoted(self) -> str:
         """The row's cells as a message quotes them: ``'2.1 | Số nhiệm vụ | 19'``."""
         cells = [self.code, self.title, self.unit, self.value, self.note]
@@ -471,7 +491,7 @@ class _Pipeline:
         wanted, rows = self.rows_of(cells)
         if not wanted:
             return
-        code = plain_code(cells.code) or self.loose(cells)
+        cells, code = self.code(cells)
         if code is None:
             self.codeless(cells, rows)
             return
@@ -522,6 +542,13 @@ class _Pipeline:
             code=row.code,
         )
         return None
+
+    def code(self, cells: RowCells) -> tuple[RowCells, str | None]:
+        """The row's code: its STT cell's, or the start of its title's (no STT column)."""
+        code = plain_code(cells.code) or self.loose(cells)
+        if code is None and (split := cells.code_in_title()) is not None:
+            return split, plain_code(split.code)
+        return cells, code
 
     def loose(self, cells: RowCells) -> str | None:
         """The code of a mistyped *STT* cell (``2. 1``, ``2,1``, ``2.1)``), read with a warning."""

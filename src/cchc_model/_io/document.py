@@ -1103,7 +1103,7 @@ def _columns(
         for field, at in header_columns(cells).items():
             columns.setdefault(field, at)
         count = index + 1
-    if "code" not in columns:
+    if "code" not in columns and "title" not in columns:  # no STT: the code opens the title
         return _DEFAULT_COLUMNS, count, None
     choice = value_column(header, columns, year=year)
     columns.pop("value", None)

@@ -1223,7 +1223,7 @@ class _Sheet:
     def cells(self, ws: Worksheet) -> Iterator[TableStart | RowCells]:
         self.hidden_rows, self.hidden_columns = _hidden(ws)
         for template, where, rows in self.segments(list(_rows(ws, self.out, self.name))):
-            yield TableStart(template, Where(where))
+            yield TableStart(template, Where(where), typed=True)
             yield from self.table(rows)
 
     def table(self, rows: SheetRows) -> Iterator[RowCells]:
