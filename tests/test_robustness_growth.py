@@ -11,7 +11,7 @@ until one run takes :data:`FLOOR` seconds, so that the clock and the fixed cost 
 call do not decide the ratio; no input is larger than the readers take (20 MB, the
 bounds of a workbook), so that what is timed is the reading, not a refusal.
 
-The suite: :data:`CASES` has 58 cases (the seven ``vi.parse_*``, the text, CSV, Excel,
+The suite: :data:`CASES` has 64 cases (the seven ``vi.parse_*``, the text, CSV, Excel,
 Word and HTML readers through ``read``, ``loads``, and the rule-file loader); with the
 doubling and 2 × 5 timed runs each, about 830 inputs run. The largest ratios seen on the
 development machine (2 cores shared with four other test suites) were 8.1 to 13.3 over
@@ -80,6 +80,7 @@ _META = (
     "report,level,,,commune,\r\nreport,period,,,h1,\r\nreport,year,,,2024,\r\n"
 )
 _HTML = "<html><body><p>Phụ lục 2</p>"
+_MD = "Phụ lục 2\n\n| STT | Chỉ tiêu thống kê | Số liệu |\n|---|---|---|\n"
 _MINIMAL = (
     '{"format": "cchc-report", "version": 1, "report": {"agency": "A", "level": "commune",'
     ' "period": "h1", "year": 2024}, "templates": %s}'
@@ -177,6 +178,10 @@ CASES: tuple[Case, ...] = (
         start=100,
     ),
     Case("text: lines", lambda n: "Phụ lục 2\n" * n, _read("text"), start=100),
+    # beyond the bounds of a table: refused at the first bound, not after reading it all
+    Case("text: cells of a line", lambda n: _MD + "| 1. " * n, _read("text")),
+    Case("text: tab-separated rows", lambda n: "Phụ lục 2\n" + "1.\tx\t\t13\n" * n, _read("text")),
+    Case("text: paragraphs", lambda n: "Phụ lục 2\n" + "Người lập biểu\n" * n, _read("text")),
     # CSV
     Case(
         "csv: unit of a code row",
@@ -196,6 +201,13 @@ CASES: tuple[Case, ...] = (
         _read("csv"),
     ),
     # HTML: an unclosed comment repeated took 53 s at 80 kB
+    Case(
+        "html: cells of a row", lambda n: _HTML + "<table><tr>" + "<td>1.</td>" * n, _read("html")
+    ),
+    Case("html: rows", lambda n: _HTML + "<table>" + "<tr><td>1.</td>" * n, _read("html")),
+    Case(
+        "html: tables", lambda n: _HTML + "<table><tr><td>1.</td></tr></table>" * n, _read("html")
+    ),
     Case("html: comments", lambda n: _HTML + "<!--" * n, _read("html")),
     Case("html: comments, closed", lambda n: _HTML + "<!--" * n + "-->", _read("html")),
     Case("html: tags", lambda n: _HTML + "<a" * n, _read("html")),

@@ -55,7 +55,7 @@ import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Final
+from typing import Final, NoReturn
 
 import attrs
 
@@ -87,13 +87,15 @@ from .reading import (
 )
 from .table import COLUMNS, INFO_HEADING
 
-__all__ = ["MAX_LINE", "Grid", "Paragraph", "expected_tables", "read_document"]
+__all__ = ["MAX_BLOCKS", "MAX_LINE", "Grid", "Paragraph", "expected_tables", "read_document"]
 
 _REFORM: Final = AdminLevel.DISTRICT.until
 """The two-tier local government (no more districts) from this day on."""
 
 MAX_LINE: Final = 500
 """The longest line read for metadata; longer ones are body text."""
+MAX_BLOCKS: Final = 20_000
+"""The most paragraphs and tables of a text or HTML document (a report has a few hundred)."""
 
 _BODY_LINES: Final = 5_000
 _TITLE_LINES: Final = 4
@@ -163,6 +165,17 @@ class Grid:
 
 
 Block = Paragraph | Grid
+
+
+def too_many_blocks(where: str, out: Collector) -> NoReturn:
+    """Stop reading a document of more than :data:`MAX_BLOCKS` paragraphs and tables."""
+    out.error(
+        where,
+        f"more than {MAX_BLOCKS:,} paragraphs and tables: refused",
+        f"nhiều hơn {MAX_BLOCKS:,} đoạn văn và bảng: từ chối",
+    )
+    out.check()
+    raise AssertionError  # pragma: no cover  # check() raised
 
 
 def expected_tables(what: str, what_vi: str) -> tuple[str, str]:

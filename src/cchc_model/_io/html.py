@@ -33,7 +33,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from html.parser import HTMLParser
-from typing import Final
+from typing import Final, NoReturn
 
 import attrs
 
@@ -42,7 +42,7 @@ from .._model.errors import Lang, Problem
 from .._model.report import Report
 from .._model.template import Emphasis
 from .csv import decode_text
-from .document import Block, Grid, Paragraph, expected_tables, read_document
+from .document import MAX_BLOCKS, Block, Grid, Paragraph, expected_tables, read_document
 from .reading import Collector, defuse_references
 from .table import (
     COLUMN_WIDTHS_MM,
@@ -260,6 +260,16 @@ _MAX_SPAN: Final = 64
 _MAX_COLUMNS: Final = 128
 _MAX_ROWS: Final = 5_000
 """The most rows of a table read (a report's appendix has about forty)."""
+_MAX_CELLS: Final = 20_000
+"""The most cells of a table, written (``<td>``, ``<th>``): a report's appendix has 250."""
+
+
+class _TooLarge(Exception):  # noqa: N818  # a signal to stop parsing, caught in _parsed
+    """A bound of a table is exceeded: parsing stops at once."""
+
+    def __init__(self, en: str, vi: str, line: int) -> None:
+        super().__init__(en)
+        self.en, self.vi, self.line = en, vi, line
 
 
 @attrs.define
@@ -274,6 +284,7 @@ class _Table:
     rows: list[list[_Cell]] = attrs.Factory(list)
     where: list[str] = attrs.Factory(list)
     cell: _Cell | None = None
+    cells: int = 0
 
 
 def _span(value: str | None, most: int) -> int:
@@ -307,7 +318,6 @@ class _Page(HTMLParser):
         self.paragraph_line = 1
         self.tables: list[_Table] = []
         self.skipping: list[str] = []
-        self.too_long = False
 
     def target(self) -> list[str]:
         table = self.tables[-1] if self.tables else None
@@ -342,9 +352,9 @@ class _Page(HTMLParser):
     def start_row(self) -> None:
         self.end_cell()
         if len(self.tables[-1].rows) >= _MAX_ROWS:
-            self.too_long = True
-            self.skipping.append("tr")  # its cells are not read
-            return
+            self.too_large(
+                f"a table of more than {_MAX_ROWS:,} rows", f"bảng nhiều hơn {_MAX_ROWS:,} dòng"
+            )
         self.tables[-1].rows.append([])
         self.tables[-1].where.append(f"line {self.getpos()[0]}")
 
@@ -354,12 +364,33 @@ class _Page(HTMLParser):
         if not table.rows:
             table.rows.append([])
             table.where.append(f"line {self.getpos()[0]}")
+        if len(table.rows[-1]) >= _MAX_COLUMNS:
+            self.too_large(
+                f"a row of more than {_MAX_COLUMNS} cells", f"dòng có nhiều hơn {_MAX_COLUMNS} ô"
+            )
+        table.cells += 1
+        if table.cells > _MAX_CELLS:
+            self.too_large(
+                f"a table of more than {_MAX_CELLS:,} cells", f"bảng nhiều hơn {_MAX_CELLS:,} ô"
+            )
         table.cell = _Cell(
             [],
             _span(attributes.get("colspan"), _MAX_SPAN),
             _span(attributes.get("rowspan"), _MAX_ROWS),
         )
         table.rows[-1].append(table.cell)
+
+    def block(self, block: Block) -> None:
+        if len(self.blocks) >= MAX_BLOCKS:
+            self.too_large(
+                f"more than {MAX_BLOCKS:,} paragraphs and tables",
+                f"nhiều hơn {MAX_BLOCKS:,} đoạn văn và bảng",
+            )
+        self.blocks.append(block)
+
+    def too_large(self, en: str, vi: str) -> NoReturn:
+        """Stop parsing: the rest of the page is not read."""
+        raise _TooLarge(f"{en}: refused", f"{vi}: từ chối", self.getpos()[0])
 
     def end_cell(self) -> None:
         if self.tables:
@@ -381,7 +412,7 @@ class _Page(HTMLParser):
             if self.tables:  # a table in a cell: its text is the cell's
                 self.target().append("\n".join(" ".join(r) for r in grid.rows))
             else:
-                self.blocks.append(grid)
+                self.block(grid)
                 self.paragraph_line = self.getpos()[0]
         elif self.tables and tag in ("td", "th"):
             self.end_cell()
@@ -401,7 +432,7 @@ class _Page(HTMLParser):
     def flush(self) -> None:
         text = _text(self.paragraph)
         if text:
-            self.blocks.append(Paragraph(text, f"line {self.paragraph_line}"))
+            self.block(Paragraph(text, f"line {self.paragraph_line}"))
         self.paragraph = []
         self.paragraph_line = self.getpos()[0]
 
@@ -485,6 +516,9 @@ def _parsed(text: str, out: Collector) -> _Page:
     try:
         page.feed(_terminated(defuse_references(text)))
         page.close()
+    except _TooLarge as exc:
+        out.error(f"line {exc.line}", exc.en, exc.vi)
+        out.check()
     except Exception as exc:  # noqa: BLE001  # html.parser asserts on some broken markup
         out.error(
             "file",
@@ -506,13 +540,6 @@ def read_html(
     out = Collector(source)
     out.check_size(len(data))
     page = _parsed(_decode(data, out), out)
-    if page.too_long:
-        out.error(
-            "file",
-            f"a table of more than {_MAX_ROWS:,} rows: refused",
-            f"bảng nhiều hơn {_MAX_ROWS:,} dòng: từ chối",
-        )
-        out.check()
     return read_document(
         page.blocks,
         get_edition(),

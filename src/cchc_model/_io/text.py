@@ -56,6 +56,7 @@ from .._model.report import Report
 from .cells import header_columns, value_column
 from .csv import decode_text
 from .document import (
+    MAX_BLOCKS,
     MAX_LINE,
     Block,
     Grid,
@@ -63,6 +64,7 @@ from .document import (
     expected_tables,
     heading_number,
     read_document,
+    too_many_blocks,
 )
 from .reading import Collector, defuse_references, plain_code
 from .table import (
@@ -79,7 +81,7 @@ from .table import (
     severity_label,
 )
 
-__all__ = ["read_text_tables", "render_markdown", "render_text"]
+__all__ = ["MAX_LINE_CELLS", "MAX_TABLE_ROWS", "read_text_tables", "render_markdown", "render_text"]
 
 
 _TAG: Final = re.compile(r"<[^<>]{0,200}>")
@@ -134,11 +136,22 @@ def _pipe_cells(line: str) -> list[str]:
     return [_clean(cell) for cell in cells]
 
 
-class _Lines:
-    """Turns the lines of a text into paragraphs and tables (see :func:`read_text_tables`)."""
+MAX_LINE_CELLS: Final = 64
+"""The most cells of one line of a table (an appendix has five; Word allows 64 columns)."""
+MAX_TABLE_ROWS: Final = 5_000
+"""The most rows of one table of a text (an appendix has about forty)."""
 
-    def __init__(self, lines: list[str]) -> None:
+
+class _Lines:
+    """Turns the lines of a text into paragraphs and tables (see :func:`read_text_tables`).
+
+    Reading stops at the first bound exceeded: a line of more than
+    :data:`MAX_LINE_CELLS` cells, a table of more than :data:`MAX_TABLE_ROWS` rows.
+    """
+
+    def __init__(self, lines: list[str], out: Collector) -> None:
         self.lines = lines
+        self.out = out
         self.blocks: list[Block] = []
         self.in_appendix = False
         self.header: tuple[str, ...] | None = None
@@ -148,9 +161,29 @@ class _Lines:
     def where(self, index: int) -> str:
         return f"line {index + 1}"
 
+    def bounded(self, index: int, rows: int, mark: str = "") -> None:
+        """Stop reading (a problem) at a table of too many rows or a line of too many cells."""
+        line = self.lines[index]
+        if mark and line.count(mark) > MAX_LINE_CELLS:
+            self.out.error(
+                self.where(index),
+                f"a line of more than {MAX_LINE_CELLS} cells: refused",
+                f"dòng có nhiều hơn {MAX_LINE_CELLS} ô: từ chối",
+            )
+            self.out.check()
+        if rows > MAX_TABLE_ROWS:
+            self.out.error(
+                self.where(index),
+                f"a table of more than {MAX_TABLE_ROWS:,} rows: refused",
+                f"bảng nhiều hơn {MAX_TABLE_ROWS:,} dòng: từ chối",
+            )
+            self.out.check()
+
     def read(self) -> list[Block]:
         index = 0
         while index < len(self.lines):
+            if len(self.blocks) >= MAX_BLOCKS:
+                too_many_blocks(self.where(index), self.out)
             line = self.lines[index]
             if "\t" in line:
                 index = self.grid(index, lambda text: [_clean(c) for c in text.split("\t")], "\t")
@@ -186,6 +219,7 @@ class _Lines:
         while index < len(self.lines):
             line = self.lines[index]
             if mark in line and (mark != "|" or not outer or line.lstrip().startswith("|")):
+                self.bounded(index, len(rows) + 1, mark)
                 if mark != "|" or not _DELIMITER_ROW.fullmatch(line.strip()[:MAX_LINE]):
                     cells = split(line)
                     if any(cells):
@@ -236,6 +270,7 @@ class _Lines:
         findings = False
         index += 2
         while index < len(self.lines) and self.lines[index].strip():
+            self.bounded(index, len(rows) + 1)
             cells = cut(self.lines[index])
             if cells[0]:
                 rows.append(cells)
@@ -281,6 +316,7 @@ class _Lines:
             rows.append(header)
             where.append(self.where(index - 1))
         while index < len(self.lines) and self.row_like(line := self.lines[index]):
+            self.bounded(index, len(rows) + 1)
             cells = self.spaced(line)
             if cells is None:
                 rows.append((_clean(line),))
@@ -350,7 +386,7 @@ def read_text_tables(
     out.check_size(len(data))
     # A document saved from Word may hold decomposed diacritics: compose them.
     lines = unicodedata.normalize("NFC", decode_text(data, out)).splitlines()
-    blocks = _Lines(lines).read()
+    blocks = _Lines(lines, out).read()
     return read_document(
         blocks,
         get_edition(edition_id),
