@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import doctest
 import enum
 import importlib
@@ -10,6 +11,7 @@ import pickle
 import re
 import subprocess
 import sys
+import types
 import typing
 from decimal import Decimal
 from importlib.resources.abc import Traversable
@@ -167,3 +169,31 @@ def test_public_attributes_are_of_public_types(name: str) -> None:
         for found in _types_in(hint):
             module = getattr(found, "__module__", None) or ""
             assert not module.startswith("cchc_model."), f"{name}.{attribute}: {found}"
+
+
+def _home(obj: object) -> types.ModuleType:
+    """The module that defines a published object: it lists it in its ``__test__``."""
+    (home,) = (
+        module
+        for name, module in list(sys.modules.items())
+        if name.startswith("cchc_model.") and obj in vars(module).get("__test__", {}).values()
+    )
+    return home
+
+
+@pytest.mark.parametrize("name", sorted(CLASSES))
+def test_type_hints_are_those_written_in_the_source(name: str) -> None:
+    # each annotation as written in the class body, evaluated by typing in its module
+    cls = CLASSES[name]
+    home = _home(cls)
+    tree = ast.parse(inspect.getsource(home))
+    (body,) = (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef) and n.name == name)
+    written = {
+        statement.target.id: ast.unparse(statement.annotation)
+        for statement in body.body
+        if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)
+    }
+    probe = type("Probe", (), {"__annotations__": written, "__module__": home.__name__})
+    expected = typing.get_type_hints(probe, localns=LOCALNS, include_extras=True)
+    actual = typing.get_type_hints(cls, localns=LOCALNS, include_extras=True)
+    assert {key: actual[key] for key in written} == expected
