@@ -23,6 +23,22 @@ def ratio(case: str, value: float, size: int) -> None:
     RATIOS[case] = (value, size)
 
 
+def dump() -> dict[str, object]:
+    """What this process recorded, for the process that reports the session (pytest-xdist)."""
+    return {"ratios": dict(RATIOS), "inputs": COUNTS["inputs"]}
+
+
+def merge(data: dict[str, object]) -> None:
+    """Add what a worker process recorded (:func:`dump`) to this process's record."""
+    ratios = data["ratios"]
+    inputs_run = data["inputs"]
+    assert isinstance(ratios, dict)
+    assert isinstance(inputs_run, int)
+    for case, (value, size) in ratios.items():
+        RATIOS[case] = (float(value), int(size))
+    COUNTS["inputs"] += inputs_run
+
+
 def summary() -> list[str]:
     """The lines of the session's summary, or none when no robustness test ran."""
     if not COUNTS["inputs"]:
