@@ -6,11 +6,11 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-import docx
 import openpyxl
 import pytest
 
 from cchc_model import ReportFormatError, edition, read
+from word import word_document
 
 INFO = {"agency": "UBND xã Hương Sơn", "level": "commune", "period": "h1", "year": 2024}
 HEADER = ("STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Số liệu", "Ghi chú")
@@ -50,14 +50,7 @@ def _xlsx(rows: list[Sequence[str]], name: str = "Sheet1") -> bytes:
 
 
 def _docx(rows: list[Sequence[str]]) -> bytes:
-    document = docx.Document()
-    table = document.add_table(rows=len(rows), cols=5)
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            table.cell(r, c).text = text
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return word_document((), rows, columns=5)
 
 
 def _html(rows: list[Sequence[str]]) -> bytes:

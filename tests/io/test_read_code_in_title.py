@@ -6,11 +6,11 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-import docx
 import openpyxl
 import pytest
 
 from cchc_model import ReportFormatError, edition, read
+from word import word_document
 
 INFO = {"agency": "UBND xã Hương Sơn", "level": "commune", "period": "h1", "year": 2024}
 T1 = edition().indicator("PL2", "1").title
@@ -28,15 +28,7 @@ MERGED = [  # STT and title merged: the text in both cells
 
 
 def _docx(rows: Sequence[Sequence[str]]) -> bytes:
-    document = docx.Document()
-    document.add_paragraph("Phụ lục 2")
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            table.cell(r, c).text = text
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return word_document(["Phụ lục 2"], rows, columns=len(rows[0]))
 
 
 def _html(rows: Sequence[Sequence[str]]) -> bytes:

@@ -6,11 +6,11 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-import docx
 import openpyxl
 import pytest
 
 from cchc_model import ReportFormatError, read
+from word import word_document
 
 HEAD = (
     "UBND XÃ HƯƠNG SƠN\nSố: 341/BC-UBND\nHương Sơn, ngày 10 tháng 6 năm 2024\nBÁO CÁO\n"
@@ -75,17 +75,8 @@ REFUSED: list[tuple[str, Header]] = [
 
 
 def _docx(header: Header, rows: Sequence[Sequence[str]]) -> bytes:
-    document = docx.Document()
-    for line in HEAD.strip().split("\n"):
-        document.add_paragraph(line)
-    document.add_paragraph("Phụ lục 2")
-    table = document.add_table(rows=len(header) + len(rows), cols=len(rows[0]))
-    for r, cells in enumerate([*header, *rows]):
-        for c, text in enumerate(cells):
-            table.cell(r, c).text = text
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    paragraphs = [*HEAD.strip().split("\n"), "Phụ lục 2"]
+    return word_document(paragraphs, [*header, *rows], columns=len(rows[0]))
 
 
 def _html(header: Header, rows: Sequence[Sequence[str]]) -> bytes:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import io
 from typing import Any
 
-import docx
 import openpyxl
 import pytest
 
 from cchc_model import ReportFormatError, read
+from word import word_document
 
 INFO = {"agency": "UBND xã Hương Sơn", "level": "commune", "period": "h1", "year": 2024}
 TITLE = "Số nhiệm vụ đề ra trong kế hoạch"
@@ -36,15 +36,8 @@ def _xlsx(value: str) -> bytes:
 
 
 def _docx(value: str) -> bytes:
-    document = docx.Document()
-    document.add_paragraph("Phụ lục 2")
-    table = document.add_table(rows=2, cols=5)
     header = ("STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Số liệu", "Ghi chú")
-    for c, (a, b) in enumerate(zip(header, ("2.1", TITLE, "Nhiệm vụ", value, ""), strict=True)):
-        table.cell(0, c).text, table.cell(1, c).text = a, b
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return word_document(["Phụ lục 2"], [header, ("2.1", TITLE, "Nhiệm vụ", value, "")])
 
 
 FORMATS: dict[Any, Any] = {"text": _text, "csv": _csv, "xlsx": _xlsx, "docx": _docx}
