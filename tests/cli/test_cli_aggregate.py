@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import io
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from cchc_model import (
     load,
 )
 from cchc_model._cli import aggregate as cli
+from cchc_model._cli import workers
 from cchc_model._cli.main import main
 
 
@@ -231,6 +233,71 @@ def test_provinces_into_the_nation(tmp_path: Path, capsys: pytest.CaptureFixture
     assert main(["aggregate", *names, "-o", str(out), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["inputs_with_errors"][0] == {"file": names[0], "errors": ["PL8.domain.2"]}
+
+
+def test_the_inputs_are_checked_alike_by_several_processes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # communes with errors of their own (on time > resolved) among valid ones, and an own
+    # report, checked by one process and by three
+    names = []
+    for n in range(1, 13):
+        report = Report(
+            info=ReportInfo(
+                agency=f"UBND xã {n}",
+                level=AdminLevel.COMMUNE,
+                period=Period.H1,
+                year=2024,
+                province="Huế",
+                unit_code=f"{n:05}",
+            ),
+            templates=[Procedures(commune_resolved=10, commune_on_time=20 if n % 5 == 0 else 9)],
+        )
+        path = tmp_path / f"xa-{n}.json"
+        path.write_text(dumps(report), encoding="utf-8")
+        names.append(str(path))
+    info = attrs.evolve(example().info, level=AdminLevel.PROVINCE, province="Huế")
+    province = attrs.evolve(example(), info=info)
+    own = tmp_path / "tinh.json"
+    own.write_text(dumps(province), encoding="utf-8")
+    forks: list[int] = []
+    fork = os.fork
+
+    def counted() -> int:
+        pid = fork()
+        if pid:
+            forks.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", counted)
+    monkeypatch.setattr(workers, "MIN_ITEMS", 1)
+    said = {}
+    for jobs in ("1", "3"):
+        for form in ("text", "json"):
+            out = tmp_path / f"out-{jobs}-{form}.json"
+            args = ["aggregate", *names, "--own", str(own), "-o", str(out), "--format", form]
+            assert main([*args, "-j", jobs]) == 1  # the sum of the errors is one
+            said[jobs, form] = (capsys.readouterr().out.replace(str(out), "OUT"), out.read_bytes())
+    assert len(forks) == 4  # two children for each command with -j 3
+    assert said["1", "text"] == said["3", "text"]
+    assert said["1", "json"] == said["3", "json"]
+    data = json.loads(said["3", "json"][0])
+    assert data["inputs_with_errors"] == [
+        {"file": names[4], "errors": ["PL4.part.3.3.2"]},
+        {"file": names[9], "errors": ["PL4.part.3.3.2"]},
+        {"file": str(own), "errors": ["PL8.domain.2"]},
+    ]
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "two"])
+def test_jobs_is_a_number_of_processes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], jobs: str
+) -> None:
+    args = ["aggregate", str(_commune(tmp_path, 1)), "-o", str(tmp_path / "t.json")]
+    with pytest.raises(SystemExit) as exited:
+        main([*args, "--jobs", jobs])
+    assert exited.value.code == 2
+    assert "not a number of processes (1 or more)" in capsys.readouterr().err
 
 
 def test_the_findings_of_the_consolidated_report_set_the_exit_code(

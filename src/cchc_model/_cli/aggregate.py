@@ -18,7 +18,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import IO, Any, Final
+from typing import IO, Any, Final, cast
 
 from .._io.reading import fold
 from .._model.collector import paused
@@ -27,8 +27,9 @@ from .._model.report import Report, ReportInfo
 from .._model.units import AdminLevel
 from .exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, UsageError
 from .inputs import add_input_options, input_info, read_input, write_warnings
-from .options import add_format, add_lang, add_rules, reads
+from .options import add_format, add_jobs, add_lang, add_rules, reads
 from .outputs import STANDARD, check_outputs, write_outputs
+from .workers import Shared, usable_cores
 
 __all__ = ["ARGUMENTS"]
 
@@ -255,22 +256,32 @@ def _consolidate(args: argparse.Namespace, names: list[str]) -> int:
     rules = builtin_rules()
     for path in args.rules or ():
         rules = rules + load_rules(path)
-    into = _into(args, list(reports.values()), own)
-    result = aggregate(reports, into=into, own=own, rules=rules)
-    inputs = _inputs_with_errors(reports, own, args.own, rules)
-    outputs = [(args.output, dumps(result.report).encode("utf-8"))]
-    if args.provenance:
-        rows = [p.to_data() for p in result.provenances()]
-        text = json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
-        outputs.append((args.provenance, text.encode("utf-8")))
+    given = [*reports.items(), *([(args.own, own)] if own is not None else [])]
+    # the inputs are checked by other processes (where there are cores for them) while
+    # this one consolidates them: see workers.Shared
+    jobs = args.jobs or usable_cores()
+    with Shared(
+        _error_rules(rules), [r for _, r in given], jobs=jobs, own_cost=_OWN_COST
+    ) as checks:
+        into = _into(args, list(reports.values()), own)
+        result = aggregate(reports, into=into, own=own, rules=rules)
+        outputs = [(args.output, dumps(result.report).encode("utf-8"))]
+        if args.provenance:
+            rows = [p.to_data() for p in result.provenances()]
+            text = json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+            outputs.append((args.provenance, text.encode("utf-8")))
+        broken = checks.results()
+    inputs = [
+        (name, cast("list[str]", found))
+        for (name, _), found in zip(given, broken, strict=True)
+        if found
+    ]
     write_outputs(outputs)  # the report and its provenance, all or none
     out: IO[str] = sys.stderr if args.output == STANDARD else sys.stdout
     if args.format == "json":
         data = {
             "output": args.output,
-            "inputs_with_errors": [
-                {"file": name, "errors": [f.rule for f in found.errors]} for name, found in inputs
-            ],
+            "inputs_with_errors": [{"file": name, "errors": found} for name, found in inputs],
             **result.to_data(lang),
         }
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -280,40 +291,38 @@ def _consolidate(args: argparse.Namespace, names: list[str]) -> int:
     return EXIT_OK if result.validation.valid else EXIT_FINDINGS
 
 
-def _inputs_with_errors(
-    reports: dict[str, Report],
-    own: Report | None,
-    own_name: str | None,
-    rules: Any,  # noqa: ANN401  # a RuleSet
-) -> list[tuple[str, Any]]:
-    """The input files whose reports have errors, with their validation, in the order given."""
+_OWN_COST: Final = 0.4
+"""What consolidating and writing cost, as a part of validating every input (10,000 files).
+
+This process keeps the share of the validations that makes it finish with the others
+(:class:`~cchc_model._cli.workers.Shared`).
+"""
+
+
+def _error_rules(rules: Any) -> Callable[[Sequence[Report]], list[object]]:  # noqa: ANN401  # a RuleSet
+    """The work of checking the inputs: the rules each report breaks as errors, in order."""
     from .._rules.validate import validate  # noqa: PLC0415
 
-    given = [*reports.items(), *([(own_name or "", own)] if own is not None else [])]
-    out = []
-    for name, report in given:
-        found = validate(report, rules=rules)
-        if not found.valid:
-            out.append((name, found))
-    return out
+    def work(reports: Sequence[Report]) -> list[object]:
+        return [[f.rule for f in validate(report, rules=rules).errors] for report in reports]
+
+    return work
 
 
 def _summary(
     result: Any,  # noqa: ANN401  # an Aggregation
     output: str,
     lang: Lang,
-    inputs: list[tuple[str, Any]],
+    inputs: list[tuple[str, list[str]]],
 ) -> str:
     info = result.report.info
     lines = []
     if inputs:  # said first: a valid consolidation of wrong reports is not a valid one
         lines.append(_TEXT["inputs"][lang].format(count=len(inputs)))
-        for name, found in inputs:
-            shown = sorted({f.rule for f in found.errors})
+        for name, errors in inputs:
+            shown = sorted(set(errors))
             rules = ", ".join(shown[:_SHOWN_RULES]) + (", …" if len(shown) > _SHOWN_RULES else "")
-            lines.append(
-                _TEXT["input"][lang].format(name=name, errors=len(found.errors), rules=rules)
-            )
+            lines.append(_TEXT["input"][lang].format(name=name, errors=len(errors), rules=rules))
     if not result.validation.valid:
         verdict = _TEXT["invalid"][lang]
     else:
@@ -390,6 +399,7 @@ def _aggregate_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--provenance", metavar="FILE", help="also write every row's provenance (JSON)")
     add_format(p, ("text", "json"), "how the summary is printed")
+    add_jobs(p, "the input reports are validated (to name those with errors)")
     add_rules(p)
     add_input_options(p)
     add_lang(p)

@@ -12,7 +12,7 @@ import argparse
 from collections.abc import Sequence
 from typing import Final
 
-__all__ = ["add_format", "add_lang", "add_rules", "reads"]
+__all__ = ["add_format", "add_jobs", "add_lang", "add_rules", "reads"]
 
 _NAMES: Final = {
     "json": "JSON",
@@ -77,3 +77,27 @@ def add_rules(parser: argparse.ArgumentParser) -> None:
         help="add the rules of this file to the built-in ones (repeatable); see"
         " cchc rules and the documentation's page on rules for the format",
     )
+
+
+def add_jobs(parser: argparse.ArgumentParser, what: str) -> None:
+    """``-j/--jobs N``: how many processes share the command's work (default: one a core)."""
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help=f"how many processes may work at once, where {what} (on Linux, from 1,000"
+        " files on); 1: this process alone (default: one per usable core)",
+    )
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        msg = f"not a number of processes (1 or more): {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
