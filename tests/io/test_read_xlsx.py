@@ -381,3 +381,38 @@ def test_a_formula_in_the_metadata_sheet_is_read_as_its_text_with_a_warning() ->
     assert report.info.signer == '=CONCAT("Nguyễn ","Văn A")'
     assert len(warnings) == 1
     assert "signer: a formula" in warnings[0].en
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [[1, 2, 3, 4, 5], ["(1)", "(2)", "(3)", "(4)", "(5)"], ["A", "B", "C", "D", "E"]],
+)
+def test_the_columns_numbers_under_the_header_are_no_row(numbers: list[object]) -> None:
+    # forms print the columns' numbers under their header, as numbers or as text; the
+    # row "1" is a heading of PL4 and would hold the 4 of column (4)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Phụ lục 4"
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Ghi chú"])
+    ws.append(numbers)
+    ws.append(["3.3.1", "Tổng số hồ sơ TTHC đã giải quyết xong", "Hồ sơ", 276, None])
+    ws.append(["3.3.2", "Số hồ sơ TTHC giải quyết đúng hạn", "Hồ sơ", 270, None])
+    ws.append(numbers)  # repeated over the rows of the next printed page
+    ws.append(["1.4.3", "Số TTHC cấp xã", "Thủ tục", 6, None])
+    info = {"agency": "UBND xã A", "level": "commune", "period": "h1", "year": 2024}
+    report, warnings = read(_save(wb), "xlsx", info=info)
+    assert report.pl4 is not None
+    assert (report.pl4["3.3.1"], report.pl4["3.3.2"], report.pl4["1.4.3"]) == (276, 270, 6)
+    assert warnings == ()
+
+
+def test_a_row_of_the_appendix_is_not_taken_for_numbers() -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Phụ lục 2"
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Ghi chú"])
+    ws.append(["1", "Số văn bản chỉ đạo", "Văn bản", 3, None])
+    info = {"agency": "UBND xã A", "level": "commune", "period": "h1", "year": 2024}
+    report, _ = read(_save(wb), "xlsx", info=info)
+    assert report.pl2 is not None
+    assert report.pl2["1"] == 3

@@ -880,8 +880,16 @@ def _edition(
 # --- the appendix tables ----------------------------------------------------------------------
 
 
-def _is_numbering(cells: Sequence[str]) -> bool:
-    """A row numbering the columns: ``1 | 2 | 3 | 4 | 5`` or ``(1) | (2) …`` or ``A | B …``."""
+def is_numbering(cells: Sequence[str]) -> bool:
+    """A row numbering the columns: ``1 | 2 | 3 | 4 | 5`` or ``(1) | (2) …`` or ``A | B …``.
+
+    Forms print it under their header; it is no row of the appendix.
+
+    >>> is_numbering(["1", "2", "3", "4", "5"]), is_numbering(["(1)", "(2)", "(3)", ""])
+    (True, True)
+    >>> is_numbering(["1", "Số văn bản", "Văn bản", "3", ""]), is_numbering(["1", "1", "1"])
+    (False, False)
+    """
     marks = [_NUMBERING.fullmatch(cell.strip()) for cell in cells if cell.strip()]
     return len(marks) >= 3 and all(marks) and len({m.group(1) for m in marks if m}) == len(marks)  # noqa: PLR2004  # three columns at least
 
@@ -1045,7 +1053,7 @@ class _Appendices:
             return
         self.columns = columns
         for cells, where in rows[header:]:
-            if not any(c.strip() for c in cells) or _is_numbering(cells):
+            if not any(c.strip() for c in cells) or is_numbering(cells):
                 continue
             if _is_header(cells):
                 continue  # a header repeated on a page
@@ -1107,7 +1115,7 @@ def _columns(
     header: list[tuple[str, ...]] = []
     count = 0
     for index, cells in enumerate(rows):
-        if _is_numbering(cells) and columns:
+        if is_numbering(cells) and columns:
             count = index + 1
             continue
         if not _is_header(cells):

@@ -101,7 +101,7 @@ from .cells import (
     template_id,
     value_column,
 )
-from .document import heading_number, is_number, level_from_agency
+from .document import heading_number, is_number, is_numbering, level_from_agency
 from .fonts import LINE_HEIGHT, wrapped_lines
 from .interchange import FORMAT
 from .reading import (
@@ -1235,8 +1235,8 @@ class _Sheet:
         if choice is not None and choice.warning is not None:
             self.out.warn(at, *choice.warning, value=choice.candidates)
         for number, cells in rows:
-            if number <= header:
-                continue
+            if number <= header or is_numbering([_text(c) for c in cells]):
+                continue  # the header, and the columns' numbers printed under it (1 2 3 4 5)
             code = self.code(number, cells)
             if not header and plain_code(code) is None:  # no header: rows are those with a code
                 continue
