@@ -2,8 +2,9 @@
 
 The engine checks a comparison on the values as written first (point-first), every part
 of an ``or`` so before any through the interval arithmetic, a ratio of counts by
-cross-multiplying integers, an expression over counts with plain ``int``, and the rules
-about one row in batches. Each is a shortcut for the interval arithmetic of
+cross-multiplying integers, an expression over counts with plain ``int``, the rules
+about one row in batches, and the comparisons of counts and the ratios of a plan in one
+sweep. Each is a shortcut for the interval arithmetic of
 the rule language; a plan compiled with ``plain=True`` has none of them. Over the
 shipped strategies (consistent reports, reports that break one rule, and reports with
 any value the types allow), both give the same findings, truncations and counts.
@@ -17,12 +18,14 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cchc_model import (
     AdminLevel,
     Kind,
+    Period,
     Report,
     RuleSet,
     builtin_rules,
@@ -32,7 +35,7 @@ from cchc_model import (
     validate,
 )
 from cchc_model._rules import interval as iv
-from cchc_model._rules.engine import plan_for
+from cchc_model._rules.engine import Entry, plan_for
 from cchc_model._rules.expr import Logic, walk
 from cchc_model._rules.validate import report_span
 from reports import report_of
@@ -45,6 +48,7 @@ def plain(report: Report, rules: RuleSet = RULES) -> tuple[list[tuple[str, bool]
     ed = edition(report.edition)
     plan = plan_for(rules, ed, report.info.level, report_span(report), plain=True)
     assert plan.batches == ()
+    assert plan.sweep is None
     tpls = dict(report.templates)
     failed: list[tuple[str, bool]] = []
     evaluated = 0
@@ -194,3 +198,87 @@ def test_disjunctions_mixing_parts_agree(data: st.DataObject) -> None:
         values, data.draw(st.sampled_from([AdminLevel.COMMUNE, AdminLevel.PROVINCE]))
     )
     assert fast(report, MIXED) == plain(report, MIXED)
+
+
+# --- the sweep: comparisons of counts and ratios, on and around each other ---------------
+
+PERIODS = ((Period.H1, 2024), (Period.H2, 2025), (Period.YEAR, 2025))
+
+
+def swept(level: AdminLevel, period: Period, year: int) -> tuple[Entry, ...]:
+    """The entries of the plan's sweep for reports of ``level`` on ``period`` of ``year``."""
+    plan = plan_for(RULES, edition(), level, period.span(year))
+    return () if plan.sweep is None else plan.sweep.entries
+
+
+SWEPT = {
+    (level, period, year): entries
+    for level in AdminLevel
+    for period, year in PERIODS
+    if (entries := swept(level, period, year))
+}
+
+
+def test_the_sweep_takes_the_comparisons_of_counts_and_the_ratios() -> None:
+    entries = SWEPT[AdminLevel.COMMUNE, Period.H2, 2025]
+    kinds = {entry.rule.kind for entry in entries}
+    assert {"part", "total", "ratio"} <= kinds
+    assert all(entry.rule.tolerance is None for entry in entries)
+
+
+@st.composite
+def swept_reports(draw: st.DrawFn) -> Report:
+    """A report whose swept rules read values on, next to, or far from each other.
+
+    A few rules of a sweep get their rows from a small pool of counts (so that sums meet
+    their whole, miss it by one, or pass it), percentages around the ratio of the pool's
+    counts, and blanks; a template the rules read may be left out. Shrinks towards zeros.
+    """
+    level, period, year = draw(st.sampled_from(sorted(SWEPT, key=str)))
+    entries = draw(st.lists(st.sampled_from(SWEPT[level, period, year]), min_size=1, max_size=5))
+    pool = draw(st.lists(st.integers(0, 12), min_size=1, max_size=4))
+    values: dict[str, int | Decimal | None] = {}
+    for entry in entries:
+        for ref in entry.refs:
+            kind = edition().indicator(ref.template, ref.code).kind
+            if draw(st.integers(0, 9)) == 0:
+                values[ref.key] = None
+            elif kind is Kind.PERCENT:
+                share = (
+                    draw(st.sampled_from(pool))
+                    * 100
+                    / Fraction(max(draw(st.sampled_from(pool)), 1))
+                )
+                places = draw(st.integers(0, 2))
+                near = math.floor(share * 10**places) + draw(st.integers(-1, 1))
+                values[ref.key] = Decimal(near).scaleb(-places)
+            elif kind is Kind.MONEY:
+                values[ref.key] = Decimal(draw(st.sampled_from(pool))).scaleb(
+                    -draw(st.integers(0, 3))
+                )
+            else:
+                values[ref.key] = draw(st.sampled_from(pool)) + draw(st.integers(-1, 1))
+    templates = edition().template_ids
+    if draw(st.integers(0, 3)) == 0:  # leave out a template (the sweep then checks one by one)
+        dropped = draw(st.sampled_from(templates))
+        values = {k: v for k, v in values.items() if not k.startswith(f"{dropped}:")}
+        templates = tuple(tid for tid in templates if tid != dropped)
+    return report_of(values, level, templates=templates, period=period, year=year)
+
+
+@given(swept_reports())
+def test_the_sweep_gives_the_findings_of_plain_interval_evaluation(report: Report) -> None:
+    assert fast(report) == plain(report)
+    assert validate(report).skipped == plain_skipped(report)
+
+
+def plain_skipped(report: Report) -> int:
+    ed = edition(report.edition)
+    plan = plan_for(RULES, ed, report.info.level, report_span(report), plain=True)
+    return plan.total - plain(report)[1]
+
+
+@given(strategies.reports(consistent=False), st.sampled_from(PERIODS))
+def test_the_sweep_agrees_on_any_values(report: Report, when: tuple[Period, int]) -> None:
+    moved = attrs.evolve(report, info=attrs.evolve(report.info, period=when[0], year=when[1]))
+    assert fast(moved) == plain(moved)

@@ -36,8 +36,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import itertools
 import operator
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final, cast
@@ -73,6 +74,7 @@ __all__ = [
     "Compiled",
     "Entry",
     "Plan",
+    "Sweep",
     "compile_bool",
     "compile_num",
     "context",
@@ -642,7 +644,7 @@ def _ratio_check(node: Compare, ctx: _Context, fns: list[NumFn]) -> BoolFn | Non
     full = _interval_compare(node, fns, None)
     # counts are exact, so the integer check is the answer; amounts are intervals, so
     # their written values are tried first and the interval arithmetic decides otherwise
-    exact = ctx.kind(num) is Kind.COUNT and ctx.kind(den) is Kind.COUNT
+    exact = _exact_ratio(num, den, ctx)
 
     def check(tpls: Templates, mode: int) -> bool | None:
         values = []
@@ -657,15 +659,31 @@ def _ratio_check(node: Compare, ctx: _Context, fns: list[NumFn]) -> BoolFn | Non
             return None  # a ratio of nothing is not evaluated
         if n < 0 or d < 0 or rate < 0:
             return full(tpls, mode)
-        if exact:
-            return _ratio_holds(rate, factor * n, d, mode)
-        n_int, n_scale = _scaled(n)
-        d_int, d_scale = _scaled(d)
-        if _ratio_holds(rate, factor * n_int * d_scale, n_scale * d_int, mode):
+        if _ratio_as_written(rate, n, d, factor, exact=exact, mode=mode):
             return True
-        return full(tpls, mode)
+        return False if exact else full(tpls, mode)
 
     return check
+
+
+def _exact_ratio(num: Ref, den: Ref, ctx: _Context) -> bool:
+    """Whether a ratio's part and whole are counts (its integer check is then the answer)."""
+    return ctx.kind(num) is Kind.COUNT and ctx.kind(den) is Kind.COUNT
+
+
+def _ratio_as_written(
+    rate: int | Decimal, n: int | Decimal, d: int | Decimal, factor: int, *, exact: bool, mode: int
+) -> bool:
+    """Whether ``rate`` as written may be ``n / d * factor`` as written (none negative, ``d > 0``).
+
+    For counts (``exact``) this is the answer; for amounts, which stand for intervals,
+    true means that the ratio holds (the intervals hold the written values).
+    """
+    if exact:
+        return _ratio_holds(rate, factor * n, d, mode)  # type: ignore[arg-type]  # counts: ints
+    n_int, n_scale = _scaled(n)
+    d_int, d_scale = _scaled(d)
+    return _ratio_holds(rate, factor * n_int * d_scale, n_scale * d_int, mode)
 
 
 # --- conditions -------------------------------------------------------------------------
@@ -881,11 +899,11 @@ class Batch:
     """The one-row rules of a template, pre-checked together (exact, and fast).
 
     Each group of ``bounds`` holds when ``low <= value <= high`` for every value it
-    reads, each group of ``members`` when every value is in the set; ``blanks`` hold when
-    the rows are blank. Rules of a group share their bounds or set, so that a group of a
-    report that keeps to them is checked with one ``min``/``max`` or one set operation. A
-    value that fails the pre-check is confirmed by the rule's own check, which also tells
-    a truncation.
+    reads (``None``: no bound, which costs no comparison), each group of ``members``
+    when every value is in the set; ``blanks`` hold when the rows are blank. Rules of a
+    group share their bounds or set, so that a group of a report that keeps to them is
+    checked with one ``min``/``max`` or one set operation. A value that fails the
+    pre-check is confirmed by the rule's own check, which also tells a truncation.
     """
 
     template: str
@@ -895,12 +913,105 @@ class Batch:
     read_blanks: Callable[[Any], tuple[Any, ...]]
 
 
+_Pick = Callable[[Any], tuple[Any, ...]]
+_BLANK_AS_NAN: Final[dict[Any, Any]] = {None: float("nan")}
+
+
+@attrs.frozen
+class Sweep:
+    """The comparisons of counts and the ratios of a plan, confirmed together.
+
+    Most rules of a plan compare two sums of count rows (``PL8:6.1.2 <= PL8:6.1.1``,
+    ``PL3:1 = sum(PL3:1.1, PL3:1.2, PL3:1.3)``) or check a ratio row (``R = N / D *
+    100``); taken one by one, each is a chain of closures reading its rows. The sweep
+    reads every row they need with one getter per template, then computes the sides of
+    every comparison column by column with ``map`` (a blank read as NaN, which fails every
+    comparison it enters, ``!=`` aside, which the sweep does not take; counts are ``int``
+    below 10¹⁵, as the templates check, so that a NaN in a sum is all a float changes),
+    and checks the ratios on the values as written.
+
+    It only confirms: a rule it confirms holds with its rows all written (the rule's own
+    check gives ``True``: it is evaluated, and passes). Every other rule (a blank row, a
+    value that fails, a ratio it cannot decide, a template the report lacks) is left to
+    its own check, which decides, and counts it as evaluated or skipped, as without the
+    sweep.
+
+    Attributes:
+        templates: The templates read, from the report's mapping (``KeyError`` when the
+            report lacks one).
+        readers: For each of those templates, the getter of its rows (a tuple).
+        counts: The getter of the rows the comparisons read, among the rows read.
+        compares: Per relation and number of terms on each side: the relation, the
+            columns of the left and right sides (each picks one term of every
+            comparison's side from the counts), and the entries.
+        ratios: Per ratio: its entry, the indexes of ``R``, ``N`` and ``D`` among the
+            rows read, ``K``, and whether ``N`` and ``D`` are counts.
+        entries: Every entry of the sweep, in plan order.
+    """
+
+    templates: _Pick
+    readers: tuple[_Pick, ...]
+    counts: _Pick
+    compares: tuple[
+        tuple[Callable[[Any, Any], bool], tuple[_Pick, ...], tuple[_Pick, ...], tuple[Entry, ...]],
+        ...,
+    ]
+    ratios: tuple[tuple[Entry, int, int, int, int, bool], ...]
+    entries: tuple[Entry, ...]
+
+    def confirm(self, tpls: Templates) -> tuple[int, list[Entry]]:
+        """How many of the sweep's rules hold (all evaluated), and the rest, to check one by one."""
+        try:
+            found = self.templates(tpls)
+        except KeyError:
+            return 0, list(self.entries)
+        values = tuple(itertools.chain.from_iterable(map(operator.call, self.readers, found)))
+        counts = self.counts(values)
+        numbers = list(map(_BLANK_AS_NAN.get, counts, counts))
+        confirmed = 0
+        rest: list[Entry] = []
+        for holds, lefts, rights, entries in self.compares:
+            results = list(map(holds, _side(lefts, numbers), _side(rights, numbers)))
+            held = sum(results)
+            confirmed += held
+            if held < len(results):
+                rest += itertools.compress(entries, map(operator.not_, results))
+        for entry, r, n, d, factor, exact in self.ratios:
+            rate, num, den = values[r], values[n], values[d]
+            if (
+                rate is not None
+                and num is not None
+                and den is not None
+                and den > 0
+                and num >= 0
+                and rate >= 0
+                and _ratio_as_written(rate, num, den, factor, exact=exact, mode=iv.ROUNDED)
+            ):
+                confirmed += 1
+            else:
+                rest.append(entry)
+        return confirmed, rest
+
+
+def _side(columns: tuple[_Pick, ...], numbers: list[Any]) -> Iterator[Any]:
+    """One side of every comparison of a group: the sum of its columns, term by term."""
+    total: Iterator[Any] = iter(columns[0](numbers))
+    for column in columns[1:]:
+        total = map(operator.add, total, column(numbers))
+    return total
+
+
 @attrs.frozen
 class Plan:
-    """The rules of a set that can be evaluated at one level, compiled."""
+    """The rules of a set that can be evaluated at one level, compiled.
+
+    The one-row rules are in ``batches``, the comparisons of counts and the ratios in
+    ``sweep`` (``None`` when there are none), every other rule in ``entries``.
+    """
 
     entries: tuple[Entry, ...]
     batches: tuple[Batch, ...]
+    sweep: Sweep | None
     total: int
 
 
@@ -1031,7 +1142,12 @@ def _batches(one_row: list[tuple[Entry, _Shape]]) -> list[Batch]:
             Batch(
                 tid,
                 tuple(
-                    (low, high, tuple(e for e, _ in group), _reader([a for _, a in group]))
+                    (
+                        None if low == -_INF else low,
+                        None if high == _INF else high,
+                        tuple(e for e, _ in group),
+                        _reader([a for _, a in group]),
+                    )
                     for (low, high), group in bounds.items()
                 ),
                 tuple(
@@ -1043,6 +1159,110 @@ def _batches(one_row: list[tuple[Entry, _Shape]]) -> list[Batch]:
             )
         )
     return batches
+
+
+_Swept = tuple[str, Entry, tuple[Ref, ...], tuple[Ref, ...], int]
+_SWEPT_RELATIONS: Final = frozenset(("=", "<", "<=", ">", ">="))  # not != : NaN != x holds
+
+
+def _count_sum(node: Node, ctx: _Context) -> list[Ref] | None:
+    """The count rows ``node`` adds up (a row, ``+`` of sums, ``sum(...)`` of rows), if it does."""
+    if isinstance(node, Ref):
+        return [node] if ctx.applies(node) and ctx.kind(node) in (Kind.COUNT, Kind.CODE) else None
+    if isinstance(node, BinOp) and node.op == "+":
+        left, right = _count_sum(node.left, ctx), _count_sum(node.right, ctx)
+        return None if left is None or right is None else left + right
+    if isinstance(node, Call) and node.name == "sum":
+        rows = [_count_sum(a, ctx) if isinstance(a, Ref) else None for a in node.args]
+        if any(r is None for r in rows):
+            return None
+        return [ref for r in rows for ref in cast("list[Ref]", r)]
+    return None
+
+
+def _swept(entry: Entry) -> _Swept | None:
+    """What the sweep needs of a rule it can confirm: a comparison of sums of counts, a ratio.
+
+    Its form is one the rule's own check takes a shortcut for: compared in ``int``
+    (:func:`_native_compare`) or cross-multiplied (:func:`_ratio_check`).
+    """
+    rule, ctx = entry.rule, entry.ctx
+    tree = rule.tree
+    if rule.tolerance is not None or ctx.zero_blanks or not isinstance(tree, Compare):
+        return None
+    if len(tree.ops) != 1 or tree.ops[0] not in _SWEPT_RELATIONS:
+        return None
+    left, right = tree.operands
+    rows = _count_sum(left, ctx), _count_sum(right, ctx)
+    if rows[0] is not None and rows[1] is not None:
+        return (tree.ops[0], entry, tuple(rows[0]), tuple(rows[1]), 0)
+    parts = _ratio_parts(right, ctx) if tree.ops[0] == "=" else None
+    if parts is None or not isinstance(left, Ref) or not ctx.applies(left):
+        return None
+    num, den, factor = parts
+    return ("ratio", entry, (left, num, den), (), factor)
+
+
+def _picker(indexes: list[Any]) -> _Pick:
+    """A function picking the items at ``indexes`` (or keys) of its argument, as a tuple."""
+    getter = operator.itemgetter(*indexes)
+    if len(indexes) == 1:
+        return lambda items: (getter(items),)
+    return getter
+
+
+def _columns(sides: list[tuple[int, ...]]) -> tuple[_Pick, ...]:
+    """The columns of one side of comparisons with as many terms: term ``j`` of each."""
+    return tuple(_picker([side[j] for side in sides]) for j in range(len(sides[0])))
+
+
+def _sweep(swept: list[_Swept]) -> Sweep | None:
+    if not swept:
+        return None
+    rows: dict[str, dict[str, int]] = {}  # template -> attribute -> place among the rows read
+    for _, _, left, right, _ in swept:
+        for ref in (*left, *right):
+            rows.setdefault(ref.template, {})[ref.attribute] = 0
+    place = {(t, a): i for i, (t, a) in enumerate((t, a) for t in rows for a in rows[t])}
+    # the comparisons read only counts: they are picked from the rows read, blanks made NaN
+    counted: dict[int, int] = {}
+
+    def at(ref: Ref) -> int:
+        return place[ref.template, ref.attribute]
+
+    compared = [item for item in swept if item[0] != "ratio"]
+    ratios = [item for item in swept if item[0] == "ratio"]
+    for _, _, left, right, _ in compared:
+        for ref in (*left, *right):
+            counted.setdefault(at(ref), len(counted))
+
+    def places(refs: tuple[Ref, ...]) -> tuple[int, ...]:
+        return tuple(counted[at(r)] for r in refs)
+
+    # comparisons of the same relation and the same number of rows on each side are
+    # checked together: each of their columns is one term of each
+    groups: dict[tuple[str, int, int], list[_Swept]] = {}
+    for item in compared:
+        groups.setdefault((item[0], len(item[2]), len(item[3])), []).append(item)
+    return Sweep(
+        _picker(list(rows)),
+        tuple(_reader(list(attributes)) for attributes in rows.values()),
+        _picker(list(counted)) if counted else lambda _values: (),
+        tuple(
+            (
+                _EXACT[op],
+                _columns([places(item[2]) for item in group]),
+                _columns([places(item[3]) for item in group]),
+                tuple(item[1] for item in group),
+            )
+            for (op, _, _), group in groups.items()
+        ),
+        tuple(
+            (entry, at(rate), at(num), at(den), factor, _exact_ratio(num, den, entry.ctx))
+            for kind, entry, (rate, num, den), _, factor in ratios
+        ),
+        tuple(item[1] for item in swept),
+    )
 
 
 def _reads_decimals(rule: Rule, ed: Edition) -> bool:
@@ -1091,6 +1311,7 @@ def plan_for(
     def build() -> Plan:
         rest: list[Entry] = []
         one_row: list[tuple[Entry, _Shape]] = []
+        swept: list[_Swept] = []
         for rule in rules:
             if rule.edition != ed.id or not rule.in_force(level, end):
                 continue
@@ -1104,8 +1325,13 @@ def plan_for(
             check = compile_bool(rule.tree, ctx)
             if check.is_const and check.const is None:
                 continue  # cannot be evaluated at this level, whatever the report says
-            rest.append(Entry(rule, check.fn, ctx))
-        return Plan(tuple(rest), tuple(_batches(one_row)), len(rules))
+            entry = Entry(rule, check.fn, ctx)
+            sweeps = None if plain else _swept(entry)
+            if sweeps is None:
+                rest.append(entry)
+            else:
+                swept.append(sweeps)
+        return Plan(tuple(rest), tuple(_batches(one_row)), _sweep(swept), len(rules))
 
     key = ("plan", ed.id, level, era(rules, ed, end), plain)
     return compiled(rules, key, build)

@@ -13,8 +13,11 @@ error PL8.domain.2
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import itertools
+import operator
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Final
 
 from .._model.catalog import Edition
 from .._model.catalog import edition as get_edition
@@ -28,7 +31,7 @@ from .._model.units import AdminLevel
 from . import interval as iv
 from .engine import Entry, Plan, Templates, plan_for
 from .findings import Finding, ValidationResult
-from .rulesets import Rule, RuleSet, Severity, as_ruleset
+from .rulesets import Rule, RuleSet, Severity, as_ruleset, compiled
 
 __all__ = ["validate"]
 
@@ -75,19 +78,27 @@ def validate(report: Report, *, rules: RuleSet | Iterable[Rule] | None = None) -
             template=None, code=None, attribute="report", expected="a Report", value=report
         )
     ruleset = as_ruleset(rules, report.edition)
+    info = report.info
     ed = get_edition(report.edition)
-    level = report.info.level
-    end = report_end(report)
-    span = report_span(report)
-    plan = plan_for(ruleset, ed, level, span)
-    tpls: Templates = dict(report.templates)
-    findings: list[Finding] = _report_findings(report, ed, end, span)
+    level = info.level
+    plan, end, span, about_report = compiled(
+        ruleset,
+        ("validate", ed.id, level, info.period, info.year),
+        lambda: _prepared(ruleset, ed, report),
+    )
+    tpls: Templates = dict(report.templates.items())
+    findings: list[Finding] = list(about_report)
     rounded = iv.ROUNDED
     evaluated, suspects = _prechecks(plan, tpls)
     failed: list[Entry] = [  # the suspects were counted as evaluated by their batch
         entry for entry in suspects if entry.check(tpls, rounded) is False
     ]
-    for entry in plan.entries:
+    entries: Iterable[Entry] = plan.entries
+    if plan.sweep is not None:
+        confirmed, unconfirmed = plan.sweep.confirm(tpls)
+        evaluated += confirmed
+        entries = (*unconfirmed, *entries)
+    for entry in entries:
         result = entry.check(tpls, rounded)
         if result is None:
             continue
@@ -99,6 +110,21 @@ def validate(report: Report, *, rules: RuleSet | Iterable[Rule] | None = None) -
         findings.append(_finding(entry, ed, level, (end, span), tpls, truncated=truncated))
     findings.sort(key=lambda f: _order(f, ed))
     return ValidationResult(tuple(findings), evaluated, plan.total - evaluated)
+
+
+def _prepared(
+    ruleset: RuleSet, ed: Edition, report: Report
+) -> tuple[Plan, dt.date, Days, tuple[Finding, ...]]:
+    """What validating a report needs that its edition, level and period decide.
+
+    The plan, the last day of the data, the months covered, and the findings about the
+    report as a whole; kept with the rule set, as the plans are, since every report of a
+    batch has the same.
+    """
+    end = report_end(report)
+    span = report_span(report)
+    plan = plan_for(ruleset, ed, report.info.level, span)
+    return plan, end, span, tuple(_report_findings(report, ed, end, span))
 
 
 def report_end(report: Report) -> dt.date:
@@ -149,7 +175,11 @@ def _report_findings(report: Report, ed: Edition, end: dt.date, span: Days) -> l
 
 
 def _prechecks(plan: Plan, tpls: Templates) -> tuple[int, list[Entry]]:
-    """Run the batches: how many one-row rules were evaluated, and which may fail."""
+    """Run the batches: how many one-row rules were evaluated, and which may fail.
+
+    The values are told from blanks by identity (``filter``): comparing a ``Decimal``
+    with ``None``, as ``None in values`` does, is slow.
+    """
     evaluated = 0
     suspects: list[Entry] = []
     for batch in plan.batches:
@@ -158,17 +188,21 @@ def _prechecks(plan: Plan, tpls: Templates) -> tuple[int, list[Entry]]:
             continue
         for low, high, entries, read in batch.bounds:
             values = read(tpl)
-            present = [v for v in values if v is not None]
+            present = [*filter(_written, values)]
             evaluated += len(present)
-            if present and (min(present) < low or max(present) > high):
+            if present and (
+                (low is not None and min(present) < low)
+                or (high is not None and max(present) > high)
+            ):
                 suspects += [
                     e
                     for e, v in zip(entries, values, strict=True)
-                    if v is not None and not low <= v <= high
+                    if v is not None
+                    and ((low is not None and v < low) or (high is not None and v > high))
                 ]
         for allowed, entries, read in batch.members:
             values = read(tpl)
-            present = [v for v in values if v is not None]
+            present = [*filter(_written, values)]
             evaluated += len(present)
             if not allowed.issuperset(present):
                 suspects += [
@@ -178,12 +212,11 @@ def _prechecks(plan: Plan, tpls: Templates) -> tuple[int, list[Entry]]:
                 ]
         evaluated += len(batch.blanks)
         if batch.blanks:
-            suspects += [
-                entry
-                for entry, value in zip(batch.blanks, batch.read_blanks(tpl), strict=True)
-                if value is not None
-            ]
+            suspects += itertools.compress(batch.blanks, map(_written, batch.read_blanks(tpl)))
     return evaluated, suspects
+
+
+_written: Final = functools.partial(operator.is_not, None)
 
 
 def _finding(
