@@ -6,6 +6,7 @@ paragraph, a table, merged cells, the header block) and reads it.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Sequence
 from decimal import Decimal
@@ -159,6 +160,30 @@ def test_the_period_is_never_read_from_the_date_or_number_line() -> None:
     assert "--info period=" in str(info.value)
     report, _ = read(_docx(HEAD, PL2), info={"period": "q3", "year": 2024})
     assert report.info.period is Period.Q3
+
+
+@pytest.mark.parametrize("written", ["ngày 01/10/2024", "01/10/2024", "ngày 1/10/2024"])
+def test_a_date_of_issue_written_short_is_read_with_a_warning(written: str) -> None:
+    head = ("UBND XÃ HƯƠNG SƠN", "Số: 7/BC-UBND", f"Hương Sơn, {written}")
+    report, warnings = read(_docx([*head, "BÁO CÁO", "Kết quả CCHC quý III năm 2024"], PL2))
+    assert (report.info.place, report.info.date) == ("Hương Sơn", dt.date(2024, 10, 1))
+    said = [w for w in warnings if "Nghị định 30/2020" in w.en]
+    assert len(said) == 1
+    assert said[0].value == f"Hương Sơn, {written}"
+    assert "'Hương Sơn, ngày 01 tháng 10 năm 2024'" in said[0].en
+
+
+def test_a_short_date_below_the_title_is_no_date_of_issue() -> None:
+    # a sentence of the body, not the header's date line: left alone, the date is not read
+    body = (
+        *HEAD[:2],
+        "BÁO CÁO",
+        "Kết quả CCHC quý III năm 2024",
+        "Hội nghị sơ kết, ngày 15/3/2024",
+    )
+    report, warnings = read(_docx(body, PL2))
+    assert (report.info.place, report.info.date) == (None, None)
+    assert not [w for w in warnings if "Nghị định 30/2020" in w.en]
 
 
 # --- F2: a cell merged across columns is one cell; codes as people mistype them ----------------

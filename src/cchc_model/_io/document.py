@@ -291,14 +291,32 @@ def _number_line(text: str, where: str, body: _Body) -> bool:
     return True
 
 
-def _date_line(text: str, where: str, meta: Metadata) -> bool:
-    """Read the *Hương Sơn, ngày … tháng … năm …* line; whether ``text`` was it."""
-    if meta.has("date") or "ngày" not in text or "năm" not in text or len(text) > 120:  # noqa: PLR2004  # a place and a date
+def _date_line(text: str, where: str, meta: Metadata, *, header: bool) -> bool:
+    """Read the *Hương Sơn, ngày … tháng … năm …* line; whether ``text`` was it.
+
+    In the header (``header``: above the title), a date written short (*Hương Sơn, ngày
+    01/10/2024*, *Hương Sơn, 01/10/2024*) is read too, with a warning giving the form of Nghị định 30/2020; below
+    it, such a line may be anything (*Hội nghị sơ kết, ngày 15/3/2024*) and is left alone.
+    """
+    if meta.has("date") or len(text) > 120:  # noqa: PLR2004  # a place and a date
+        return False
+    if not header and ("ngày" not in text or "năm" not in text):
         return False
     try:
         place, date = vi.parse_place_date(text)
-    except ParseError:
-        return False
+    except ParseError as error:
+        if not header or len(error.suggestions) != 1 or len(text.partition(",")[0]) > 60:  # noqa: PLR2004  # a place's name
+            return False
+        written = error.suggestions[0]
+        place, date = vi.parse_place_date(written)
+        meta.out.warn(
+            where,
+            f"the place and date {text!r} are read as {written!r}, as Nghị định 30/2020"
+            " writes them",
+            f"địa danh và ngày tháng {text!r} được đọc là {written!r}, theo cách viết của"
+            " Nghị định 30/2020",
+            value=text,
+        )
     meta.found("place", place, where)
     meta.found("date", date, where)
     return True
@@ -527,7 +545,12 @@ def _read_body(lines: list[tuple[str, str]], body: _Body) -> None:
             continue
         if not text:
             in_title = in_title and not body.title
-        elif _number_line(text, where, body) or _date_line(text, where, meta):
+        elif _number_line(text, where, body) or _date_line(
+            text,
+            where,
+            meta,
+            header=index < 40 and not body.title,  # noqa: PLR2004  # lines
+        ):
             pass
         elif (title := _report_heading(text)) is not None:
             in_title = not body.title

@@ -627,6 +627,8 @@ def format_short_date(date: dt.date, *, pad: bool = False) -> str:
 
 
 _SHORT_DATE: Final = re.compile(r"(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})/(?P<y>[0-9]{4})")
+_SHORT_ISSUE: Final = re.compile(r"(?:ngày\s+)?" + _SHORT_DATE.pattern, re.IGNORECASE)
+"""A short date after the place: ``10/6/2024`` or ``ngày 10/6/2024`` (suggested the long form)."""
 _LONG_DATE: Final = re.compile(
     r"(?:ngày\s+)?(?P<d>[0-9]{1,2})\s+tháng\s+(?P<m>[0-9]{1,2})\s+năm\s+(?P<y>[0-9]{4})",
     re.IGNORECASE,
@@ -762,6 +764,11 @@ def parse_place_date(text: str) -> tuple[str, dt.date]:
         ...
     cchc_model.ParseError: 'Hương Sơn, 3/1/2024' is not a place and a date of issue
         ...; did you mean 'Hương Sơn, ngày 03 tháng 01 năm 2024'?
+    >>> parse_place_date("Hương Sơn, ngày 01/10/2024")
+    Traceback (most recent call last):
+        ...
+    cchc_model.ParseError: 'Hương Sơn, ngày 01/10/2024' is not a place and a date of issue
+        ...; did you mean 'Hương Sơn, ngày 01 tháng 10 năm 2024'?
     """
     original = _n.check_text(text)
     match = _PLACE_DATE.fullmatch(original) if len(original) <= _MAX_SHORT else None
@@ -769,9 +776,9 @@ def parse_place_date(text: str) -> tuple[str, dt.date]:
         suggestions: tuple[str, ...] = ()
         place, comma, rest = original.rpartition(",")
         if comma and place.strip() and len(original) <= _MAX_SHORT:
-            match_short = _SHORT_DATE.fullmatch(rest.strip())
+            match_short = _SHORT_ISSUE.fullmatch(rest.strip())
             date = _date_of(match_short) if match_short is not None else None
-            if date is not None:  # "Hà Nội, 10/6/2024"
+            if date is not None:  # "Hà Nội, 10/6/2024", "Hà Nội, ngày 10/6/2024"
                 suggestions = (f"{' '.join(place.split())}, {_admin_date(date)}",)
         raise _date_error(
             original,
