@@ -295,8 +295,9 @@ def _date_line(text: str, where: str, meta: Metadata, *, header: bool) -> bool:
     """Read the *Hương Sơn, ngày … tháng … năm …* line; whether ``text`` was it.
 
     In the header (``header``: above the title), a date written short (*Hương Sơn, ngày
-    01/10/2024*, *Hương Sơn, 01/10/2024*) is read too, with a warning giving the form of Nghị định 30/2020; below
-    it, such a line may be anything (*Hội nghị sơ kết, ngày 15/3/2024*) and is left alone.
+    01/10/2024*, *Hương Sơn, 01/10/2024*) is read too, with a warning giving the form of
+    Nghị định 30/2020; below it, such a line may be anything (*Hội nghị sơ kết, ngày
+    15/3/2024*) and is left alone.
     """
     if meta.has("date") or len(text) > 120:  # noqa: PLR2004  # a place and a date
         return False
