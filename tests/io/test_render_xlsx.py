@@ -49,6 +49,9 @@ def test_sheets_and_layout() -> None:
     ws = wb["Phụ lục 2"]
     assert [ws.cell(6, c).value for c in (3, 4)] == ["Đơn vị tính", "Số liệu"]
     assert ws["A5"].value == "STT"
+    # a sheet printed alone says its period, as Word's pages do
+    for sheet in wb.sheetnames[:-1]:
+        assert wb[sheet]["A2"].value.endswith(" 6 THÁNG ĐẦU NĂM 2024")
     assert ws["A11"].value == "3."
     assert ws["B11"].font.b
     meta = {row[0].value: row[2].value for row in wb["Thông tin báo cáo"].iter_rows(min_row=2)}

@@ -359,13 +359,11 @@ def _findings(doc: _Doc, findings: tuple[TableFinding, ...], lang: Lang) -> None
         )
 
 
-def _template(doc: _Doc, table: TemplateTable, period: str, *, first: bool, lang: Lang) -> None:
+def _template(doc: _Doc, table: TemplateTable, title_text: str, *, first: bool, lang: Lang) -> None:
     heading = doc.paragraph([Run(table.heading, bold=True)], center=True)
     if not first:
         heading.paragraph_format.page_break_before = True
-    # the title says the period, as the appendices of filed reports do
-    period = period.upper() if table.title.isupper() else period
-    title = doc.paragraph([Run(f"{table.title} {period}", bold=True)], center=True)
+    title = doc.paragraph([Run(title_text, bold=True)], center=True)
     attached = doc.paragraph([Run(table.attached, italic=True)], center=True)
     attached.paragraph_format.space_after = doc.shared.Pt(6)
     for paragraph in (heading, title, attached):  # with the table's header and first row
@@ -436,7 +434,7 @@ def render_docx(table: ReportTable) -> bytes:
         _findings(doc, table.findings, table.lang)
     for index, template in enumerate(table):
         first = index == 0 and not table.findings
-        _template(doc, template, table.period_label, first=first, lang=table.lang)
+        _template(doc, template, table.printed_title(template), first=first, lang=table.lang)
     _carry(doc, table)
     buffer = io.BytesIO()
     doc.document.save(buffer)

@@ -530,6 +530,20 @@ class ReportTable:
         """The reporting period as titles write it (``"6 tháng đầu năm 2024"``)."""
         return vi.format_period(vi.Period(self.info.period.value), self.info.year)
 
+    def printed_title(self, template: TemplateTable) -> str:
+        """``template``'s title followed by the period, as the appendices of filed reports write it.
+
+        A page printed alone (an Excel sheet, a page of the Word document) says which
+        period it is about.
+
+        >>> from cchc_model import example, table_model
+        >>> table = table_model(example())
+        >>> table.printed_title(table["PL3"])
+        'BIỂU MẪU THỐNG KÊ SỐ LIỆU BÁO CÁO CẢI CÁCH THỂ CHẾ 6 THÁNG ĐẦU NĂM 2024'
+        """
+        period = self.period_label
+        return f"{template.title} {period.upper() if template.title.isupper() else period}"
+
     @property
     def heading(self) -> tuple[str, str]:
         """The two lines that name the report: which document, and which period.

@@ -445,13 +445,13 @@ def _set_widths(ws: Worksheet, widths_mm: tuple[float, ...]) -> None:
         ws.column_dimensions[_column_letter(number)].width = _width_chars(mm)
 
 
-def _sheet_header(book: _Sheets, table: TemplateTable, ws: Worksheet) -> None:
-    """The heading lines and the two header rows, merged as in the form."""
+def _sheet_header(book: _Sheets, table: TemplateTable, title_text: str, ws: Worksheet) -> None:
+    """The heading lines (the title with the period) and the two header rows, merged."""
     _set_widths(ws, _APPENDIX_MM)
     page = sum(_APPENDIX_MM)
     lines = [
         Run(table.heading, bold=True),
-        Run(table.title, bold=True),
+        Run(title_text, bold=True),
         Run(table.attached, italic=True),
     ]
     for row_number, run in enumerate(lines, start=1):
@@ -534,9 +534,11 @@ def _page_setup(ws: Worksheet, *, titles: str | None) -> None:
     ws.oddHeader.center.font = _FONT
 
 
-def _template_sheet(book: _Sheets, table: TemplateTable, ws: Worksheet) -> dict[int, str]:
-    """Write one appendix; return the cell of each finding's first row."""
-    _sheet_header(book, table, ws)
+def _template_sheet(
+    book: _Sheets, table: TemplateTable, title_text: str, ws: Worksheet
+) -> dict[int, str]:
+    """Write one appendix under its title; return the cell of each finding's first row."""
+    _sheet_header(book, table, title_text, ws)
     locations: dict[int, str] = {}
     for r, row in enumerate(table.rows, start=FIRST_ROW):
         _data_row(book, ws, r, row)
@@ -658,7 +660,8 @@ def render_xlsx(table: ReportTable) -> bytes:
             first = False
         else:
             ws = wb.create_sheet(name)
-        for key, cell in _template_sheet(book, template, ws).items():
+        title_text = table.printed_title(template)
+        for key, cell in _template_sheet(book, template, title_text, ws).items():
             locations.setdefault(key, (name, cell))
     meta = wb.active if first else wb.create_sheet(METADATA_SHEET)
     meta.title = METADATA_SHEET
