@@ -38,6 +38,14 @@ MEASURES: dict[str, tuple[str, str]] = {
         _SETUP_NATIONAL + "data = cchc_model.dumps(commune).encode()\ncchc_model.loads(data)",
         "cchc_model.loads(data)",
     ),
+    "read_file": (
+        _SETUP_NATIONAL
+        + "import pathlib, tempfile\n"
+        + "path = pathlib.Path(tempfile.mkdtemp(), '00001.json')\n"
+        + "path.write_text(cchc_model.dumps(commune), encoding='utf-8')\n"
+        + "for _ in range(5):\n    cchc_model.read(path)",
+        "cchc_model.read(path)",
+    ),
     "pydantic": (
         _SETUP_NATIONAL
         + "from competitors import pydantic_model\n"

@@ -150,3 +150,16 @@ def test_text_with_a_lone_surrogate_is_refused_on_every_path() -> None:
         outcome = _outcome(text, accelerated=accelerated)
         assert isinstance(outcome, ReportFormatError)
         assert [p.path for p in outcome.problems] == ["$.report.agency"]
+
+
+def test_templates_in_any_order_are_kept_in_the_order_of_the_form() -> None:
+    data = json.loads(dumps(cchc_model.example()))
+    data["templates"] = dict(reversed(data["templates"].items()))
+    text = json.dumps(data, ensure_ascii=False)
+    authority = _thorough(text)
+    assert isinstance(authority, Report)
+    assert list(authority.templates) == list(cchc_model.example().templates)
+    for path, report in _fast_paths(text).items():
+        assert report is not None, path
+        assert _same(report, authority), path
+        assert list(report.templates) == list(authority.templates), path

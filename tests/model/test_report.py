@@ -197,5 +197,5 @@ def test_the_agency_is_never_blank(agency: str) -> None:
 def test_fast_construction_is_not_public() -> None:
     # Report.checked once built a report from anything, skipping every check
     assert not hasattr(Report, "checked")
-    report = build_report_checked(example().info, list(example().templates.values()), "2024")
+    report = build_report_checked(example().info, example().templates, "2024")
     assert report == example()

@@ -25,7 +25,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
-from typing import IO, TYPE_CHECKING, Any, Final, cast
+from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple, cast
 
 from .._model import files
 from .._model.atomic import write_file
@@ -740,24 +740,23 @@ _BODY_KEYS: Final = frozenset({"values", "notes"})
 _Entry = tuple[str, int, "dict[int, Any] | None"]
 
 
-_FAST_TABLES: dict[type[Template], tuple[dict[str, _Entry], dict[str, str]]] = {}
+class _Form(NamedTuple):
+    """What the fast path reads a template with, worked out once per template class.
 
-
-def _fast_tables(cls: type[Template]) -> tuple[dict[str, _Entry], dict[str, str]]:
-    """Per template: each value code as written, and each way a note code may be, resolved.
-
-    A value code written otherwise (``"2.1."``, as no writer of the format does) is read
-    by the thorough path; so two codes of the fast path never name the same row.
+    A value code written otherwise than in :attr:`values` (``"2.1."``, as no writer of
+    the format does) is read by the thorough path; so two codes of the fast path never
+    name the same row.
     """
-    found = _FAST_TABLES.get(cls)
-    if found is None:
-        codes = {variant: code for code in cls.spec.codes for variant in (code, code + ".")}
-        found = _FAST_TABLES[cls] = (_fast_values(cls), codes)
-    return found
+
+    cls: type[Template]
+    values: dict[str, _Entry]
+    """Each value code as written: the attribute, the kind, and a code list's members."""
+    notes: dict[str, str]
+    """Each way a note code may be written (``"2.1"``, ``"2.1."``): the code."""
 
 
-def _fast_values(cls: type[Template]) -> dict[str, _Entry]:
-    table: dict[str, _Entry] = {}
+def _form(cls: type[Template]) -> _Form:
+    values: dict[str, _Entry] = {}
     for row in cls.spec.value_indicators:
         assert row.attribute is not None  # noqa: S101  # value rows have attributes
         if row.kind is Kind.COUNT:
@@ -766,8 +765,9 @@ def _fast_values(cls: type[Template]) -> dict[str, _Entry]:
             entry = (row.attribute, _CODE, dict(row.code_list._value2member_map_))
         else:
             entry = (row.attribute, _DECIMAL, None)
-        table[row.code] = entry
-    return table
+        values[row.code] = entry
+    notes = {variant: code for code in cls.spec.codes for variant in (code, code + ".")}
+    return _Form(cls, values, notes)
 
 
 _DECIMALS: dict[str, Decimal] = {}
@@ -802,6 +802,8 @@ _INT_LIMIT: Final = 10**MAX_INTEGER_DIGITS
 
 def _fields(value: object) -> dict[str, Any] | None:
     """The members of a JSON object, or ``None``: not an object, or a key given twice."""
+    if type(value) is dict:  # decoded into plain dicts: the caller counts the keys
+        return value
     if type(value) is _Pairs:
         fields = dict(value)
         return fields if len(fields) == len(value) else None
@@ -810,8 +812,8 @@ def _fields(value: object) -> dict[str, Any] | None:
     return None
 
 
-_CLASSES: dict[str, tuple[Edition, dict[str, type[Template]]]] = {}
-"""The template classes of each edition read, by template id (by the edition's id)."""
+_FORMS: dict[str, tuple[Edition, dict[str, _Form]]] = {}
+"""The templates of each edition read, by template id (by the edition's id)."""
 
 
 def _read_fast(data: object) -> Report | None:  # gives up early, often
@@ -838,29 +840,31 @@ def _read_fast(data: object) -> Report | None:  # gives up early, often
             ed = get_edition(edition_id)  # type: ignore[arg-type]  # a str, checked above
     except Exception:  # noqa: BLE001  # anything unexpected: read thoroughly
         return None
-    known = _CLASSES.get(ed.id)
+    known = _FORMS.get(ed.id)
     if known is None or known[0] is not ed:  # an edition registered again: its classes
-        known = _CLASSES[ed.id] = (ed, {cls.spec.id: cls for cls in ed.classes})
-    by_id = known[1]
-    templates: list[Template] = []
-    for tid, body in templates_data.items():
-        cls = by_id.get(tid)
-        tpl = None if cls is None else _fast_template(cls, body)
-        if tpl is None:
-            return None
-        templates.append(tpl)
-    return build_report_checked(info, templates, ed.id)
+        ordered = sorted(ed.classes, key=lambda cls: cls.spec.number)  # the form's order
+        known = _FORMS[ed.id] = (ed, {cls.spec.id: _form(cls) for cls in ordered})
+    templates = _fast_templates(known[1], templates_data)
+    return None if templates is None else build_report_checked(info, templates, ed.id)
 
 
-def _optional(hook: Callable[[object, type], Any]) -> Callable[[object, Any], Any]:
-    return lambda value, kind: None if value is None else hook(value, kind)
+def _fast_templates(forms: dict[str, _Form], data: dict[str, Any]) -> dict[str, Template] | None:
+    """The templates of the fast path by id, in the order of the form, or ``None``."""
+    if not data.keys() <= forms.keys():
+        return None
+    templates: dict[str, Template] = {}
+    for tid, form in forms.items():
+        body = data.get(tid, _MISSING)
+        if body is not _MISSING:
+            tpl = _fast_template(form, body)
+            if tpl is None:
+                return None
+            templates[tid] = tpl
+    return templates
 
 
-_INFO_HOOKS: Final[dict[str, Callable[[object, Any], Any]]] = {
-    "level": _enum_hook(AdminLevel),
-    "period": _enum_hook(Period),
-    "date": _optional(_structure_date),
-}
+_LEVEL: Final = _enum_hook(AdminLevel)
+_PERIOD: Final = _enum_hook(Period)
 
 
 def _fast_info(data: dict[str, Any]) -> ReportInfo:
@@ -872,14 +876,16 @@ def _fast_info(data: dict[str, Any]) -> ReportInfo:
     problem.
     """
     fields = dict(data)
-    for key, hook in _INFO_HOOKS.items():
-        if key in fields:
-            fields[key] = hook(fields[key], None)
+    fields["level"] = _LEVEL(data["level"], AdminLevel)
+    fields["period"] = _PERIOD(data["period"], Period)
+    date = data.get("date")
+    if date is not None:
+        fields["date"] = _structure_date(date, dt.date)
     return ReportInfo(**fields)
 
 
 def _fast_template(  # noqa: C901, PLR0911, PLR0912  # one flat pass, for speed
-    cls: type[Template], body: object
+    form: _Form, body: object
 ) -> Template | None:
     """A template of the fast path, or ``None`` at the first thing not expected."""
     fields = _fields(body)
@@ -887,30 +893,33 @@ def _fast_template(  # noqa: C901, PLR0911, PLR0912  # one flat pass, for speed
         return None
     given_values = fields.get("values")
     given_notes = fields.get("notes")
-    values = {} if given_values is None else _fields(given_values)
-    notes = {} if given_notes is None else _fields(given_notes)
+    values = _NO_FIELDS if given_values is None else _fields(given_values)
+    notes = _NO_FIELDS if given_notes is None else _fields(given_notes)
     if values is None or notes is None:
         return None
-    table, codes = _fast_tables(cls)
+    table = form.values
     checked: dict[str, Value] = {}
-    for code, raw in values.items():
-        entry = table.get(code)
-        if entry is None:
-            return None
-        if raw is None:
-            continue
-        attribute, tag, members = entry
-        if tag is _DECIMAL:
-            number = _DECIMALS.get(raw) if type(raw) is str else None
-            if number is None:
-                number = _decimal_of(raw)
+    try:
+        for code, raw in values.items():
+            attribute, tag, members = table[code]  # KeyError: no row has this code
+            if tag is _DECIMAL:
+                number = _DECIMALS.get(raw) if type(raw) is str else None
                 if number is None:
-                    return None
-            checked[attribute] = number
-        elif type(raw) is not int or not -_INT_LIMIT < raw < _INT_LIMIT:  # within_bounds
-            return None
-        else:
-            checked[attribute] = raw if members is None else members.get(raw, raw)
+                    if raw is None:
+                        continue
+                    number = _decimal_of(raw)
+                    if number is None:
+                        return None
+                checked[attribute] = number
+            elif type(raw) is int and -_INT_LIMIT < raw < _INT_LIMIT:  # within_bounds
+                checked[attribute] = raw if members is None else members.get(raw, raw)
+            elif raw is not None:
+                return None
+    except KeyError:
+        return None
+    if not notes:
+        return build_checked(form.cls, checked, _NO_NOTES)
+    codes = form.notes
     texts: dict[str, str] = {}
     seen: set[str] = set()
     for code, text in notes.items():
@@ -925,13 +934,14 @@ def _fast_template(  # noqa: C901, PLR0911, PLR0912  # one flat pass, for speed
         if text:
             texts[norm] = text
     if not texts:
-        return build_checked(cls, checked, _NO_NOTES)
+        return build_checked(form.cls, checked, _NO_NOTES)
     if len(texts) > 1:  # notes are kept in the order of the form
-        order = cls.spec.order
+        order = form.cls.spec.order
         texts = dict(sorted(texts.items(), key=lambda item: order[item[0]]))
-    return build_checked(cls, checked, FrozenMap(texts))
+    return build_checked(form.cls, checked, FrozenMap(texts))
 
 
+_NO_FIELDS: Final[dict[str, Any]] = {}
 _NO_NOTES: Final[FrozenMap[str, str]] = FrozenMap()
 
 

@@ -135,7 +135,7 @@ def _convert(data: bytes, suffix: str, name: str | None) -> bytes:
 def _kind(name: str | os.PathLike[str] | None, data: bytes) -> str:  # noqa: PLR0911  # one return a format
     """The format of a file (:data:`READ_FORMATS`), or the suffix of a :data:`LEGACY` one."""
     source = os.fspath(name) if name is not None else None
-    suffix = Path(name).suffix.lower() if name is not None else ""
+    suffix = _suffix(source) if source is not None else ""
     if suffix in EXTENSIONS:
         return EXTENSIONS[suffix]
     if suffix in LEGACY:
@@ -161,6 +161,25 @@ def _kind(name: str | os.PathLike[str] | None, data: bytes) -> str:  # noqa: PLR
     if {"template", "code", "value"} <= set(header_columns(first.split(delimiter), exact=True)):
         return "csv"
     return "text"
+
+
+_SEPARATORS: Final = ("", "/", "\\", ":")
+"""What may come before a name's last five characters and end its folder or drive."""
+
+
+def _suffix(name: str) -> str:
+    """``Path(name).suffix.lower()``, without making a path of the usual ``x.json``.
+
+    Making a :class:`~pathlib.Path` costs as much as reading a small report; a name whose
+    last five characters are ``.json`` after one that ends no folder or drive has that
+    suffix (``.json`` alone, ``a/.json`` have none).
+
+    >>> _suffix("00001.JSON"), _suffix("a/.json"), _suffix("b.tar.xlsx")
+    ('.json', '', '.xlsx')
+    """
+    if name[-5:].lower() == ".json" and name[-6:-5] not in _SEPARATORS:
+        return ".json"
+    return Path(name).suffix.lower()
 
 
 def format_of(name: str | os.PathLike[str] | None, data: bytes) -> str:
@@ -194,6 +213,17 @@ def _head(data: bytes) -> str:
     head = data[:_HEAD]
     encoding = json.detect_encoding(head) if head.startswith(_UTF16) else "utf-8"
     return head.decode(encoding, errors="replace")
+
+
+def _empty(data: bytes) -> bool:
+    r"""Whether a file holds nothing but white space, NULs and a byte-order mark.
+
+    >>> _empty(b"\xef\xbb\xbf \r\n"), _empty(b'{"format": "cchc-report"}')
+    (True, False)
+    """
+    if data[:1] == b"{":  # a JSON document, as most are: no need to decode its head
+        return False
+    return len(data) <= _HEAD and not _head(data).strip("\ufeff \t\r\n\x00")
 
 
 def _apply_info(report: Report, info: Mapping[str, object], source: str | None) -> Report:
@@ -321,7 +351,7 @@ def read(
     """
     _check_arguments(format, info)
     data, name = _load(source)
-    if len(data) <= _HEAD and not _head(data).strip("\ufeff \t\r\n\x00"):
+    if _empty(data):
         raise ReportFormatError([Problem("file", "the file is empty", "tệp rỗng")], source=name)
     kind = format if format is not None else _kind(name, data)
     if kind in LEGACY:

@@ -413,21 +413,17 @@ class Report:
         return self._typed(DigitalGovernment, "pl8")
 
 
-def build_report_checked(info: ReportInfo, templates: list[Template], edition: str) -> Report:
+def build_report_checked(
+    info: ReportInfo, templates: Mapping[str, Template], edition: str
+) -> Report:
     """Build a report from parts already checked (the JSON reader's fast path).
 
     Private to the library, behind the one door of fast construction
     (:func:`~cchc_model._model.template.build_unchecked`): ``templates`` are of
-    ``edition``, at most one of each id; only the order of the form is settled here.
-    Anything not checked so goes through :class:`Report` instead.
+    ``edition``, by id, in the order of the form. Anything not checked so goes through
+    :class:`Report` instead.
     """
-    ordered = sorted(templates, key=lambda t: t.spec.number)
-    return build_unchecked(
-        Report,
-        info=info,
-        templates=FrozenMap({t.spec.id: t for t in ordered}),
-        edition=edition,
-    )
+    return build_unchecked(Report, info=info, templates=FrozenMap(templates), edition=edition)
 
 
 def named_reports(reports: object) -> list[tuple[str | None, Report]]:

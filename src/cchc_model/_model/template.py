@@ -1060,10 +1060,10 @@ def build_checked(cls: type[T], values: Mapping[str, Value], notes: FrozenMap[st
     go through the class instead.
     """
     obj = object.__new__(cls)
-    state: dict[str, Any] = dict(cls._blank)
-    state.update(values)
-    state["notes"] = notes
-    _seal(obj, state)
+    state = _Sealed(cls._blank)  # sealed as made: one dict, not a copy sealed later
+    dict.update(state, values)
+    dict.__setitem__(state, "notes", notes)
+    object.__setattr__(obj, "__dict__", state)
     return obj
 
 
