@@ -64,9 +64,9 @@ def test_validate_json(example_file: Path, capsys: pytest.CaptureFixture[str]) -
     assert data["valid"] is False
     assert data["summary"] == {
         "files": 1,
-        "rules": 241,
-        "evaluated": 133,
-        "skipped": 108,
+        "rules": 245,
+        "evaluated": 135,
+        "skipped": 110,
         "errors": 1,
         "warnings": 1,
         "infos": 2,

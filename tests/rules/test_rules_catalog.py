@@ -75,6 +75,8 @@ ID_WORDS = {  # the words of an id that are not kinds, and the kinds they go wit
     "range": {"plausible"},
     "single": {"domain"},
     "blank": {"condition"},
+    "scale": {"plausible"},
+    "nation": {"plausible"},
 }
 
 

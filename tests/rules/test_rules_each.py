@@ -236,6 +236,30 @@ CASES: dict[str, Case] = {
         fails={"PL7:1.2": D("3.887")},
         skipped={"PL7:1.1": D("3.887")},
     ),
+    "PL7.scale.1.1": Case(
+        # report 341/BC-UBND: 3,887 triệu đồng; its body's 2.715.925.699 đồng copied into the row
+        holds={"PL7:1.1": D("3.887")},
+        fails={"PL7:1.1": D(2715925699)},
+        skipped={"PL7:1.2": D(2715925699)},
+    ),
+    "PL7.scale.1.2": Case(
+        holds={"PL7:1.2": D(1000000)},  # 1 000 tỷ đồng: the bound itself
+        fails={"PL7:1.2": D("1000000.01")},
+        skipped={"PL7:1.1": D(2715925699)},
+    ),
+    "PL7.nation.1.1": Case(
+        # a province's plan of 80 000 tỷ đồng; the same in đồng
+        holds={"PL7:1.1": D(80000000)},
+        fails={"PL7:1.1": D(80000000000000)},
+        skipped={"PL7:1.2": D(80000000000000)},
+        level=P,
+    ),
+    "PL7.nation.1.2": Case(
+        holds={"PL7:1.2": D(10000000000)},
+        fails={"PL7:1.2": D(10000000001)},
+        skipped={"PL7:1.1": D(80000000000000)},
+        level=DI,
+    ),
     "PL8.single.5.1.1": Case(
         holds={"PL8:5.1.1": D(100)},
         fails={"PL8:5.1.1": D("33.33")},

@@ -356,7 +356,7 @@ def test_text_output_groups_by_template() -> None:
     assert lines[2] == "PL7"
     assert lines[5] == "PL8"
     assert lines[6].startswith("  lỗi       PL8.domain.2: PL8 2 = 3 không thuộc danh mục mã")
-    assert lines[-1].startswith("1 lỗi, 1 cảnh báo, 2 lưu ý; đã kiểm tra 133 quy tắc")
+    assert lines[-1].startswith("1 lỗi, 1 cảnh báo, 2 lưu ý; đã kiểm tra 135 quy tắc")
     clean = validate(report_of({"PL2:1": 1})).format("en")
     assert clean.splitlines()[0] == "no findings"
 

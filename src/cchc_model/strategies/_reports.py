@@ -489,9 +489,15 @@ def _pl6(b: _Builder, units: int) -> None:
 
 
 def _pl7(b: _Builder, units: int) -> None:
-    """PL7's rules: PL7.ratio.1 (0–2 decimals), PL7.parts.2.1, PL7.total.2.4, PL5.cross.1.5."""
-    planned = sv.draw_decimal(b.draw, 0, 10_000_000, (0, 2))
-    done = sv.draw_decimal(b.draw, 0, 10_000_000, (0, 2))
+    """PL7's rules.
+
+    PL7.ratio.1 (0–2 decimals), PL7.scale.*, PL7.nation.*, PL7.parts.2.1, PL7.total.2.4,
+    PL5.cross.1.5.
+    """
+    # a commune's amounts stay within PL7.scale.1.1 (1 000 tỷ đồng), the others' within 10 000 tỷ
+    high = 1_000_000 if b.level is AdminLevel.COMMUNE else 10_000_000
+    planned = sv.draw_decimal(b.draw, 0, high, (0, 2))
+    done = sv.draw_decimal(b.draw, 0, high, (0, 2))
     b.put("PL7", "1.1", planned)
     b.put("PL7", "1.2", done)
     b.ratio("PL7", "1", Fraction(done), Fraction(planned))

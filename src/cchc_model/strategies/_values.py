@@ -198,12 +198,13 @@ def percentages(places: tuple[int, int] = (0, 2)) -> st.SearchStrategy[Decimal]:
 
 
 def amounts(
-    max_value: int = 10_000_000, places: tuple[int, int] = (0, 2)
+    max_value: int = 1_000_000, places: tuple[int, int] = (0, 2)
 ) -> st.SearchStrategy[Decimal]:
     """An amount of money in *triệu đồng* (PL7), never negative, with 0–2 decimals.
 
     Never three decimals by default: ``3,887`` triệu đồng is what the built-in rule
-    ``PL7.plausible.1.1`` asks a unit to confirm.
+    ``PL7.plausible.1.1`` asks a unit to confirm; at most 1 000 000 triệu đồng (1 000 tỷ
+    đồng) by default, what ``PL7.scale.1.1`` allows a commune.
 
     Shrinks towards ``Decimal("0")``.
 

@@ -223,6 +223,19 @@ class _View:
         return self.values.get(name)
 
 
+def _bounds(tree: Compare) -> tuple[int | None, int | None]:
+    """The numbers a comparison of one row bounds it by (``PL7:1 >= 0``: ``(0, None)``)."""
+    low: int | None = None
+    high: int | None = None
+    for op, a, b in zip(tree.ops, tree.operands, tree.operands[1:], strict=False):
+        small, big = (a, b) if op in ("<=", "<") else (b, a)
+        if isinstance(small, Num):
+            low = int(small.value)
+        elif isinstance(big, Num):
+            high = int(big.value)
+    return low, high
+
+
 class _Breaker:
     """Chooses the values that break one rule at one level."""
 
@@ -282,18 +295,9 @@ class _Breaker:
 
     def domain(self, ref: Ref) -> tuple[int | None, int | None]:
         """The bounds of the row's domain rule (``PL7:1 >= 0``: no upper; ``PL5:2.5 <= 100``)."""
-        rule = _rules()[f"{ref.template}.domain.{ref.code}"]
-        tree = rule.tree
+        tree = _rules()[f"{ref.template}.domain.{ref.code}"].tree
         assert isinstance(tree, Compare)  # noqa: S101  # a numeric row's domain is a comparison
-        low: int | None = None
-        high: int | None = None
-        for op, a, b in zip(tree.ops, tree.operands, tree.operands[1:], strict=False):
-            small, big = (a, b) if op in ("<=", "<") else (b, a)
-            if isinstance(small, Num):
-                low = int(small.value)
-            elif isinstance(big, Num):
-                high = int(big.value)
-        return low, high
+        return _bounds(tree)
 
     def outside(self, ref: Ref, hull: iv.Interval) -> Value:
         """A value of the row, in its domain, at least one unit outside ``hull``."""
@@ -406,9 +410,12 @@ class _Breaker:
         return []  # pragma: no cover
 
     def bounds(self, tree: Compare) -> None:
-        """A domain: ``0 <= R <= 100``, ``R >= 0``: a value beyond a bound."""
+        """A row within bounds: a value beyond one of the rule's own bounds.
+
+        A domain (``0 <= R <= 100``, ``R >= 0``) or a plausible amount (``PL7:1.1 <= 1000000``).
+        """
         (ref,) = [o for o in tree.operands if isinstance(o, Ref)]
-        low, high = self.domain(ref)
+        low, high = _bounds(tree)
         kind = self.row(ref).kind
         if high is not None and (low is None or self.draw(_BOOLEANS)):
             self.set(ref, self.written(high + sv.draw_int(self.draw, 1, _MARGIN), kind))
@@ -600,7 +607,7 @@ def violating(
     reads break it by a margin of at least one unit, however their decimals are read,
     and the other rows read by rules that read those rows are blank; so
     :func:`~cchc_model.validate` finds exactly that rule's finding, with the rule's own
-    severity (see :class:`Violation`). Every one of the 241 built-in rules can be broken
+    severity (see :class:`Violation`). Every one of the 245 built-in rules can be broken
     alone, including the generated domain and level rules.
 
     Args:
