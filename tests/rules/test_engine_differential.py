@@ -47,8 +47,7 @@ def plain(report: Report, rules: RuleSet = RULES) -> tuple[list[tuple[str, bool]
     """The rules that fail (with whether they hold if truncated) and how many were evaluated."""
     ed = edition(report.edition)
     plan = plan_for(rules, ed, report.info.level, report_span(report), plain=True)
-    assert plan.batches == ()
-    assert plan.sweep is None
+    assert (plan.rows, plan.batch, plan.sweep) == (None, None, None)
     tpls = dict(report.templates)
     failed: list[tuple[str, bool]] = []
     evaluated = 0
@@ -208,7 +207,12 @@ PERIODS = ((Period.H1, 2024), (Period.H2, 2025), (Period.YEAR, 2025))
 def swept(level: AdminLevel, period: Period, year: int) -> tuple[Entry, ...]:
     """The entries of the plan's sweep for reports of ``level`` on ``period`` of ``year``."""
     plan = plan_for(RULES, edition(), level, period.span(year))
-    return () if plan.sweep is None else plan.sweep.entries
+    if plan.sweep is None:
+        return ()
+    return (
+        *(entry for *_, entries in plan.sweep.compares for entry in entries),
+        *(entry for entry, *_ in plan.sweep.ratios),
+    )
 
 
 SWEPT = {

@@ -38,7 +38,7 @@ import datetime as dt
 import functools
 import itertools
 import operator
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final, cast
@@ -74,6 +74,7 @@ __all__ = [
     "Compiled",
     "Entry",
     "Plan",
+    "Rows",
     "Sweep",
     "compile_bool",
     "compile_num",
@@ -611,8 +612,12 @@ def _scaled(value: int | Decimal) -> tuple[int, int]:
     return m, 10**places
 
 
-def _ratio_holds(rate: int | Decimal, target: int, d: int, mode: int) -> bool:
-    """Whether ``rate`` as written may be ``target / d`` (``d > 0``, all >= 0)."""
+_RatioTest = Callable[[Any, Any, Any, int, int], bool]
+
+
+def _ratio_holds(rate: int | Decimal, n: int, d: int, factor: int, mode: int) -> bool:
+    """Whether ``rate`` as written may be ``n / d * factor`` (counts, ``d > 0``, none negative)."""
+    target = factor * n
     if not isinstance(rate, Decimal):
         return rate * d == target
     m, places = iv.decimal_parts(rate)  # rate = m·10⁻ᵖ exactly
@@ -623,6 +628,30 @@ def _ratio_holds(rate: int | Decimal, target: int, d: int, mode: int) -> bool:
     if mode == iv.TRUNCATED:
         return m * d <= scaled < (m + 1) * d
     return m * d == scaled
+
+
+def _amounts_ratio_holds(
+    rate: int | Decimal, n: int | Decimal, d: int | Decimal, factor: int, mode: int
+) -> bool:
+    """Whether ``rate`` may be ``n / d * factor`` with amounts as written (then it holds).
+
+    Amounts stand for intervals, which hold the written values: true means the ratio
+    holds; false, that the interval arithmetic must decide.
+    """
+    n_int, n_scale = _scaled(n)
+    d_int, d_scale = _scaled(d)
+    return _ratio_holds(rate, n_int * d_scale, n_scale * d_int, factor, mode)
+
+
+def _ratio_test(num: Ref, den: Ref, ctx: _Context) -> tuple[_RatioTest, bool]:
+    """The integer test of a ratio on its written values, and whether it is the answer.
+
+    Counts are exact, so the test is the answer; amounts are intervals, so their written
+    values are tried first and the interval arithmetic decides otherwise.
+    """
+    if ctx.kind(num) is Kind.COUNT and ctx.kind(den) is Kind.COUNT:
+        return _ratio_holds, True
+    return _amounts_ratio_holds, False
 
 
 def _ratio_check(node: Compare, ctx: _Context, fns: list[NumFn]) -> BoolFn | None:
@@ -642,9 +671,7 @@ def _ratio_check(node: Compare, ctx: _Context, fns: list[NumFn]) -> BoolFn | Non
     num, den, factor = parts
     readers = [(r.template, r.attribute) for r in (left, num, den)]
     full = _interval_compare(node, fns, None)
-    # counts are exact, so the integer check is the answer; amounts are intervals, so
-    # their written values are tried first and the interval arithmetic decides otherwise
-    exact = _exact_ratio(num, den, ctx)
+    test, exact = _ratio_test(num, den, ctx)
 
     def check(tpls: Templates, mode: int) -> bool | None:
         values = []
@@ -659,31 +686,11 @@ def _ratio_check(node: Compare, ctx: _Context, fns: list[NumFn]) -> BoolFn | Non
             return None  # a ratio of nothing is not evaluated
         if n < 0 or d < 0 or rate < 0:
             return full(tpls, mode)
-        if _ratio_as_written(rate, n, d, factor, exact=exact, mode=mode):
+        if test(rate, n, d, factor, mode):
             return True
         return False if exact else full(tpls, mode)
 
     return check
-
-
-def _exact_ratio(num: Ref, den: Ref, ctx: _Context) -> bool:
-    """Whether a ratio's part and whole are counts (its integer check is then the answer)."""
-    return ctx.kind(num) is Kind.COUNT and ctx.kind(den) is Kind.COUNT
-
-
-def _ratio_as_written(
-    rate: int | Decimal, n: int | Decimal, d: int | Decimal, factor: int, *, exact: bool, mode: int
-) -> bool:
-    """Whether ``rate`` as written may be ``n / d * factor`` as written (none negative, ``d > 0``).
-
-    For counts (``exact``) this is the answer; for amounts, which stand for intervals,
-    true means that the ratio holds (the intervals hold the written values).
-    """
-    if exact:
-        return _ratio_holds(rate, factor * n, d, mode)  # type: ignore[arg-type]  # counts: ints
-    n_int, n_scale = _scaled(n)
-    d_int, d_scale = _scaled(d)
-    return _ratio_holds(rate, factor * n_int * d_scale, n_scale * d_int, mode)
 
 
 # --- conditions -------------------------------------------------------------------------
@@ -894,27 +901,101 @@ class Entry:
         return _expected(self.rule, self.ctx)
 
 
-@attrs.frozen
-class Batch:
-    """The one-row rules of a template, pre-checked together (exact, and fast).
-
-    Each group of ``bounds`` holds when ``low <= value <= high`` for every value it
-    reads (``None``: no bound, which costs no comparison), each group of ``members``
-    when every value is in the set; ``blanks`` hold when the rows are blank. Rules of a
-    group share their bounds or set, so that a group of a report that keeps to them is
-    checked with one ``min``/``max`` or one set operation. A value that fails the
-    pre-check is confirmed by the rule's own check, which also tells a truncation.
-    """
-
-    template: str
-    bounds: tuple[tuple[Any, Any, tuple[Entry, ...], Callable[[Any], tuple[Any, ...]]], ...]
-    members: tuple[tuple[frozenset[int], tuple[Entry, ...], Callable[[Any], tuple[Any, ...]]], ...]
-    blanks: tuple[Entry, ...]
-    read_blanks: Callable[[Any], tuple[Any, ...]]
-
-
 _Pick = Callable[[Any], tuple[Any, ...]]
 _BLANK_AS_NAN: Final[dict[Any, Any]] = {None: float("nan")}
+
+
+@attrs.frozen
+class Rows:
+    """The rows a plan's batch and sweep read, all read at once: one getter a template.
+
+    Attributes:
+        templates: The templates the rows are in.
+        pick: The getter of those templates from the report's mapping (``KeyError`` when
+            the report lacks one).
+        readers: For each template, the getter of its rows (a tuple).
+        blanks: For each template, a tuple of as many ``None``: its rows in a report
+            that lacks it.
+    """
+
+    templates: tuple[str, ...]
+    pick: _Pick
+    readers: tuple[_Pick, ...]
+    blanks: tuple[tuple[None, ...], ...]
+
+    def read(self, tpls: Templates) -> tuple[tuple[Any, ...], list[str]]:
+        """Every row's value, in order, and the templates the report lacks (their rows blank)."""
+        try:
+            found = self.pick(tpls)
+        except KeyError:
+            found = tuple(map(tpls.get, self.templates))
+            missing = [t for t, tpl in zip(self.templates, found, strict=True) if tpl is None]
+            values = [
+                blank if tpl is None else read(tpl)
+                for tpl, read, blank in zip(found, self.readers, self.blanks, strict=True)
+            ]
+            return tuple(itertools.chain.from_iterable(values)), missing
+        return tuple(itertools.chain.from_iterable(map(operator.call, self.readers, found))), []
+
+
+@attrs.frozen
+class Batch:
+    """The one-row rules of a plan, pre-checked together (exact, and fast).
+
+    Each group of ``bounds`` holds when ``low <= value <= high`` for every value it
+    picks from the rows read (``None``: no bound, which costs no comparison), each group
+    of ``members`` when every value is in the set; ``blanks`` hold when the rows are
+    blank. Rules of a group share their bounds or set, whatever their template, so that
+    a report that keeps to them is checked with one ``min``/``max`` or one set operation
+    a group. A value that fails the pre-check is confirmed by the rule's own check, which
+    also tells a truncation. A blank value is not evaluated (the rule's own check would
+    skip it), nor is a rule about a template the report lacks.
+    """
+
+    bounds: tuple[tuple[Any, Any, tuple[Entry, ...], _Pick], ...]
+    members: tuple[tuple[frozenset[int], tuple[Entry, ...], _Pick], ...]
+    blanks: tuple[Entry, ...]
+    pick_blanks: _Pick
+    blanks_of: Mapping[str, int]
+
+    def precheck(self, values: tuple[Any, ...], missing: list[str]) -> tuple[int, list[Entry]]:
+        """How many rules were evaluated, and those that may fail (to confirm one by one).
+
+        The values are told from blanks by identity (``filter``): comparing a ``Decimal``
+        with ``None``, as ``None in values`` does, is slow.
+        """
+        evaluated = len(self.blanks) - sum(self.blanks_of.get(tid, 0) for tid in missing)
+        suspects: list[Entry] = []
+        for low, high, entries, pick in self.bounds:
+            picked = pick(values)
+            present = [*filter(_not_blank, picked)]
+            evaluated += len(present)
+            if present and (
+                (low is not None and min(present) < low)
+                or (high is not None and max(present) > high)
+            ):
+                suspects += [
+                    e
+                    for e, v in zip(entries, picked, strict=True)
+                    if v is not None
+                    and ((low is not None and v < low) or (high is not None and v > high))
+                ]
+        for allowed, entries, pick in self.members:
+            picked = pick(values)
+            present = [*filter(_not_blank, picked)]
+            evaluated += len(present)
+            if not allowed.issuperset(present):
+                suspects += [
+                    e
+                    for e, v in zip(entries, picked, strict=True)
+                    if v is not None and v not in allowed
+                ]
+        if self.blanks:  # a template the report lacks reads blank: nothing to suspect
+            suspects += itertools.compress(self.blanks, map(_not_blank, self.pick_blanks(values)))
+        return evaluated, suspects
+
+
+_not_blank: Final = functools.partial(operator.is_not, None)
 
 
 @attrs.frozen
@@ -924,93 +1005,80 @@ class Sweep:
     Most rules of a plan compare two sums of count rows (``PL8:6.1.2 <= PL8:6.1.1``,
     ``PL3:1 = sum(PL3:1.1, PL3:1.2, PL3:1.3)``) or check a ratio row (``R = N / D *
     100``); taken one by one, each is a chain of closures reading its rows. The sweep
-    reads every row they need with one getter per template, then computes the sides of
-    every comparison column by column with ``map`` (a blank read as NaN, which fails every
-    comparison it enters, ``!=`` aside, which the sweep does not take; counts are ``int``
-    below 10¹⁵, as the templates check, so that a NaN in a sum is all a float changes),
-    and checks the ratios on the values as written.
+    takes their rows from the values :class:`Rows` read, adds up the sums of several
+    rows, and compares all the sides of a relation with one ``map`` (a blank read as NaN,
+    which fails every comparison it enters, ``!=`` aside, which the sweep does not take;
+    counts are ``int`` below 10¹⁵, as the templates check, so that a NaN in a sum is all
+    a float changes); then it checks the ratios on the values as written.
 
-    It only confirms: a rule it confirms holds with its rows all written (the rule's own
-    check gives ``True``: it is evaluated, and passes). Every other rule (a blank row, a
-    value that fails, a ratio it cannot decide, a template the report lacks) is left to
-    its own check, which decides, and counts it as evaluated or skipped, as without the
-    sweep.
+    It decides what holds and what is skipped, exactly as the rules' own checks would:
+    a rule it confirms holds with its rows all written (its own check gives ``True``),
+    one that reads a blank is skipped (its own check gives ``None``). Every other rule (a
+    value that fails, a ratio it cannot decide) is left to its own check.
 
     Attributes:
-        templates: The templates read, from the report's mapping (``KeyError`` when the
-            report lacks one).
-        readers: For each of those templates, the getter of its rows (a tuple).
-        counts: The getter of the rows the comparisons read, among the rows read.
-        compares: Per relation and number of terms on each side: the relation, the
-            columns of the left and right sides (each picks one term of every
-            comparison's side from the counts), and the entries.
+        counts: The getter of the rows the comparisons read, among the rows read: the
+            first numbers of the sweep.
+        sums: For each sum of several rows the comparisons read, the getter of its
+            rows among the numbers: the sums are the next numbers.
+        compares: Per relation: the relation, the getters of the left and right sides
+            among the numbers, and the entries.
         ratios: Per ratio: its entry, the indexes of ``R``, ``N`` and ``D`` among the
-            rows read, ``K``, and whether ``N`` and ``D`` are counts.
-        entries: Every entry of the sweep, in plan order.
+            rows read, ``K``, and the integer test of its written values.
     """
 
-    templates: _Pick
-    readers: tuple[_Pick, ...]
     counts: _Pick
-    compares: tuple[
-        tuple[Callable[[Any, Any], bool], tuple[_Pick, ...], tuple[_Pick, ...], tuple[Entry, ...]],
-        ...,
-    ]
-    ratios: tuple[tuple[Entry, int, int, int, int, bool], ...]
-    entries: tuple[Entry, ...]
+    sums: tuple[_Pick, ...]
+    compares: tuple[tuple[Callable[[Any, Any], bool], _Pick, _Pick, tuple[Entry, ...]], ...]
+    ratios: tuple[tuple[Entry, int, int, int, int, _RatioTest], ...]
 
-    def confirm(self, tpls: Templates) -> tuple[int, list[Entry]]:
-        """How many of the sweep's rules hold (all evaluated), and the rest, to check one by one."""
-        try:
-            found = self.templates(tpls)
-        except KeyError:
-            return 0, list(self.entries)
-        values = tuple(itertools.chain.from_iterable(map(operator.call, self.readers, found)))
+    def confirm(self, values: tuple[Any, ...]) -> tuple[int, list[Entry]]:
+        """How many rules hold (evaluated), and those that may fail, to check one by one.
+
+        The rest of the sweep's rules read a blank row: they are skipped, as their own
+        check would (a blank, or a template the report lacks, reads ``None``; a ratio
+        of a whole of ``0`` is not evaluated either).
+        """
         counts = self.counts(values)
         numbers = list(map(_BLANK_AS_NAN.get, counts, counts))
+        numbers += [*map(sum, map(operator.call, self.sums, itertools.repeat(numbers)))]
         confirmed = 0
         rest: list[Entry] = []
-        for holds, lefts, rights, entries in self.compares:
-            results = list(map(holds, _side(lefts, numbers), _side(rights, numbers)))
+        for holds, pick_left, pick_right, entries in self.compares:
+            left = pick_left(numbers)
+            right = pick_right(numbers)
+            results = list(map(holds, left, right))
             held = sum(results)
             confirmed += held
             if held < len(results):
-                rest += itertools.compress(entries, map(operator.not_, results))
-        for entry, r, n, d, factor, exact in self.ratios:
+                rest += [  # NaN is not NaN: a side with a blank, and the rule is skipped
+                    entry
+                    for entry, ok, a, b in zip(entries, results, left, right, strict=True)
+                    if not ok and a == a and b == b  # noqa: PLR0124
+                ]
+        for entry, r, n, d, factor, test in self.ratios:
             rate, num, den = values[r], values[n], values[d]
-            if (
-                rate is not None
-                and num is not None
-                and den is not None
-                and den > 0
-                and num >= 0
-                and rate >= 0
-                and _ratio_as_written(rate, num, den, factor, exact=exact, mode=iv.ROUNDED)
-            ):
+            if rate is None or num is None or den is None or den == 0:
+                continue
+            if den > 0 and num >= 0 and rate >= 0 and test(rate, num, den, factor, iv.ROUNDED):
                 confirmed += 1
             else:
                 rest.append(entry)
         return confirmed, rest
 
 
-def _side(columns: tuple[_Pick, ...], numbers: list[Any]) -> Iterator[Any]:
-    """One side of every comparison of a group: the sum of its columns, term by term."""
-    total: Iterator[Any] = iter(columns[0](numbers))
-    for column in columns[1:]:
-        total = map(operator.add, total, column(numbers))
-    return total
-
-
 @attrs.frozen
 class Plan:
     """The rules of a set that can be evaluated at one level, compiled.
 
-    The one-row rules are in ``batches``, the comparisons of counts and the ratios in
-    ``sweep`` (``None`` when there are none), every other rule in ``entries``.
+    The one-row rules are in ``batch``, the comparisons of counts and the ratios in
+    ``sweep``, every other rule in ``entries``; the rows the batch and the sweep read are
+    read at once by ``rows`` (all three ``None`` in a plan without fast paths).
     """
 
     entries: tuple[Entry, ...]
-    batches: tuple[Batch, ...]
+    rows: Rows | None
+    batch: Batch | None
     sweep: Sweep | None
     total: int
 
@@ -1121,44 +1189,53 @@ def _on_use(rule: Rule, ctx: _Context) -> BoolFn:
     return check
 
 
-def _batches(one_row: list[tuple[Entry, _Shape]]) -> list[Batch]:
-    groups: dict[str, list[tuple[Entry, _Shape]]] = {}
-    for entry, shape in one_row:
-        groups.setdefault(shape[1].template, []).append((entry, shape))
-    batches: list[Batch] = []
-    for tid, items in groups.items():
-        bounds: dict[tuple[Any, Any], list[tuple[Entry, str]]] = {}
-        members: dict[frozenset[int], list[tuple[Entry, str]]] = {}
-        blanks: list[tuple[Entry, str]] = []
-        for entry, shape in items:
-            kind, ref, a, b = shape
-            if kind == "bounds":
-                bounds.setdefault((a, b), []).append((entry, ref.attribute))
-            elif kind == "member":
-                members.setdefault(a, []).append((entry, ref.attribute))
-            else:
-                blanks.append((entry, ref.attribute))
-        batches.append(
-            Batch(
-                tid,
-                tuple(
-                    (
-                        None if low == -_INF else low,
-                        None if high == _INF else high,
-                        tuple(e for e, _ in group),
-                        _reader([a for _, a in group]),
-                    )
-                    for (low, high), group in bounds.items()
-                ),
-                tuple(
-                    (allowed, tuple(e for e, _ in group), _reader([a for _, a in group]))
-                    for allowed, group in members.items()
-                ),
-                tuple(e for e, _ in blanks),
-                _reader([a for _, a in blanks]),
+def _rows(refs: list[Ref]) -> tuple[Rows, Callable[[Ref], int]]:
+    """How the rows ``refs`` are read at once, and where each is among the values read."""
+    rows: dict[str, dict[str, None]] = {}  # template -> attributes, in order
+    for ref in refs:
+        rows.setdefault(ref.template, {})[ref.attribute] = None
+    order = [(tid, attr) for tid, attributes in rows.items() for attr in attributes]
+    place = {key: i for i, key in enumerate(order)}
+    reading = Rows(
+        tuple(rows),
+        _picker(list(rows)),
+        tuple(_reader(list(attributes)) for attributes in rows.values()),
+        tuple((None,) * len(attributes) for attributes in rows.values()),
+    )
+    return reading, lambda ref: place[ref.template, ref.attribute]
+
+
+def _batch(one_row: list[tuple[Entry, _Shape]], at: Callable[[Ref], int]) -> Batch:
+    bounds: dict[tuple[Any, Any], list[tuple[Entry, int]]] = {}
+    members: dict[frozenset[int], list[tuple[Entry, int]]] = {}
+    blanks: list[tuple[Entry, int]] = []
+    blanks_of: dict[str, int] = {}
+    for entry, (kind, ref, a, b) in one_row:
+        if kind == "bounds":
+            bounds.setdefault((a, b), []).append((entry, at(ref)))
+        elif kind == "member":
+            members.setdefault(a, []).append((entry, at(ref)))
+        else:
+            blanks.append((entry, at(ref)))
+            blanks_of[ref.template] = blanks_of.get(ref.template, 0) + 1
+    return Batch(
+        tuple(
+            (
+                None if low == -_INF else low,
+                None if high == _INF else high,
+                tuple(e for e, _ in group),
+                _picker([i for _, i in group]),
             )
-        )
-    return batches
+            for (low, high), group in bounds.items()
+        ),
+        tuple(
+            (allowed, tuple(e for e, _ in group), _picker([i for _, i in group]))
+            for allowed, group in members.items()
+        ),
+        tuple(e for e, _ in blanks),
+        _picker([i for _, i in blanks]),
+        blanks_of,
+    )
 
 
 _Swept = tuple[str, Entry, tuple[Ref, ...], tuple[Ref, ...], int]
@@ -1173,8 +1250,10 @@ def _count_sum(node: Node, ctx: _Context) -> list[Ref] | None:
         left, right = _count_sum(node.left, ctx), _count_sum(node.right, ctx)
         return None if left is None or right is None else left + right
     if isinstance(node, Call) and node.name == "sum":
-        rows = [_count_sum(a, ctx) if isinstance(a, Ref) else None for a in node.args]
-        if any(r is None for r in rows):
+        # as the interval path does: rows not asked at the level are left out
+        args = [a for a in node.args if not (isinstance(a, Ref) and not ctx.applies(a))]
+        rows = [_count_sum(a, ctx) if isinstance(a, Ref) else None for a in args]
+        if not rows or any(r is None for r in rows):
             return None
         return [ref for r in rows for ref in cast("list[Ref]", r)]
     return None
@@ -1205,63 +1284,50 @@ def _swept(entry: Entry) -> _Swept | None:
 
 def _picker(indexes: list[Any]) -> _Pick:
     """A function picking the items at ``indexes`` (or keys) of its argument, as a tuple."""
+    if not indexes:
+        return lambda _items: ()
     getter = operator.itemgetter(*indexes)
     if len(indexes) == 1:
         return lambda items: (getter(items),)
     return getter
 
 
-def _columns(sides: list[tuple[int, ...]]) -> tuple[_Pick, ...]:
-    """The columns of one side of comparisons with as many terms: term ``j`` of each."""
-    return tuple(_picker([side[j] for side in sides]) for j in range(len(sides[0])))
-
-
-def _sweep(swept: list[_Swept]) -> Sweep | None:
-    if not swept:
-        return None
-    rows: dict[str, dict[str, int]] = {}  # template -> attribute -> place among the rows read
-    for _, _, left, right, _ in swept:
-        for ref in (*left, *right):
-            rows.setdefault(ref.template, {})[ref.attribute] = 0
-    place = {(t, a): i for i, (t, a) in enumerate((t, a) for t in rows for a in rows[t])}
-    # the comparisons read only counts: they are picked from the rows read, blanks made NaN
-    counted: dict[int, int] = {}
-
-    def at(ref: Ref) -> int:
-        return place[ref.template, ref.attribute]
-
+def _sweep(swept: list[_Swept], at: Callable[[Ref], int]) -> Sweep:
     compared = [item for item in swept if item[0] != "ratio"]
     ratios = [item for item in swept if item[0] == "ratio"]
+    # the comparisons read only counts: they are picked from the rows read (blanks made
+    # NaN), and the sums of several rows are put after them
+    counted: dict[int, int] = {}
     for _, _, left, right, _ in compared:
         for ref in (*left, *right):
             counted.setdefault(at(ref), len(counted))
+    sums: dict[tuple[int, ...], int] = {}
 
-    def places(refs: tuple[Ref, ...]) -> tuple[int, ...]:
-        return tuple(counted[at(r)] for r in refs)
+    def side(refs: tuple[Ref, ...]) -> int:
+        terms = tuple(counted[at(r)] for r in refs)
+        if len(terms) == 1:
+            return terms[0]
+        return len(counted) + sums.setdefault(terms, len(sums))
 
-    # comparisons of the same relation and the same number of rows on each side are
-    # checked together: each of their columns is one term of each
-    groups: dict[tuple[str, int, int], list[_Swept]] = {}
-    for item in compared:
-        groups.setdefault((item[0], len(item[2]), len(item[3])), []).append(item)
+    groups: dict[str, list[tuple[int, int, Entry]]] = {}
+    for op, entry, left, right, _ in compared:
+        groups.setdefault(op, []).append((side(left), side(right), entry))
     return Sweep(
-        _picker(list(rows)),
-        tuple(_reader(list(attributes)) for attributes in rows.values()),
-        _picker(list(counted)) if counted else lambda _values: (),
+        _picker(list(counted)),
+        tuple(_picker(list(terms)) for terms in sums),
         tuple(
             (
                 _EXACT[op],
-                _columns([places(item[2]) for item in group]),
-                _columns([places(item[3]) for item in group]),
-                tuple(item[1] for item in group),
+                _picker([a for a, _, _ in group]),
+                _picker([b for _, b, _ in group]),
+                tuple(e for _, _, e in group),
             )
-            for (op, _, _), group in groups.items()
+            for op, group in groups.items()
         ),
         tuple(
-            (entry, at(rate), at(num), at(den), factor, _exact_ratio(num, den, entry.ctx))
-            for kind, entry, (rate, num, den), _, factor in ratios
+            (entry, at(rate), at(num), at(den), factor, _ratio_test(num, den, entry.ctx)[0])
+            for _, entry, (rate, num, den), _, factor in ratios
         ),
-        tuple(item[1] for item in swept),
     )
 
 
@@ -1331,7 +1397,12 @@ def plan_for(
                 rest.append(entry)
             else:
                 swept.append(sweeps)
-        return Plan(tuple(rest), tuple(_batches(one_row)), _sweep(swept), len(rules))
+        if plain:
+            return Plan(tuple(rest), None, None, None, len(rules))
+        refs = [shape[1] for _, shape in one_row]
+        refs += [ref for _, _, left, right, _ in swept for ref in (*left, *right)]
+        rows, at = _rows(refs)
+        return Plan(tuple(rest), rows, _batch(one_row, at), _sweep(swept, at), len(rules))
 
     key = ("plan", ed.id, level, era(rules, ed, end), plain)
     return compiled(rules, key, build)

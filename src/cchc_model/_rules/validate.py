@@ -13,11 +13,8 @@ error PL8.domain.2
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import itertools
-import operator
 from collections.abc import Iterable
-from typing import Any, Final
+from typing import Any
 
 from .._model.catalog import Edition
 from .._model.catalog import edition as get_edition
@@ -89,13 +86,16 @@ def validate(report: Report, *, rules: RuleSet | Iterable[Rule] | None = None) -
     tpls: Templates = dict(report.templates.items())
     findings: list[Finding] = list(about_report)
     rounded = iv.ROUNDED
-    evaluated, suspects = _prechecks(plan, tpls)
-    failed: list[Entry] = [  # the suspects were counted as evaluated by their batch
-        entry for entry in suspects if entry.check(tpls, rounded) is False
-    ]
+    evaluated = 0
+    failed: list[Entry] = []
     entries: Iterable[Entry] = plan.entries
-    if plan.sweep is not None:
-        confirmed, unconfirmed = plan.sweep.confirm(tpls)
+    if plan.rows is not None and plan.batch is not None and plan.sweep is not None:
+        values, missing = plan.rows.read(tpls)
+        evaluated, suspects = plan.batch.precheck(values, missing)
+        failed += [  # the suspects were counted as evaluated by the batch
+            entry for entry in suspects if entry.check(tpls, rounded) is False
+        ]
+        confirmed, unconfirmed = plan.sweep.confirm(values)
         evaluated += confirmed
         entries = (*unconfirmed, *entries)
     for entry in entries:
@@ -172,51 +172,6 @@ def _report_findings(report: Report, ed: Edition, end: dt.date, span: Days) -> l
             span=span,
         )
     ]
-
-
-def _prechecks(plan: Plan, tpls: Templates) -> tuple[int, list[Entry]]:
-    """Run the batches: how many one-row rules were evaluated, and which may fail.
-
-    The values are told from blanks by identity (``filter``): comparing a ``Decimal``
-    with ``None``, as ``None in values`` does, is slow.
-    """
-    evaluated = 0
-    suspects: list[Entry] = []
-    for batch in plan.batches:
-        tpl = tpls.get(batch.template)
-        if tpl is None:
-            continue
-        for low, high, entries, read in batch.bounds:
-            values = read(tpl)
-            present = [*filter(_written, values)]
-            evaluated += len(present)
-            if present and (
-                (low is not None and min(present) < low)
-                or (high is not None and max(present) > high)
-            ):
-                suspects += [
-                    e
-                    for e, v in zip(entries, values, strict=True)
-                    if v is not None
-                    and ((low is not None and v < low) or (high is not None and v > high))
-                ]
-        for allowed, entries, read in batch.members:
-            values = read(tpl)
-            present = [*filter(_written, values)]
-            evaluated += len(present)
-            if not allowed.issuperset(present):
-                suspects += [
-                    e
-                    for e, v in zip(entries, values, strict=True)
-                    if v is not None and v not in allowed
-                ]
-        evaluated += len(batch.blanks)
-        if batch.blanks:
-            suspects += itertools.compress(batch.blanks, map(_written, batch.read_blanks(tpl)))
-    return evaluated, suspects
-
-
-_written: Final = functools.partial(operator.is_not, None)
 
 
 def _finding(
