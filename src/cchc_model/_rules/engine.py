@@ -903,6 +903,7 @@ class Entry:
 
 _Pick = Callable[[Any], tuple[Any, ...]]
 _BLANK_AS_NAN: Final[dict[Any, Any]] = {None: float("nan")}
+_ZERO: Final = Decimal(0)
 
 
 @attrs.frozen
@@ -964,7 +965,9 @@ class Batch:
         The values are told from blanks by identity (``filter``): comparing a ``Decimal``
         with ``None``, as ``None in values`` does, is slow.
         """
-        evaluated = len(self.blanks) - sum(self.blanks_of.get(tid, 0) for tid in missing)
+        evaluated = len(self.blanks)
+        if missing:
+            evaluated -= sum(self.blanks_of.get(tid, 0) for tid in missing)
         suspects: list[Entry] = []
         for low, high, entries, pick in self.bounds:
             picked = pick(values)
@@ -1060,7 +1063,8 @@ class Sweep:
             rate, num, den = values[r], values[n], values[d]
             if rate is None or num is None or den is None or den == 0:
                 continue
-            if den > 0 and num >= 0 and rate >= 0 and test(rate, num, den, factor, iv.ROUNDED):
+            # compared with a Decimal zero: a Decimal compared with an int converts it first
+            if den > 0 and num >= 0 and rate >= _ZERO and test(rate, num, den, factor, iv.ROUNDED):
                 confirmed += 1
             else:
                 rest.append(entry)
@@ -1163,12 +1167,22 @@ def _one_row(rule: Rule, ctx: _Context) -> _Shape | None:
 
 def _reader(attributes: list[str]) -> Callable[[Any], tuple[Any, ...]]:
     """A function reading ``attributes`` of a template at once, as a tuple."""
-    if not attributes:
-        return lambda _tpl: ()
-    getter = operator.attrgetter(*attributes)
-    if len(attributes) == 1:
-        return lambda tpl: (getter(tpl),)
-    return getter
+    return _tupled(operator.attrgetter, attributes)
+
+
+def _picker(indexes: list[Any]) -> Callable[[Any], tuple[Any, ...]]:
+    """A function picking the items at ``indexes`` (or keys) of its argument, as a tuple."""
+    return _tupled(operator.itemgetter, indexes)
+
+
+def _tupled(make: Callable[..., Any], keys: list[Any]) -> Callable[[Any], tuple[Any, ...]]:
+    """The getter ``make(*keys)``, giving a tuple also for one key (or none)."""
+    if not keys:
+        return lambda _obj: ()
+    getter = make(*keys)
+    if len(keys) == 1:
+        return lambda obj: (getter(obj),)
+    return cast("Callable[[Any], tuple[Any, ...]]", getter)
 
 
 def _on_use(rule: Rule, ctx: _Context) -> BoolFn:
@@ -1280,16 +1294,6 @@ def _swept(entry: Entry) -> _Swept | None:
         return None
     num, den, factor = parts
     return ("ratio", entry, (left, num, den), (), factor)
-
-
-def _picker(indexes: list[Any]) -> _Pick:
-    """A function picking the items at ``indexes`` (or keys) of its argument, as a tuple."""
-    if not indexes:
-        return lambda _items: ()
-    getter = operator.itemgetter(*indexes)
-    if len(indexes) == 1:
-        return lambda items: (getter(items),)
-    return getter
 
 
 def _sweep(swept: list[_Swept], at: Callable[[Ref], int]) -> Sweep:

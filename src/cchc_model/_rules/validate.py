@@ -92,9 +92,8 @@ def validate(report: Report, *, rules: RuleSet | Iterable[Rule] | None = None) -
     if plan.rows is not None and plan.batch is not None and plan.sweep is not None:
         values, missing = plan.rows.read(tpls)
         evaluated, suspects = plan.batch.precheck(values, missing)
-        failed += [  # the suspects were counted as evaluated by the batch
-            entry for entry in suspects if entry.check(tpls, rounded) is False
-        ]
+        if suspects:  # counted as evaluated by the batch
+            failed += [entry for entry in suspects if entry.check(tpls, rounded) is False]
         confirmed, unconfirmed = plan.sweep.confirm(values)
         evaluated += confirmed
         entries = (*unconfirmed, *entries)
@@ -108,7 +107,8 @@ def validate(report: Report, *, rules: RuleSet | Iterable[Rule] | None = None) -
     for entry in failed:
         truncated = entry.reads_decimals and entry.check(tpls, iv.TRUNCATED) is True
         findings.append(_finding(entry, ed, level, (end, span), tpls, truncated=truncated))
-    findings.sort(key=lambda f: _order(f, ed))
+    if len(findings) > 1:
+        findings.sort(key=lambda f: _order(f, ed))
     return ValidationResult(tuple(findings), evaluated, plan.total - evaluated)
 
 
