@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import functools
+import importlib
+import operator
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
+from unittest import mock
 
 import attrs
 from hypothesis import given, settings
@@ -13,11 +17,14 @@ from hypothesis import strategies as st
 
 from cchc_model import (
     AdminLevel,
+    Aggregation,
+    AggregationNote,
     Code,
     Consolidation,
     Period,
     Report,
     ReportInfo,
+    Severity,
     aggregate,
     builtin_rules,
     combine,
@@ -25,7 +32,9 @@ from cchc_model import (
     strategies,
     validate,
 )
-from cchc_model._model.template import Value
+from cchc_model._consolidation.aggregate import NoteKind
+from cchc_model._model.template import MAX_TEXT_CHARS, Value
+from cchc_model._model.units import Kind
 from cchc_model._rules.expr import Compare, Ref, references
 from cchc_model._rules.interval import round_half_up
 from reports import consistent_values
@@ -323,3 +332,157 @@ def test_money_is_summed_exactly() -> None:
         for n in range(30)
     ]
     assert aggregate(reports, into=PROVINCE).report.value("PL7", "1.1") == Decimal("3.0")
+
+
+# --- the notes, read from the columns rather than from the provenance -------------------
+
+_MODULE = importlib.import_module("cchc_model._consolidation.aggregate")
+
+
+def _notes_from_provenance(result: Aggregation) -> list[AggregationNote]:
+    """The notes as their definition says, read from the public provenance row by row."""
+    provs = list(result.provenances())
+    partial: dict[tuple[str, tuple[str, ...], int, int], list[str]] = {}
+    for prov in provs:
+        given, blank = len(prov.values), prov.blank
+        if prov.consolidation is Consolidation.SUM and blank and given:
+            partial.setdefault((prov.template, blank, given, given + len(blank)), []).append(
+                prov.code
+            )
+    notes = [
+        AggregationNote("partial", tid, tuple(codes), blank, given, asked)
+        for (tid, blank, given, asked), codes in partial.items()
+    ]
+    kinds: dict[Consolidation, NoteKind] = {Consolidation.RATIO: "ratio", Consolidation.OWN: "own"}
+    for prov in provs:
+        given = len(prov.values)
+        if prov.consolidation is not Consolidation.SUM and prov.value is None and given:
+            low, high = prov.range() or (None, None)
+            coded = prov.kind is Kind.CODE
+            notes.append(
+                AggregationNote(
+                    kinds.get(prov.consolidation, "none"),
+                    prov.template,
+                    (prov.code,),
+                    given=given,
+                    asked=given + len(prov.blank),
+                    low=None if coded else low,
+                    high=None if coded else high,
+                    distribution=prov.distribution() if coded else None,
+                )
+            )
+        if prov.ignored:
+            notes.append(
+                AggregationNote(
+                    "ignored", prov.template, (prov.code,), tuple(prov.ignored), len(prov.ignored)
+                )
+            )
+    return notes + _finding_notes_from_provenance(result)
+
+
+def _finding_notes_from_provenance(result: Aggregation) -> list[AggregationNote]:
+    notes = []
+    for finding in result.validation.findings:
+        if finding.severity is Severity.INFO or finding.template is None:
+            continue
+        keys = [f"{finding.template}:{c}" for c in finding.codes] + list(finding.other_codes)
+        filled: list[set[str]] = []
+        asked: list[set[str]] = []
+        for key in keys:
+            tid, _, code = key.partition(":")
+            prov = result.provenance(tid, code)
+            if prov.consolidation is Consolidation.SUM:
+                filled.append(set(prov.values))
+                asked.append(set(prov.values) | set(prov.blank))
+        partly: tuple[str, ...] = ()
+        if len(filled) >= 2:  # a rule over one row cannot be partly filled
+            every = functools.reduce(operator.and_, asked)
+            some = functools.reduce(operator.or_, filled) & every
+            partly = tuple(sorted(some - functools.reduce(operator.and_, filled)))
+        notes.append(
+            AggregationNote(
+                "finding",
+                finding.template,
+                finding.codes,
+                units=partly,
+                rule=finding.rule,
+                severity=finding.severity,
+            )
+        )
+    return notes
+
+
+def _partial_notes_from_provenance(result: Aggregation) -> Report:
+    """``result.report`` with the notes on totals that miss units, read from the provenance."""
+    own = {source.key for source in result.sources if source.own}
+    changed = []
+    for tpl in result.report.templates.values():
+        notes = dict(tpl.notes)
+        for row in tpl.spec.value_indicators:
+            prov = result.provenance(row.template, row.code)
+            if prov.consolidation is not Consolidation.SUM or prov.value is None:
+                continue
+            blank = tuple(key for key in prov.blank if key not in own)
+            if not blank:
+                continue
+            given = sum(key not in own for key in prov.values)
+            note = _MODULE.PARTIAL_NOTE.format(
+                given=_MODULE._count(given, vi=True),
+                asked=_MODULE._count(given + len(blank), vi=True),
+                units=_MODULE._names(blank, vi=True),
+            )
+            if notes.get(row.code):
+                note = f"{notes[row.code]}; {note}"
+            if len(note) <= MAX_TEXT_CHARS:
+                notes[row.code] = note
+        if notes != dict(tpl.notes):
+            changed.append(attrs.evolve(tpl, notes=notes))
+    return result.report.with_templates(*changed) if changed else result.report
+
+
+def _without_partial_notes(make: Callable[[], Aggregation]) -> Aggregation:
+    with mock.patch.object(_MODULE, "_why_partial", lambda result: result.report):
+        return make()
+
+
+def _assert_notes_read_from_the_columns(make: Callable[[], Aggregation]) -> None:
+    result = make()
+    assert list(result.notes) == _notes_from_provenance(make())  # a fresh result: no memo
+    before = _without_partial_notes(make)
+    assert result.report == _partial_notes_from_provenance(before)
+    assert [n.message("vi") for n in result.notes] == [
+        n.message("vi") for n in _notes_from_provenance(result)
+    ]
+
+
+@st.composite
+def _own(draw: st.DrawFn, unit_code: str = "99999") -> Report:
+    """A consolidating unit's own province report, with any values, and notes."""
+    classes = draw(st.lists(st.sampled_from(edition().classes), unique=True, max_size=3))
+    level = AdminLevel.PROVINCE
+    drawn = [draw(strategies.templates(cls, level=level, consistent=False)) for cls in classes]
+    templates = [tpl.replace({c: _thousandth(v) for c, v in tpl.filled().items()}) for tpl in drawn]
+    return Report(info=attrs.evolve(PROVINCE, unit_code=unit_code), templates=templates)
+
+
+@settings(max_examples=100)
+@given(any_units(), st.none() | _own())
+def test_the_notes_are_those_the_provenance_gives(
+    reports: list[Report], own: Report | None
+) -> None:
+    # blanks, communes with departments (rows not asked of one of them), own figures
+    _assert_notes_read_from_the_columns(lambda: aggregate(reports, into=PROVINCE, own=own))
+
+
+@settings(max_examples=50)
+@given(any_units(), st.data())
+def test_the_notes_of_a_combination_leave_out_the_parts_own_figures(
+    reports: list[Report], data: st.DataObject
+) -> None:
+    # the parts' own figures are sources of the combination but not units of its totals
+    half = len(reports) // 2
+    parts = [
+        aggregate(part, into=PROVINCE, own=data.draw(st.none() | _own(f"9999{n}")))
+        for n, part in enumerate((reports[:half], reports[half:]))
+    ]
+    _assert_notes_read_from_the_columns(lambda: combine(parts, into=NATION))

@@ -43,7 +43,7 @@ from __future__ import annotations
 import decimal
 import functools
 import operator
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from itertools import compress, repeat
 from typing import Any, Final, Literal
@@ -54,13 +54,15 @@ from .._model.catalog import Edition
 from .._model.catalog import edition as get_edition
 from .._model.errors import CodeError, ConsolidationError, Lang, Problem, ValueTypeError
 from .._model.frozen import FrozenMap
-from .._model.period import Days
+from .._model.period import Days, Period
 from .._model.public import publish
 from .._model.report import Report, ReportInfo, named_reports
 from .._model.template import (
     BOUND_WORDS,
     MAX_TEXT_CHARS,
+    Indicator,
     Template,
+    TemplateSpec,
     Value,
     build_checked,
     cells,
@@ -187,17 +189,11 @@ class RowProvenance:
 
         Codes outside the row's list, kept as filed, are counted too.
         """
-        counts: dict[int, int] = {}
-        for value in self.values.values():
-            counts[int(value)] = counts.get(int(value), 0) + 1
-        return FrozenMap(dict(sorted(counts.items())))
+        return _distribution(self.values.values())
 
     def range(self) -> tuple[Value, Value] | None:
         """The smallest and the largest value given by the units (``None``: none given)."""
-        if not self.values:
-            return None
-        given = list(self.values.values())
-        return min(given), max(given)
+        return _range(list(self.values.values()))
 
     def to_data(self) -> dict[str, Any]:
         """The provenance as plain JSON-ready data (decimals as strings)."""
@@ -214,6 +210,17 @@ class RowProvenance:
             "ignored": {key: _plain(value) for key, value in self.ignored.items()},
         }
         return data
+
+
+def _distribution(values: Iterable[Value]) -> FrozenMap[int, int]:
+    counts: dict[int, int] = {}
+    for value in values:
+        counts[int(value)] = counts.get(int(value), 0) + 1
+    return FrozenMap(dict(sorted(counts.items())))
+
+
+def _range(values: list[Value]) -> tuple[Value, Value] | None:
+    return (min(values), max(values)) if values else None
 
 
 def _plain(value: Value | None) -> int | str | None:
@@ -381,7 +388,7 @@ def _names(keys: tuple[str, ...], *, vi: bool) -> str:
     )
 
 
-def _split(keys: list[str], column: tuple[Any, ...]) -> tuple[dict[str, Any], tuple[str, ...]]:
+def _split(keys: Sequence[str], column: Sequence[Any]) -> tuple[dict[str, Any], tuple[str, ...]]:
     """The units' values in one row, and the units that left it blank, in key order.
 
     Written with ``map`` and ``compress``, without a loop in Python, and with ``is``
@@ -397,25 +404,127 @@ def _split(keys: list[str], column: tuple[Any, ...]) -> tuple[dict[str, Any], tu
     return values, tuple(compress(keys, map(operator.not_, given)))
 
 
-# --- what is added up, compiled once per edition and levels -----------------------------
-
-
-def _end(info: ReportInfo) -> Days:
-    """The first and last day of a report's period: what decides the rows asked of it.
-
-    A row about districts is asked of a period that starts before 1 July 2025 (the year
-    2025 too), and a district files on a period that ends before it.
-    """
-    return info.period.span(info.year)
-
-
 @attrs.frozen
-class _SumPlan:
-    """The rows of one template that a unit of one level adds to a consolidated report."""
+class _Column:
+    """One value row of a template across the units: those asked for it, what each gave.
 
-    attributes: tuple[str, ...]
-    money: tuple[bool, ...]
-    read: Callable[[Mapping[str, Any]], tuple[Any, ...]]
+    The one place both the provenance (:class:`RowProvenance`) and the notes are read
+    from. The notes want counts and the first few names: they are worked out from the
+    column with ``map`` and ``compress`` (see :func:`_split`), without building a
+    mapping of ten thousand units' values for each row.
+
+    Attributes:
+        row: The row.
+        keys: The units asked for the row (at their level, in the period), in key order.
+        column: Their values, in the same order (``None``: blank).
+        other_keys: The units not asked for it, in key order.
+        other_column: Their values.
+    """
+
+    row: Indicator
+    keys: Sequence[str]
+    column: Sequence[Any]  # Value | None, read as it is in bulk
+    other_keys: Sequence[str] = ()
+    other_column: Sequence[Any] = ()
+
+    @property
+    def attribute(self) -> str:
+        """The row's attribute."""
+        assert self.row.attribute is not None  # noqa: S101  # value rows have attributes
+        return self.row.attribute
+
+    @functools.cached_property
+    def blank(self) -> tuple[str, ...]:
+        """The units asked for the row that left it blank, in key order."""
+        mask = list(map(operator.is_, self.column, repeat(None)))
+        return tuple(compress(self.keys, mask)) if True in mask else ()
+
+    @property
+    def given(self) -> int:
+        """How many units asked for the row gave a value."""
+        return len(self.keys) - len(self.blank)
+
+    def values(self) -> list[Value]:
+        """The values given, in key order."""
+        return list(compress(self.column, map(operator.is_not, self.column, repeat(None))))
+
+    @functools.cached_property
+    def ignored(self) -> tuple[str, ...]:
+        """The units not asked for the row that gave a value all the same."""
+        others = self.other_column
+        if others.count(None) == len(others):  # the usual case, quick: None is None
+            return ()
+        return tuple(compress(self.other_keys, map(operator.is_not, others, repeat(None))))
+
+    def provenance(self, value: Value | None, own: Value | None) -> RowProvenance:
+        """The row's provenance, ``value`` being the consolidated one."""
+        row = self.row
+        assert row.kind is not None  # noqa: S101  # value rows have a kind
+        assert row.consolidation is not None  # noqa: S101  # and a consolidation
+        values, blank = _split(self.keys, self.column)
+        ignored, not_applicable = _split(self.other_keys, self.other_column)
+        return RowProvenance(
+            template=row.template,
+            code=row.code,
+            kind=row.kind,
+            consolidation=row.consolidation,
+            value=value,
+            own=own,
+            values=FrozenMap(values),
+            blank=blank,
+            not_applicable=not_applicable,
+            ignored=FrozenMap(ignored),
+        )
+
+
+_Table = dict[str, dict[str, _Column]]
+"""Every value row of some templates across the units: template id → code → column."""
+
+
+def _read(sources: Sequence[SourceReport], specs: Sequence[TemplateSpec], end: Days) -> _Table:
+    """Every value row of the templates ``specs`` across ``sources``, read once.
+
+    What is added up and what the provenance and the notes say are read from it. The
+    units' values are read column by column (one row, every unit), so that the work is
+    linear in the number of units with a small constant: each value is read once, each
+    report's templates looked at once. ``end``: the consolidated report's period.
+    """
+    readers = {
+        spec.id: _reader(tuple(row.attribute for row in spec.value_indicators if row.attribute))
+        for spec in specs
+    }
+    tables = {spec.id: [(None,) * len(spec.value_indicators)] * len(sources) for spec in specs}
+    for i, source in enumerate(sources):
+        for tid, tpl in source.report.templates.items():
+            read = readers.get(tid)
+            if read is not None:
+                tables[tid][i] = read(cells(tpl))
+    keys = tuple(source.key for source in sources)
+    levels = [source.report.info.level for source in sources]
+    present = set(levels)
+    out: _Table = {}
+    for spec in specs:
+        rows = spec.value_indicators
+        table = tables[spec.id]
+        columns = list(zip(*table, strict=True)) if table else [() for _ in rows]
+        found = out[spec.id] = {}
+        for row, column in zip(rows, columns, strict=True):
+            asked_levels = {level for level in present if row.applies_to(level, end)}
+            if asked_levels == present:  # every unit was asked for the row (the usual case)
+                found[row.code] = _Column(row, keys, column)
+            elif not asked_levels:  # no unit was (at its level, or in the period)
+                found[row.code] = _Column(row, (), (), keys, column)
+            else:
+                asked = [level in asked_levels for level in levels]
+                other = [not a for a in asked]
+                found[row.code] = _Column(
+                    row,
+                    tuple(compress(keys, asked)),
+                    tuple(compress(column, asked)),
+                    tuple(compress(keys, other)),
+                    tuple(compress(column, other)),
+                )
+    return out
 
 
 def _reader(attributes: tuple[str, ...]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
@@ -426,26 +535,22 @@ def _reader(attributes: tuple[str, ...]) -> Callable[[Mapping[str, Any]], tuple[
     return getter
 
 
+# --- what is added up, compiled once per edition and levels -----------------------------
+
+
+def _end(info: ReportInfo) -> Days:
+    """The first and last day of a report's period: what decides the rows asked of it.
+
+    A row about districts is asked of a period that starts before 1 July 2025 (the year
+    2025 too), and a district files on a period that ends before it.
+    """
+    return _span(info.period, info.year)
+
+
 @functools.cache
-def _sum_plans(
-    edition_id: str, level: AdminLevel, into: AdminLevel, end: Days
-) -> Mapping[str, _SumPlan]:
-    """What a unit of ``level`` adds to a report of ``into`` on the period ``end``."""
-    plans: dict[str, _SumPlan] = {}
-    for cls in get_edition(edition_id).classes:
-        rows = [
-            row
-            for row in cls.spec.value_indicators
-            if row.consolidation is Consolidation.SUM
-            and row.applies_to(level, end)
-            and row.applies_to(into, end)
-        ]
-        if rows:
-            names = tuple(row.attribute for row in rows if row.attribute is not None)
-            plans[cls.spec.id] = _SumPlan(
-                names, tuple(row.kind is Kind.MONEY for row in rows), _reader(names)
-            )
-    return plans
+def _span(period: Period, year: int) -> Days:
+    # once per period, not once per source: ten thousand sources share one
+    return period.span(year)
 
 
 @attrs.frozen
@@ -534,27 +639,22 @@ def _fills(rules: RuleSet, ed: Edition, level: AdminLevel, end: Days) -> tuple[_
 def _prepared(report: Report, fills: tuple[_Fill, ...], rules: RuleSet) -> Report:
     """``report`` with the totals it implies filled (see :attr:`SourceReport.report`)."""
     templates = report.templates
+    # each template's values, then the copies filled so far (``work``) in their place
+    state: dict[str, Mapping[str, Any]] = {tid: cells(tpl) for tid, tpl in templates.items()}
     work: dict[str, dict[str, Any]] = {}
-
-    def state(tid: str) -> Mapping[str, Any] | None:
-        found = work.get(tid)
-        if found is not None:
-            return found
-        tpl = templates.get(tid)
-        return None if tpl is None else cells(tpl)
-
     pending = list(fills)
     slow = False
     progress = True
     while progress and pending:  # a total may be a part of another (PL7 2.4 of 2.1)
         progress = False
         for fill in list(pending):
-            values = state(fill.template)
+            values = state.get(fill.template)
             if values is None or values[fill.target] is not None:
                 pending.remove(fill)
                 continue
             given = [
-                None if (part := state(ptid)) is None else part[pattr] for ptid, pattr in fill.parts
+                None if (part := state.get(ptid)) is None else part[pattr]
+                for ptid, pattr in fill.parts
             ]
             if not fill.zero and any(value is None for value in given):
                 continue
@@ -563,7 +663,10 @@ def _prepared(report: Report, fills: tuple[_Fill, ...], rules: RuleSet) -> Repor
             total = sum(given) if fill.plain else None  # type: ignore[arg-type]  # none blank
             if total is None or not within_bounds(total):
                 continue  # not plain, or beyond the bound of a report (the blank stays)
-            mine = work.setdefault(fill.template, dict(values))
+            mine = work.get(fill.template)
+            if mine is None:
+                mine = work[fill.template] = dict(values)
+                state[fill.template] = mine
             mine[fill.target] = total
             progress = True
     if slow:
@@ -627,38 +730,36 @@ def _add(into: _Sums, tid: str, attribute: str, value: Value) -> None:
     values[attribute] = value if previous is None else previous + value
 
 
-def _add_up(sources: Iterable[SourceReport], edition_id: str, into: ReportInfo) -> _Sums:
-    """The sum of every row that adds up, over ``sources`` (blank: no source gave it).
+def _specs(ed: Edition) -> list[TemplateSpec]:
+    return [cls.spec for cls in ed.classes]
 
-    A row adds up when it is asked of the source's level and of ``into``'s, in the
+
+def _add_up(table: _Table, into: ReportInfo) -> _Sums:
+    """The sum of every row that adds up, over the units of ``table`` (blank: none gave it).
+
+    A row adds up when it is asked of the unit's level and of ``into``'s, in the
     period of ``into`` (the rows about districts are not, in a period that starts on or
     after 1 July 2025).
     """
     end = _end(into)
-    groups: dict[tuple[str, AdminLevel], list[Mapping[str, Any]]] = {}
-    for source in sources:
-        level = source.report.info.level
-        for tid, tpl in source.report.templates.items():
-            group = groups.get((tid, level))
-            if group is None:
-                group = groups[tid, level] = []
-            group.append(cells(tpl))  # read in bulk
     sums: _Sums = {}
     with decimal.localcontext(_EXACT):
-        for (tid, level), states in groups.items():
-            plan = _sum_plans(edition_id, level, into.level, end).get(tid)
-            if plan is None:
-                continue
-            columns = zip(*map(plan.read, states), strict=True)
-            for attribute, money, column in zip(plan.attributes, plan.money, columns, strict=True):
-                if column.count(None) == len(column):
+        for tid, columns in table.items():
+            for column in columns.values():
+                row = column.row
+                if (
+                    row.consolidation is not Consolidation.SUM
+                    or len(column.blank) == len(column.keys)
+                    or not row.applies_to(into.level, end)
+                ):
                     continue
+                values = column.column
                 value: Value = (
-                    sum([v for v in column if v is not None], _ZERO)
-                    if money
-                    else sum(filter(None, column))
+                    sum([v for v in values if v is not None], _ZERO)
+                    if row.kind is Kind.MONEY
+                    else sum(filter(None, values))
                 )
-                _add(sums, tid, attribute, value)
+                _add(sums, tid, column.attribute, value)
     return sums
 
 
@@ -867,75 +968,51 @@ class Aggregation:
         >>> row.value, row.values, row.blank
         (276, FrozenMap({'UBND xã Hương Sơn, Nam Đông, Thừa Thiên Huế': 276}), ())
         """
-        ed = get_edition(self.report.edition)
-        row = ed.indicator(template_id, code)
-        attribute, kind = row.attribute, row.kind
-        if attribute is None or row.consolidation is None or kind is None:
+        column = self._column(template_id, code)
+        row = column.row
+        key = ("provenance", row.template, row.code)
+        found: RowProvenance | None = self._memo.get(key)
+        if found is None:
+            mine = self.report.templates.get(row.template)
+            own = self.own.report.templates.get(row.template) if self.own is not None else None
+            found = self._memo[key] = column.provenance(
+                value=None if mine is None else cells(mine)[column.attribute],
+                own=None if own is None else cells(own)[column.attribute],
+            )
+        return found
+
+    def _column(self, template_id: str, code: str) -> _Column:
+        """Row ``code`` of ``template_id`` across the units.
+
+        Raises:
+            CodeError: No such template or row, or the row is a heading.
+        """
+        row = get_edition(self.report.edition).indicator(template_id, code)
+        if row.attribute is None or row.consolidation is None or row.kind is None:
             raise CodeError(
                 f"{row.template} {row.code} is a heading and holds no value",
                 f"{row.template} {row.code} là tiêu đề nhóm, không có số liệu",
                 template=row.template,
                 code=row.code,
             )
-        key = ("provenance", row.template)
-        rows: dict[str, RowProvenance] | None = self._memo.get(key)
-        if rows is None:
-            rows = self._memo[key] = self._template_provenance(row.template)
-        return rows[row.code]
+        return self._columns(row.template)[row.code]
 
-    def _template_provenance(self, tid: str) -> dict[str, RowProvenance]:
-        """The provenance of every value row of template ``tid``, by code.
+    def _columns(self, tid: str, *, units_only: bool = False) -> Mapping[str, _Column]:
+        """Every value row of template ``tid`` across the sources, by code (kept).
 
-        The units' values are read column by column (one row, every unit), so that the
-        work is linear in the number of units with a small constant: a summary of ten
-        thousand units reads each value once.
+        ``units_only``: without the own figures of partial results (a province's, in the
+        national report), which are not among the units a total is of.
         """
-        spec = get_edition(self.report.edition).template(tid).spec
-        rows = spec.value_indicators
-        read = _reader(tuple(row.attribute for row in rows if row.attribute is not None))
-        blank_row = (None,) * len(rows)
-        keys = [source.key for source in self.sources]
-        levels = [source.report.info.level for source in self.sources]
-        present = set(levels)
-        end = _end(self.report.info)
-        found = [source.report.templates.get(tid) for source in self.sources]
-        table = [blank_row if tpl is None else read(cells(tpl)) for tpl in found]
-        columns = list(zip(*table, strict=True)) if table else [() for _ in rows]
-        own_tpl = self.own.report.templates.get(tid) if self.own is not None else None
-        mine = self.report.templates.get(tid)
-        out: dict[str, RowProvenance] = {}
-        for row, column in zip(rows, columns, strict=True):
-            assert row.attribute is not None  # noqa: S101  # value rows have attributes
-            assert row.kind is not None  # noqa: S101
-            assert row.consolidation is not None  # noqa: S101
-            asked_levels = {level for level in present if row.applies_to(level, end)}
-            if asked_levels == present:  # every unit was asked for the row (the usual case)
-                values, blank = _split(keys, column)
-                ignored: dict[str, Value] = {}
-                not_applicable: tuple[str, ...] = ()
-            elif not asked_levels:  # no unit was (at its level, or in the period)
-                values, blank = {}, ()
-                ignored, not_applicable = _split(keys, column)
-            else:
-                asked = [level in asked_levels for level in levels]
-                values, blank = _split(list(compress(keys, asked)), tuple(compress(column, asked)))
-                other = [not a for a in asked]
-                ignored, not_applicable = _split(
-                    list(compress(keys, other)), tuple(compress(column, other))
-                )
-            out[row.code] = RowProvenance(
-                template=tid,
-                code=row.code,
-                kind=row.kind,
-                consolidation=row.consolidation,
-                value=None if mine is None else cells(mine)[row.attribute],
-                own=None if own_tpl is None else cells(own_tpl)[row.attribute],
-                values=FrozenMap(values),
-                blank=blank,
-                not_applicable=not_applicable,
-                ignored=FrozenMap(ignored),
-            )
-        return out
+        sources = self.sources
+        key = ("columns", tid)
+        if units_only and any(source.own for source in sources):
+            sources = tuple(source for source in sources if not source.own)
+            key = ("unit columns", tid)
+        found: dict[str, _Column] | None = self._memo.get(key)
+        if found is None:
+            spec = get_edition(self.report.edition).template(tid).spec
+            found = self._memo[key] = _read(sources, [spec], _end(self.report.info))[tid]
+        return found
 
     def provenances(self) -> Iterator[RowProvenance]:
         """The provenance of every value-holding row of the consolidated templates."""
@@ -958,18 +1035,27 @@ class Aggregation:
             found = self._memo["notes"] = tuple(self._notes())
         return found
 
+    def _rows(self) -> Iterator[tuple[_Column, Value | None]]:
+        """Every value row of the consolidated templates across the units, with its value."""
+        for tid, tpl in self.report.templates.items():
+            state = cells(tpl)
+            for column in self._columns(tid).values():
+                yield column, state[column.attribute]
+
     def _notes(self) -> Iterator[AggregationNote]:
+        # read from the columns the provenance is read from, without building it
+        rows = list(self._rows())
         partial: dict[tuple[str, tuple[str, ...], int, int], list[str]] = {}
-        for prov in self.provenances():
-            given, blank = len(prov.values), prov.blank
-            if prov.consolidation is Consolidation.SUM and blank and given:
+        for column, _ in rows:
+            row = column.row
+            if row.consolidation is Consolidation.SUM and column.blank and column.given:
                 # rows left blank by the same units (a template not filed) share one note
-                key = (prov.template, blank, given, given + len(blank))
-                partial.setdefault(key, []).append(prov.code)
+                key = (row.template, column.blank, column.given, len(column.keys))
+                partial.setdefault(key, []).append(row.code)
         for (tid, blank, given, asked), codes in partial.items():
             yield AggregationNote("partial", tid, tuple(codes), blank, given, asked)
-        for prov in self.provenances():
-            yield from _row_notes(prov)
+        for column, value in rows:
+            yield from _row_notes(column, value)
         for finding in self.validation.findings:
             if finding.severity is Severity.INFO or finding.template is None:
                 continue  # a consolidated report's level is checked before it is made
@@ -989,11 +1075,11 @@ class Aggregation:
         asked: list[set[str]] = []
         for key in keys:
             tid, _, code = key.partition(":")
-            prov = self.provenance(tid, code)
-            if prov.consolidation is not Consolidation.SUM:
+            column = self._column(tid, code)
+            if column.row.consolidation is not Consolidation.SUM:
                 continue
-            filled.append(set(prov.values))
-            asked.append(set(prov.values) | set(prov.blank))
+            asked.append(set(column.keys))
+            filled.append(asked[-1].difference(column.blank))
         if len(filled) < 2:  # noqa: PLR2004  # a rule over one row cannot be partly filled
             return ()
         every = functools.reduce(operator.and_, asked)
@@ -1040,30 +1126,30 @@ class Aggregation:
         )
 
 
-def _row_notes(prov: RowProvenance) -> Iterator[AggregationNote]:
-    given = len(prov.values)
-    asked = given + len(prov.blank)
-    how = prov.consolidation
-    if how is not Consolidation.SUM and prov.value is None and given:
-        low, high = prov.range() or (None, None)
+def _row_notes(column: _Column, value: Value | None) -> Iterator[AggregationNote]:
+    """The notes on one row but a partial sum's: not consolidated, or values ignored."""
+    row = column.row
+    how = row.consolidation
+    if how is not Consolidation.SUM and value is None and column.given:
+        given = column.values()
+        low, high = _range(given) or (None, None)
         kind: NoteKind = (
             "ratio" if how is Consolidation.RATIO else "own" if how is Consolidation.OWN else "none"
         )
-        coded = prov.kind is Kind.CODE
+        coded = row.kind is Kind.CODE
         yield AggregationNote(
             kind,
-            prov.template,
-            (prov.code,),
-            given=given,
-            asked=asked,
+            row.template,
+            (row.code,),
+            given=column.given,
+            asked=len(column.keys),
             low=None if coded else low,
             high=None if coded else high,
-            distribution=prov.distribution() if coded else None,
+            distribution=_distribution(given) if coded else None,
         )
-    if prov.ignored:
-        yield AggregationNote(
-            "ignored", prov.template, (prov.code,), tuple(prov.ignored), len(prov.ignored)
-        )
+    if column.ignored:
+        ignored = column.ignored
+        yield AggregationNote("ignored", row.template, (row.code,), ignored, len(ignored))
 
 
 # --- the public functions ---------------------------------------------------------------
@@ -1128,14 +1214,19 @@ def _consolidate(
     sources: list[SourceReport],
     *,
     sums: _Sums,
+    table: _Table | None = None,
     into: ReportInfo,
     own: SourceReport | None,
     ed: Edition,
     rules: RuleSet,
 ) -> Aggregation:
-    """Assemble the consolidated report from the sums and the own figures, then derive it."""
+    """Assemble the consolidated report from the sums and the own figures, then derive it.
+
+    ``table``: the sources' rows as read to add them up, when they were (kept for the
+    provenance and the notes, which read them again otherwise).
+    """
     if own is not None:
-        own_sums = _add_up([own], ed.id, into)
+        own_sums = _add_up(_read([own], _specs(ed), _end(into)), into)
         total = _merged([sums, own_sums])
     else:
         total = sums
@@ -1170,6 +1261,10 @@ def _consolidate(
         sums=_frozen(sums),
         validation=validate(report, rules=rules),
     )
+    if table is not None:
+        result._memo.update(  # noqa: SLF001  # the same module, before anyone reads it
+            {("columns", tid): columns for tid, columns in table.items()}
+        )
     noted = _why_partial(result)
     if noted is report:
         return result
@@ -1240,24 +1335,24 @@ def _why_partial(result: Aggregation) -> Report:
     whatever the number of units. A note the consolidating unit filed comes first.
     """
     report = result.report
-    # a consolidating unit's own figures (a province's, in the national report) are not
-    # one of the units the total is of
-    own = {source.key for source in result.sources if source.own}
     changed: list[Template] = []
-    for tpl in report.templates.values():
+    for tid, tpl in report.templates.items():
+        state = cells(tpl)
         notes = dict(tpl.notes)
-        for row in tpl.spec.value_indicators:
-            prov = result.provenance(row.template, row.code)
-            if prov.consolidation is not Consolidation.SUM or prov.value is None:
+        # a consolidating unit's own figures (a province's, in the national report) are
+        # not one of the units the total is of
+        for column in result._columns(tid, units_only=True).values():  # noqa: SLF001  # ours
+            row = column.row
+            if (
+                row.consolidation is not Consolidation.SUM
+                or state[column.attribute] is None
+                or not column.blank
+            ):
                 continue
-            blank = tuple(key for key in prov.blank if key not in own)
-            if not blank:
-                continue
-            given = sum(key not in own for key in prov.values)
             note = PARTIAL_NOTE.format(
-                given=_count(given, vi=True),
-                asked=_count(given + len(blank), vi=True),
-                units=_names(blank, vi=True),
+                given=_count(column.given, vi=True),
+                asked=_count(len(column.keys), vi=True),
+                units=_names(column.blank, vi=True),
             )
             mine = notes.get(row.code)
             if mine:
@@ -1332,8 +1427,16 @@ def aggregate(
     prepared = sorted(map(prepare, sources), key=_sort_key)
     if own_source is not None:
         own_source = prepare(own_source)
-    sums = _add_up(prepared, ed.id, target)
-    return _consolidate(prepared, sums=sums, into=target, own=own_source, ed=ed, rules=ruleset)
+    table = _read(prepared, _specs(ed), _end(target))
+    return _consolidate(
+        prepared,
+        sums=_add_up(table, target),
+        table=table,
+        into=target,
+        own=own_source,
+        ed=ed,
+        rules=ruleset,
+    )
 
 
 def _parts(parts: object) -> list[Aggregation]:
@@ -1402,7 +1505,7 @@ def combine(
     sums = _merged(
         [
             *(part._sums for part in items),  # noqa: SLF001  # the same class
-            _add_up(part_owns, ed.id, target),
+            _add_up(_read(part_owns, _specs(ed), _end(target)), target),
         ]
     )
     return _consolidate(sources, sums=sums, into=target, own=own_source, ed=ed, rules=ruleset)
