@@ -43,6 +43,7 @@ from __future__ import annotations
 import decimal
 import functools
 import operator
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from itertools import compress, repeat
@@ -52,6 +53,7 @@ import attrs
 
 from .._model.catalog import Edition
 from .._model.catalog import edition as get_edition
+from .._model.collector import paused
 from .._model.errors import CodeError, ConsolidationError, Lang, Problem, ValueTypeError
 from .._model.frozen import FrozenMap
 from .._model.period import Days, Period
@@ -213,10 +215,7 @@ class RowProvenance:
 
 
 def _distribution(values: Iterable[Value]) -> FrozenMap[int, int]:
-    counts: dict[int, int] = {}
-    for value in values:
-        counts[int(value)] = counts.get(int(value), 0) + 1
-    return FrozenMap(dict(sorted(counts.items())))
+    return FrozenMap(dict(sorted(Counter(map(int, values)).items())))
 
 
 def _range(values: list[Value]) -> tuple[Value, Value] | None:
@@ -1416,27 +1415,30 @@ def aggregate(
     (codes 1: 1)
     """
     target = _target(into, own)
-    sources = _sources(reports)
-    own_source = SourceReport(own.info.unit_key, own, None, own=True) if own is not None else None
-    ed = get_edition(_edition_of(sources, own, target))
-    problems = _check(sources, target, own_source, ed.id)
-    if problems:
-        raise ConsolidationError(problems)
-    ruleset = as_ruleset(rules, ed.id)
-    prepare = _preparer(ruleset, ed, _end(target))
-    prepared = sorted(map(prepare, sources), key=_sort_key)
-    if own_source is not None:
-        own_source = prepare(own_source)
-    table = _read(prepared, _specs(ed), _end(target))
-    return _consolidate(
-        prepared,
-        sums=_add_up(table, target),
-        table=table,
-        into=target,
-        own=own_source,
-        ed=ed,
-        rules=ruleset,
-    )
+    with paused():  # many sources, read in bulk (see _model/collector.py)
+        sources = _sources(reports)
+        own_source = (
+            SourceReport(own.info.unit_key, own, None, own=True) if own is not None else None
+        )
+        ed = get_edition(_edition_of(sources, own, target))
+        problems = _check(sources, target, own_source, ed.id)
+        if problems:
+            raise ConsolidationError(problems)
+        ruleset = as_ruleset(rules, ed.id)
+        prepare = _preparer(ruleset, ed, _end(target))
+        prepared = sorted(map(prepare, sources), key=_sort_key)
+        if own_source is not None:
+            own_source = prepare(own_source)
+        table = _read(prepared, _specs(ed), _end(target))
+        return _consolidate(
+            prepared,
+            sums=_add_up(table, target),
+            table=table,
+            into=target,
+            own=own_source,
+            ed=ed,
+            rules=ruleset,
+        )
 
 
 def _parts(parts: object) -> list[Aggregation]:
