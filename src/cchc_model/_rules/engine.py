@@ -945,8 +945,9 @@ class Batch:
 
     Each group of ``bounds`` holds when ``low <= value <= high`` for every value it
     picks from the rows read (``None``: no bound, which costs no comparison), each group
-    of ``members`` when every value is in the set; ``blanks`` hold when the rows are
-    blank. Rules of a group share their bounds or set, whatever their template, so that
+    of ``members`` when every value is in the set, each group of ``outside`` when no
+    value is strictly between its bounds (``R <= 0 or R >= 100``); ``blanks`` hold when
+    the rows are blank. Rules of a group share their bounds or set, whatever their template, so that
     a report that keeps to them is checked with one ``min``/``max`` or one set operation
     a group. A value that fails the pre-check is confirmed by the rule's own check, which
     also tells a truncation. A blank value is not evaluated (the rule's own check would
@@ -955,6 +956,7 @@ class Batch:
 
     bounds: tuple[tuple[Any, Any, tuple[Entry, ...], _Pick], ...]
     members: tuple[tuple[frozenset[int], tuple[Entry, ...], _Pick], ...]
+    outside: tuple[tuple[Any, Any, tuple[Entry, ...], _Pick], ...]
     blanks: tuple[Entry, ...]
     pick_blanks: _Pick
     blanks_of: Mapping[str, int]
@@ -992,6 +994,16 @@ class Batch:
                     e
                     for e, v in zip(entries, picked, strict=True)
                     if v is not None and v not in allowed
+                ]
+        for low, high, entries, pick in self.outside:
+            picked = pick(values)
+            present = [*filter(_not_blank, picked)]
+            evaluated += len(present)
+            if present:
+                suspects += [
+                    e
+                    for e, v in zip(entries, picked, strict=True)
+                    if v is not None and low < v < high
                 ]
         if self.blanks:  # a template the report lacks reads blank: nothing to suspect
             suspects += itertools.compress(self.blanks, map(_not_blank, self.pick_blanks(values)))
@@ -1162,7 +1174,26 @@ def _one_row(rule: Rule, ctx: _Context) -> _Shape | None:
         _level_shape(rule.tree, ctx)
         or _member_shape(rule.tree, ctx)
         or _bounds_shape(rule.tree, ctx)
+        or _outside_shape(rule.tree, ctx)
     )
+
+
+def _outside_shape(tree: Node, ctx: _Context) -> _Shape | None:
+    # R <= c or R >= d: one row outside two whole-number bounds (or on one)
+    if not isinstance(tree, Logic) or tree.op != "or" or len(tree.operands) != 2:  # noqa: PLR2004
+        return None
+    found = [_bounds_shape(part, ctx) for part in tree.operands]
+    if any(shape is None for shape in found):
+        return None
+    (_, first, low_a, high_a), (_, second, low_b, high_b) = cast("list[_Shape]", found)
+    if first.key != second.key:
+        return None
+    # R <= c is bounded above only, R >= d below only: which came first does not matter
+    if high_a != _INF and low_a == -_INF and low_b != -_INF and high_b == _INF:
+        return ("outside", first, high_a, low_b)
+    if high_b != _INF and low_b == -_INF and low_a != -_INF and high_a == _INF:
+        return ("outside", first, high_b, low_a)
+    return None
 
 
 def _reader(attributes: list[str]) -> Callable[[Any], tuple[Any, ...]]:
@@ -1222,6 +1253,7 @@ def _rows(refs: list[Ref]) -> tuple[Rows, Callable[[Ref], int]]:
 def _batch(one_row: list[tuple[Entry, _Shape]], at: Callable[[Ref], int]) -> Batch:
     bounds: dict[tuple[Any, Any], list[tuple[Entry, int]]] = {}
     members: dict[frozenset[int], list[tuple[Entry, int]]] = {}
+    outside: dict[tuple[Any, Any], list[tuple[Entry, int]]] = {}
     blanks: list[tuple[Entry, int]] = []
     blanks_of: dict[str, int] = {}
     for entry, (kind, ref, a, b) in one_row:
@@ -1229,6 +1261,8 @@ def _batch(one_row: list[tuple[Entry, _Shape]], at: Callable[[Ref], int]) -> Bat
             bounds.setdefault((a, b), []).append((entry, at(ref)))
         elif kind == "member":
             members.setdefault(a, []).append((entry, at(ref)))
+        elif kind == "outside":
+            outside.setdefault((a, b), []).append((entry, at(ref)))
         else:
             blanks.append((entry, at(ref)))
             blanks_of[ref.template] = blanks_of.get(ref.template, 0) + 1
@@ -1245,6 +1279,10 @@ def _batch(one_row: list[tuple[Entry, _Shape]], at: Callable[[Ref], int]) -> Bat
         tuple(
             (allowed, tuple(e for e, _ in group), _picker([i for _, i in group]))
             for allowed, group in members.items()
+        ),
+        tuple(
+            (low, high, tuple(e for e, _ in group), _picker([i for _, i in group]))
+            for (low, high), group in outside.items()
         ),
         tuple(e for e, _ in blanks),
         _picker([i for _, i in blanks]),

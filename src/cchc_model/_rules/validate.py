@@ -76,12 +76,11 @@ def validate(report: Report, *, rules: RuleSet | Iterable[Rule] | None = None) -
         )
     ruleset = as_ruleset(rules, report.edition)
     info = report.info
-    ed = get_edition(report.edition)
     level = info.level
-    plan, end, span, about_report = compiled(
+    ed, plan, end, span, about_report = compiled(
         ruleset,
-        ("validate", ed.id, level, info.period, info.year),
-        lambda: _prepared(ruleset, ed, report),
+        ("validate", report.edition, level, info.period, info.year),
+        lambda: _prepared(ruleset, report),
     )
     tpls: Templates = dict(report.templates.items())
     findings: list[Finding] = list(about_report)
@@ -113,18 +112,19 @@ def validate(report: Report, *, rules: RuleSet | Iterable[Rule] | None = None) -
 
 
 def _prepared(
-    ruleset: RuleSet, ed: Edition, report: Report
-) -> tuple[Plan, dt.date, Days, tuple[Finding, ...]]:
+    ruleset: RuleSet, report: Report
+) -> tuple[Edition, Plan, dt.date, Days, tuple[Finding, ...]]:
     """What validating a report needs that its edition, level and period decide.
 
-    The plan, the last day of the data, the months covered, and the findings about the
-    report as a whole; kept with the rule set, as the plans are, since every report of a
-    batch has the same.
+    The edition, the plan, the last day of the data, the months covered, and the
+    findings about the report as a whole; kept with the rule set, as the plans are (by
+    edition id), since every report of a batch has the same.
     """
+    ed = get_edition(report.edition)
     end = report_end(report)
     span = report_span(report)
     plan = plan_for(ruleset, ed, report.info.level, span)
-    return plan, end, span, tuple(_report_findings(report, ed, end, span))
+    return ed, plan, end, span, tuple(_report_findings(report, ed, end, span))
 
 
 def report_end(report: Report) -> dt.date:
