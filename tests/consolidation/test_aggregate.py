@@ -281,6 +281,36 @@ def test_the_consolidating_units_own_figures() -> None:
     assert result.validation.valid
 
 
+def test_a_total_the_consolidating_unit_left_blank_holds_the_parts_it_gave() -> None:
+    # a province gives its own documents (PL3 1.1, 1.2) and leaves its total blank; its
+    # communes give theirs (1.3) and their totals: the total is the communes' and the
+    # province's own, not the communes' alone (9, beside parts of 16: a false error)
+    communes = [unit(f"UBND xã {n}", {"PL3:1": 3, "PL3:1.3": 3}) for n in "ABC"]
+    own = unit("UBND tỉnh Thử Nghiệm", {"PL3:1.1": 5, "PL3:1.2": 2}, AdminLevel.PROVINCE)
+    result = aggregate(communes, into=PROVINCE, own=own)
+    assert result.report["PL3"].filled() == {"1": 16, "1.1": 5, "1.2": 2, "1.3": 9}
+    assert result.validation.valid
+    assert result.provenance("PL3", "1").own == 7
+    assert own["PL3"]["1"] is None  # the report as filed is left as it is
+    # a total the province gave is its own, as given
+    given = {"PL3:1": 7, "PL3:1.1": 5, "PL3:1.2": 2}
+    own_total = unit("UBND tỉnh Thử Nghiệm", given, AdminLevel.PROVINCE)
+    assert aggregate(communes, into=PROVINCE, own=own_total).report["PL3"]["1"] == 16
+    # and the national report of such provinces adds up the same way
+    parts = [
+        aggregate(
+            [unit(f"UBND xã {p}{n}", {"PL3:1": 3, "PL3:1.3": 3}, province=p) for n in "AB"],
+            into=attrs.evolve(PROVINCE, agency=f"UBND tỉnh {p}", province=p),
+            own=unit(f"UBND tỉnh {p}", {"PL3:1.1": 5}, AdminLevel.PROVINCE, province=p),
+        )
+        for p in ("Một", "Hai")
+    ]
+    nation = attrs.evolve(PROVINCE, agency="Bộ Nội vụ", province=None)
+    national = combine(parts, into=nation)
+    assert national.report["PL3"].filled() == {"1": 22, "1.1": 10, "1.3": 12}
+    assert national.validation.valid
+
+
 def test_into_defaults_to_the_own_reports_metadata() -> None:
     own = unit("UBND tỉnh Thử Nghiệm", {"PL2:1": 1}, AdminLevel.PROVINCE)
     result = aggregate([unit("UBND xã A", {"PL2:1": 2})], own=own)

@@ -119,7 +119,10 @@ class SourceReport:
             consolidation have the same key; sources are kept sorted by it.
         report: The report as added up: as filed, except that a total it left blank
             while giving every part (``PL7 2.1`` blank, ``2.2``–``2.5`` given) is filled
-            by its ``derive`` rule, so that the unit counts in the consolidated total.
+            by its ``derive`` rule, so that the unit counts in the consolidated total;
+            in the consolidating unit's own figures, a total of counts it left blank
+            while giving some of its parts is the sum of those (a province's PL3 1.1
+            and 1.2, its communes giving 1.3).
         name: The file the report was read from (or the name it was given under).
         own: Whether these are a consolidating unit's own figures rather than a report
             consolidated as a unit: the result's own (:attr:`Aggregation.own`), or a
@@ -678,6 +681,39 @@ def _prepared(report: Report, fills: tuple[_Fill, ...], rules: RuleSet) -> Repor
             for tid, values in work.items()
         )
     )
+
+
+def _own_totals(own: SourceReport, rules: RuleSet, ed: Edition, end: Days) -> SourceReport:
+    """The consolidating unit's own figures, each blank total of counts it gave parts of filled.
+
+    A province gives its own documents (PL3 1.1, 1.2) and leaves to its communes what
+    they issue (1.3), and may leave its own total (1) blank: its share of the total is
+    then the parts it gave. Without it, the consolidated total would be the units' alone,
+    short of the consolidated parts by the unit's own figures (PL3 1 = 9 beside 1.1 + 1.2
+    + 1.3 = 5 + 2 + 9), a false error of the consolidation. Totals whose parts are all
+    given were filled before (:func:`_prepared`); only plain sums of counts are filled.
+    """
+    templates = own.report.templates
+    filled: dict[str, dict[str, Value]] = {}
+    for fill in _fills(rules, ed, own.report.info.level, end):
+        tpl = templates.get(fill.template)
+        if not fill.plain or tpl is None or cells(tpl)[fill.target] is not None:
+            continue
+        given = [
+            value
+            for ptid, pattr in fill.parts
+            if (part := templates.get(ptid)) is not None
+            and (value := filled.get(ptid, {}).get(pattr, cells(part)[pattr])) is not None
+        ]
+        total = sum(given)
+        if given and within_bounds(total):
+            filled.setdefault(fill.template, {})[fill.target] = total
+    if not filled:
+        return own
+    report = own.report.with_templates(
+        *(attrs.evolve(templates[tid], **values) for tid, values in filled.items())
+    )
+    return attrs.evolve(own, report=report)
 
 
 def _derived_totals(report: Report, fills: tuple[_Fill, ...], rules: RuleSet) -> Report:
@@ -1428,7 +1464,7 @@ def aggregate(
         prepare = _preparer(ruleset, ed, _end(target))
         prepared = sorted(map(prepare, sources), key=_sort_key)
         if own_source is not None:
-            own_source = prepare(own_source)
+            own_source = _own_totals(prepare(own_source), ruleset, ed, _end(target))
         table = _read(prepared, _specs(ed), _end(target))
         return _consolidate(
             prepared,
@@ -1502,7 +1538,8 @@ def combine(
     ruleset = as_ruleset(rules, ed.id)
     sources.sort(key=_sort_key)
     if own_source is not None:
-        own_source = _preparer(ruleset, ed, _end(target))(own_source)
+        prepare = _preparer(ruleset, ed, _end(target))
+        own_source = _own_totals(prepare(own_source), ruleset, ed, _end(target))
     part_owns = [part.own for part in items if part.own is not None]
     sums = _merged(
         [
