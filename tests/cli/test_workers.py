@@ -7,6 +7,7 @@ import signal
 import threading
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -143,3 +144,61 @@ def test_a_fork_refused_leaves_the_share_here(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(os, "fork", refused)
     with Shared(_pids, range(12), jobs=3) as shared:
         assert shared.results() == [PARENT] * 12
+
+
+@pytest.mark.parametrize(
+    ("written", "quota"),
+    [("200000 100000\n", 2), ("150000 100000\n", 2), ("max 100000\n", None), ("", None)],
+)
+def test_the_cgroup_quota_limits_the_cores(tmp_path: Path, written: str, quota: int | None) -> None:
+    cpu_max = tmp_path / "cpu.max"
+    cpu_max.write_text(written, encoding="ascii")
+    assert workers._cpu_quota(str(cpu_max)) == quota
+    assert workers._cpu_quota(str(tmp_path / "none")) is None
+
+
+def test_an_interrupt_while_collecting_stops_every_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    shared = Shared(_sleeps_in_children, range(12), jobs=3)
+    pids = [pid for pid, _, _ in shared._children]
+
+    def interrupted(_pid: int, _read: int) -> tuple[bytes, int]:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(workers, "_collect", interrupted)
+    with pytest.raises(KeyboardInterrupt), shared:
+        shared.results()
+    assert len(pids) == 2
+    for pid in pids:  # killed and reaped: the one being collected and the other
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
+
+
+def test_a_failure_while_forking_stops_the_children_started(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pipes = 0
+    pipe = os.pipe
+
+    def second_fails() -> tuple[int, int]:
+        nonlocal pipes
+        pipes += 1
+        if pipes == 2:
+            raise OSError(24, "Too many open files")
+        return pipe()
+
+    started: list[int] = []
+    fork = os.fork
+
+    def counted() -> int:
+        pid = fork()
+        if pid:
+            started.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "pipe", second_fails)
+    monkeypatch.setattr(os, "fork", counted)
+    with pytest.raises(OSError, match="Too many open files"):
+        Shared(_sleeps_in_children, range(12), jobs=3)
+    assert len(started) == 1
+    with pytest.raises(ChildProcessError):
+        os.waitpid(started[0], os.WNOHANG)

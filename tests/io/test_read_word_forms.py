@@ -186,6 +186,26 @@ def test_a_short_date_below_the_title_is_no_date_of_issue() -> None:
     assert not [w for w in warnings if "Nghị định 30/2020" in w.en]
 
 
+@pytest.mark.parametrize("line", ["V/v báo cáo, 01/10/2024", "Báo cáo 6 tháng, 01/10/2024"])
+def test_a_header_line_ending_with_a_short_date_is_no_place(line: str) -> None:
+    head = ("UBND XÃ HƯƠNG SƠN", "Số: 7/BC-UBND", line)
+    report, warnings = read(_docx([*head, "BÁO CÁO", "Kết quả CCHC quý III năm 2024"], PL2))
+    assert (report.info.place, report.info.date) == (None, None)
+    assert not [w for w in warnings if "Nghị định 30/2020" in w.en]
+
+
+def test_a_place_date_line_in_the_long_form_wins_over_a_short_one() -> None:
+    head = (
+        "UBND XÃ HƯƠNG SƠN",
+        "Hương Sơn, 01/10/2024",
+        "Số: 7/BC-UBND",
+        "Hương Sơn, ngày 02 tháng 10 năm 2024",
+    )
+    report, warnings = read(_docx([*head, "BÁO CÁO", "Kết quả CCHC quý III năm 2024"], PL2))
+    assert report.info.date == dt.date(2024, 10, 2)
+    assert not [w for w in warnings if "Nghị định 30/2020" in w.en]
+
+
 # --- F2: a cell merged across columns is one cell; codes as people mistype them ----------------
 
 PL4_ROWS = [

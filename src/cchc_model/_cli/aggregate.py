@@ -399,7 +399,7 @@ def _aggregate_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--provenance", metavar="FILE", help="also write every row's provenance (JSON)")
     add_format(p, ("text", "json"), "how the summary is printed")
-    add_jobs(p, "the input reports are validated (to name those with errors)")
+    add_jobs(p, "the others validate the input reports, to name those with errors")
     add_rules(p)
     add_input_options(p)
     add_lang(p)

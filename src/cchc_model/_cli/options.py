@@ -87,8 +87,8 @@ def add_jobs(parser: argparse.ArgumentParser, what: str) -> None:
         type=_jobs,
         default=None,
         metavar="N",
-        help=f"how many processes may work at once, where {what} (on Linux, from 1,000"
-        " files on); 1: this process alone (default: one per usable core)",
+        help=f"how many processes may work at once: {what} (on Linux, from 1,000 files"
+        " a process; default: one per usable core; 1: this process alone)",
     )
 
 

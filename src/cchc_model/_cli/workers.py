@@ -23,6 +23,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from types import TracebackType
 from typing import Final, Generic, TypeVar
 
@@ -37,15 +38,34 @@ MIN_ITEMS: Final = 1000
 
 
 def usable_cores() -> int:
-    """How many cores this process may run on (its affinity, where the system tells it).
+    """How many cores this process may run on: its affinity, within its cgroup's CPU quota.
+
+    A container limited to 2 CPUs on a host of 64 sees 64 cores in its affinity; the
+    quota (``/sys/fs/cgroup/cpu.max``, cgroup v2: ``200000 100000``) says 2.
 
     >>> usable_cores() >= 1
     True
     """
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    quota = _cpu_quota()
+    return max(1, min(cores, quota)) if quota is not None else cores
+
+
+_CPU_MAX: Final = "/sys/fs/cgroup/cpu.max"
+
+
+def _cpu_quota(path: str = _CPU_MAX) -> int | None:
+    """The whole CPUs of the cgroup's quota (rounded up), or ``None`` without one."""
+    try:
+        quota, _, period = Path(path).read_text(encoding="ascii").partition(" ")
+        if quota == "max":
+            return None
+        return -(-int(quota) // int(period))
+    except (OSError, ValueError, ZeroDivisionError):  # no cgroup v2, or unreadable
+        return None
 
 
 def _can_fork() -> bool:
@@ -92,8 +112,12 @@ class Shared(Generic[T]):
         sys.stdout.flush()  # nothing buffered is written twice
         sys.stderr.flush()
         bounds = [given * i // helpers for i in range(helpers + 1)]
-        for start, stop in itertools.pairwise(bounds):
-            self._fork(range(start, stop))
+        try:
+            for start, stop in itertools.pairwise(bounds):
+                self._fork(range(start, stop))
+        except BaseException:  # no pipe left (EMFILE), an interrupt: none left behind
+            self.close()
+            raise
 
     def _fork(self, share: range) -> None:
         read, write = os.pipe()
@@ -115,10 +139,15 @@ class Shared(Generic[T]):
         for share in self._own:
             out[share.start : share.stop] = self._checked(share)
         while self._children:
-            pid, read, share = self._children[0]
-            found = _collect(pid, read, len(share))
-            os.close(read)
-            del self._children[0]  # reaped
+            pid, read, share = self._children.pop(0)
+            try:
+                sent, status = _collect(pid, read)
+            except BaseException:  # an interrupt while collecting: this one goes too
+                _stop(pid)
+                raise
+            finally:
+                os.close(read)
+            found = _results(sent, status, len(share))
             out[share.start : share.stop] = (
                 found if found is not None else self._checked(share)  # worked again here
             )
@@ -136,11 +165,7 @@ class Shared(Generic[T]):
         while self._children:
             pid, read, _ = self._children.pop()
             os.close(read)
-            try:
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-            except (ProcessLookupError, ChildProcessError):  # already gone
-                pass
+            _stop(pid)
 
     def __enter__(self) -> Shared[T]:
         return self
@@ -152,6 +177,15 @@ class Shared(Generic[T]):
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _stop(pid: int) -> None:
+    """Kill a child not collected, and reap it (it is ours until reaped: no other's pid)."""
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):  # reaped already
+        pass
 
 
 def _child(work: Work[T], items: Sequence[T], read: int, write: int) -> None:  # pragma: no cover
@@ -169,17 +203,22 @@ def _child(work: Work[T], items: Sequence[T], read: int, write: int) -> None:  #
         os._exit(code)
 
 
-def _collect(pid: int, read: int, count: int) -> list[object] | None:
-    """A child's results, or ``None`` when it failed or sent something else."""
+def _collect(pid: int, read: int) -> tuple[bytes, int]:
+    """What a child sent, to the end of its pipe, and its exit status (it is reaped)."""
     chunks = []
     with os.fdopen(read, "rb", closefd=False) as pipe:
         while chunk := pipe.read(1 << 20):
             chunks.append(chunk)
     _, status = os.waitpid(pid, 0)
+    return b"".join(chunks), status
+
+
+def _results(sent: bytes, status: int, count: int) -> list[object] | None:
+    """A child's results, or ``None`` when it failed or sent something else."""
     if os.waitstatus_to_exitcode(status) != 0:
         return None
     try:
-        found = json.loads(b"".join(chunks))
+        found = json.loads(sent)
     except ValueError:
         return None
     return found if isinstance(found, list) and len(found) == count else None

@@ -263,6 +263,9 @@ class _Body:
     """No title after *BÁO CÁO*: :attr:`title` is the body's first lines of text."""
     text: list[str] = attrs.Factory(list)
     """The lines that are not the number, the place-date or the recipient line."""
+    short_date: tuple[str, str] | None = None
+    """The first place-date line written short above the title, and where: read when no
+    line in the long form is (:func:`_short_date`)."""
 
     @property
     def out(self) -> Collector:
@@ -291,36 +294,88 @@ def _number_line(text: str, where: str, body: _Body) -> bool:
     return True
 
 
-def _date_line(text: str, where: str, meta: Metadata, *, header: bool) -> bool:
-    """Read the *Hương Sơn, ngày … tháng … năm …* line; whether ``text`` was it.
-
-    In the header (``header``: above the title), a date written short (*Hương Sơn, ngày
-    01/10/2024*, *Hương Sơn, 01/10/2024*) is read too, with a warning giving the form of
-    Nghị định 30/2020; below it, such a line may be anything (*Hội nghị sơ kết, ngày
-    15/3/2024*) and is left alone.
-    """
-    if meta.has("date") or len(text) > 120:  # noqa: PLR2004  # a place and a date
-        return False
-    if not header and ("ngày" not in text or "năm" not in text):
+def _date_line(text: str, where: str, meta: Metadata) -> bool:
+    """Read the *Hương Sơn, ngày … tháng … năm …* line; whether ``text`` was it."""
+    if meta.has("date") or "ngày" not in text or "năm" not in text or len(text) > 120:  # noqa: PLR2004  # a place and a date
         return False
     try:
         place, date = vi.parse_place_date(text)
-    except ParseError as error:
-        if not header or len(error.suggestions) != 1 or len(text.partition(",")[0]) > 60:  # noqa: PLR2004  # a place's name
-            return False
-        written = error.suggestions[0]
-        place, date = vi.parse_place_date(written)
-        meta.out.warn(
-            where,
-            f"the place and date {text!r} are read as {written!r}, as Nghị định 30/2020"
-            " writes them",
-            f"địa danh và ngày tháng {text!r} được đọc là {written!r}, theo cách viết của"
-            " Nghị định 30/2020",
-            value=text,
-        )
+    except ParseError:
+        return False
     meta.found("place", place, where)
     meta.found("date", date, where)
     return True
+
+
+_NOT_PLACES: Final = ("số", "v/v", "về việc", "kính gửi", "báo cáo", "kèm theo", "căn cứ")
+"""How the header lines that are not a place begin (*V/v báo cáo, 01/10/2024*)."""
+
+
+def _short_date_line(text: str) -> tuple[str, dt.date, str] | None:
+    """``(place, date, long form)`` of a place-date line written short, or ``None``.
+
+    *Hương Sơn, ngày 01/10/2024* and *Hương Sơn, 01/10/2024*: the date's form is not that
+    of Nghị định 30/2020, whose long form :func:`vi.parse_place_date` suggests. The place
+    is a name: no digit, no slash, not a line of the header that happens to end with a
+    date (*V/v báo cáo, 01/10/2024*, *Số: 7/BC-UBND, …*).
+    """
+    if len(text) > 120 or "," not in text:  # noqa: PLR2004  # a place and a date
+        return None
+    place = text.rpartition(",")[0].strip()
+    if (
+        not place
+        or len(place) > 60  # noqa: PLR2004  # a place's name
+        or any(c.isdigit() or c == "/" for c in place)
+        or fold(place).startswith(_NOT_PLACES)
+    ):
+        return None
+    try:
+        vi.parse_place_date(text)
+    except ParseError as error:
+        if len(error.suggestions) != 1:
+            return None
+        written = error.suggestions[0]
+        parsed_place, date = vi.parse_place_date(written)
+        return parsed_place, date, written
+    return None  # the long form: _date_line's
+
+
+def _short_in_header(text: str, where: str, index: int, body: _Body) -> bool:
+    """Keep line ``index`` if it is the first place-date line written short, above the title.
+
+    Below the title, a line ending with a date is a sentence (*Hội nghị sơ kết, ngày
+    15/3/2024*).
+    """
+    if body.short_date is not None or index >= 40 or body.title:  # noqa: PLR2004  # lines
+        return False
+    if _short_date_line(text) is None:
+        return False
+    body.short_date = (text, where)
+    return True
+
+
+def _short_date(body: _Body) -> None:
+    """Read the place-date line written short, with a warning giving the long form.
+
+    Only when the body has one above its title, and no line in the long form was read.
+    """
+    meta = body.meta
+    if body.short_date is None or meta.has("date"):
+        return
+    text, where = body.short_date
+    found = _short_date_line(text)
+    if found is None:  # pragma: no cover  # kept because it was one
+        return
+    place, date, written = found
+    meta.out.warn(
+        where,
+        f"the place and date {text!r} are read as {written!r}, as Nghị định 30/2020 writes them",
+        f"địa danh và ngày tháng {text!r} được đọc là {written!r}, theo cách viết của Nghị"
+        " định 30/2020",
+        value=text,
+    )
+    meta.found("place", place, where)
+    meta.found("date", date, where)
 
 
 def _recipient_line(text: str, following: list[str], where: str, meta: Metadata) -> bool:
@@ -546,11 +601,10 @@ def _read_body(lines: list[tuple[str, str]], body: _Body) -> None:
             continue
         if not text:
             in_title = in_title and not body.title
-        elif _number_line(text, where, body) or _date_line(
-            text,
-            where,
-            meta,
-            header=index < 40 and not body.title,  # noqa: PLR2004  # lines
+        elif (
+            _number_line(text, where, body)
+            or _date_line(text, where, meta)
+            or _short_in_header(text, where, index, body)
         ):
             pass
         elif (title := _report_heading(text)) is not None:
@@ -563,6 +617,7 @@ def _read_body(lines: list[tuple[str, str]], body: _Body) -> None:
             body.title.append(text)
         else:
             _other_line(text, where, body, first=index < 40)  # noqa: PLR2004  # lines
+    _short_date(body)  # when no line in the long form was read
     if not body.title:  # no BÁO CÁO heading: the period is in the first lines somewhere
         body.title, body.guessed = body.text[:20], True
 
