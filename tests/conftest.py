@@ -59,3 +59,19 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Say how many adversarial inputs ran and the largest time ratio seen."""
     for line in robustness_log.summary():
         terminalreporter.write_line(line)
+
+
+@pytest.fixture
+def forked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The children forked during the test (their pids, as the parent saw them)."""
+    started: list[int] = []
+    fork = os.fork
+
+    def counted() -> int:
+        pid = fork()
+        if pid:
+            started.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", counted)
+    return started

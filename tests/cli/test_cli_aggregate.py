@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import io
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -236,7 +235,10 @@ def test_provinces_into_the_nation(tmp_path: Path, capsys: pytest.CaptureFixture
 
 
 def test_the_inputs_are_checked_alike_by_several_processes(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    forked: list[int],
 ) -> None:
     # communes with errors of their own (on time > resolved) among valid ones, and an own
     # report, checked by one process and by three
@@ -260,16 +262,6 @@ def test_the_inputs_are_checked_alike_by_several_processes(
     province = attrs.evolve(example(), info=info)
     own = tmp_path / "tinh.json"
     own.write_text(dumps(province), encoding="utf-8")
-    forks: list[int] = []
-    fork = os.fork
-
-    def counted() -> int:
-        pid = fork()
-        if pid:
-            forks.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", counted)
     monkeypatch.setattr(workers, "MIN_ITEMS", 1)
     said = {}
     for jobs in ("1", "3"):
@@ -278,7 +270,7 @@ def test_the_inputs_are_checked_alike_by_several_processes(
             args = ["aggregate", *names, "--own", str(own), "-o", str(out), "--format", form]
             assert main([*args, "-j", jobs]) == 1  # the sum of the errors is one
             said[jobs, form] = (capsys.readouterr().out.replace(str(out), "OUT"), out.read_bytes())
-    assert len(forks) == 4  # two children for each command with -j 3
+    assert len(forked) == 4  # two children for each command with -j 3
     assert said["1", "text"] == said["3", "text"]
     assert said["1", "json"] == said["3", "json"]
     data = json.loads(said["3", "json"][0])

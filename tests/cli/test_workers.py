@@ -174,7 +174,7 @@ def test_an_interrupt_while_collecting_stops_every_child(monkeypatch: pytest.Mon
 
 
 def test_a_failure_while_forking_stops_the_children_started(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, forked: list[int]
 ) -> None:
     pipes = 0
     pipe = os.pipe
@@ -186,19 +186,9 @@ def test_a_failure_while_forking_stops_the_children_started(
             raise OSError(24, "Too many open files")
         return pipe()
 
-    started: list[int] = []
-    fork = os.fork
-
-    def counted() -> int:
-        pid = fork()
-        if pid:
-            started.append(pid)
-        return pid
-
     monkeypatch.setattr(os, "pipe", second_fails)
-    monkeypatch.setattr(os, "fork", counted)
     with pytest.raises(OSError, match="Too many open files"):
         Shared(_sleeps_in_children, range(12), jobs=3)
-    assert len(started) == 1
+    assert len(forked) == 1
     with pytest.raises(ChildProcessError):
-        os.waitpid(started[0], os.WNOHANG)
+        os.waitpid(forked[0], os.WNOHANG)
