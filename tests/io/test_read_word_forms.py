@@ -17,6 +17,7 @@ import pytest
 from docx.oxml import parse_xml
 
 from cchc_model import AdminLevel, Period, ReportFormatError, read, validate
+from word import word_parts
 
 HEADER = ("STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Số liệu", "Ghi chú")
 BODY = (
@@ -29,30 +30,6 @@ BODY = (
 )
 PL2_ROW = ("1.", "Số văn bản chỉ đạo CCHC đã ban hành", "Văn bản", "13", "")
 PL8_ROW = ("6.4.", "Tỷ lệ hồ sơ TTHC được tiếp nhận trực tuyến", "%", "70,1", "")
-
-Table = tuple[Sequence[str], Sequence[Sequence[str]]]
-"""The paragraphs before a table (its heading), and its rows."""
-
-
-def _docx(body: Sequence[str], *parts: Table | str) -> bytes:
-    """A Word document: the body's paragraphs, then paragraphs (``str``) and tables."""
-    document: Any = docx.Document()
-    for text in body:
-        document.add_paragraph(text)
-    for part in parts:
-        if isinstance(part, str):
-            document.add_paragraph(part)
-            continue
-        before, rows = part
-        for text in before:
-            document.add_paragraph(text)
-        table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
-        for r, cells in enumerate(rows):
-            for c, text in enumerate(cells):
-                table.cell(r, c).text = text
-    stream = io.BytesIO()
-    document.save(stream)
-    return stream.getvalue()
 
 
 def _problems(data: bytes, form: Literal["docx", "html", "text"] = "docx") -> str:
@@ -74,7 +51,7 @@ def _problems(data: bytes, form: Literal["docx", "html", "text"] = "docx") -> st
     ids=["table pasted as text", "only its Kèm theo line", "at the end"],
 )
 def test_a_heading_followed_by_no_table_is_an_error_naming_it(after: list[str]) -> None:
-    data = _docx(BODY, (["Phụ lục 2"], [HEADER, PL2_ROW]), "Phụ lục 8", *after)
+    data = word_parts(BODY, (["Phụ lục 2"], [HEADER, PL2_ROW]), "Phụ lục 8", *after)
     shown = _problems(data)
     assert "paragraph 8: PL8: the heading 'Phụ lục 8' is followed by no table" in shown
     assert "sau tiêu đề 'Phụ lục 8' không có bảng" in shown
@@ -83,14 +60,14 @@ def test_a_heading_followed_by_no_table_is_an_error_naming_it(after: list[str]) 
 
 
 def test_a_heading_followed_by_the_next_heading_is_an_error() -> None:
-    data = _docx(BODY, "Phụ lục 2", (["Phụ lục 8"], [HEADER, PL8_ROW]))
+    data = word_parts(BODY, "Phụ lục 2", (["Phụ lục 8"], [HEADER, PL8_ROW]))
     shown = _problems(data)
     assert "PL2: the heading 'Phụ lục 2' is followed by no table" in shown
     assert "PL8" not in shown.replace("Phụ lục 2' … 'Phụ lục 8", "")
 
 
 def test_a_heading_repeated_in_the_first_row_of_its_table_is_one_heading() -> None:
-    report, _ = read(_docx(BODY, (["Phụ lục 2"], [("PHỤ LỤC 2",) * 5, HEADER, PL2_ROW])))
+    report, _ = read(word_parts(BODY, (["Phụ lục 2"], [("PHỤ LỤC 2",) * 5, HEADER, PL2_ROW])))
     assert report["PL2"]["1"] == 13
 
 
@@ -108,7 +85,7 @@ def test_html_and_text_headings_without_a_table_are_errors_too() -> None:
 
 
 def test_a_report_with_every_table_is_still_valid_to_read() -> None:
-    data = _docx(BODY, (["Phụ lục 2"], [HEADER, PL2_ROW]), (["Phụ lục 8"], [HEADER, PL8_ROW]))
+    data = word_parts(BODY, (["Phụ lục 2"], [HEADER, PL2_ROW]), (["Phụ lục 8"], [HEADER, PL8_ROW]))
     report, _ = read(data)
     assert report["PL8"]["6.4"] is not None
     assert validate(report) is not None
@@ -143,29 +120,29 @@ PL2 = (["Phụ lục 2"], [HEADER, PL2_ROW])
 def test_the_period_is_the_titles_most_specific(
     title: list[str], period: Period, year: int
 ) -> None:
-    report, warnings = read(_docx([*HEAD, *title], PL2))
+    report, warnings = read(word_parts([*HEAD, *title], PL2))
     assert (report.info.period, report.info.year) == (period, year)
     assert not [w for w in warnings if "period" in w.en]
 
 
 def test_a_period_read_without_a_title_is_warned() -> None:
-    report, warnings = read(_docx([*HEAD, "Kết quả CCHC quý III năm 2024"], PL2))
+    report, warnings = read(word_parts([*HEAD, "Kết quả CCHC quý III năm 2024"], PL2))
     assert (report.info.period, report.info.year) == (Period.Q3, 2024)
     assert any("no title after 'BÁO CÁO'; the period 'quý III'" in w.en for w in warnings)
 
 
 def test_the_period_is_never_read_from_the_date_or_number_line() -> None:
     with pytest.raises(ReportFormatError) as info:
-        read(_docx([*HEAD, "Số: 12/2024/BC-UBND"], PL2))
+        read(word_parts([*HEAD, "Số: 12/2024/BC-UBND"], PL2))
     assert "--info period=" in str(info.value)
-    report, _ = read(_docx(HEAD, PL2), info={"period": "q3", "year": 2024})
+    report, _ = read(word_parts(HEAD, PL2), info={"period": "q3", "year": 2024})
     assert report.info.period is Period.Q3
 
 
 @pytest.mark.parametrize("written", ["ngày 01/10/2024", "01/10/2024", "ngày 1/10/2024"])
 def test_a_date_of_issue_written_short_is_read_with_a_warning(written: str) -> None:
     head = ("UBND XÃ HƯƠNG SƠN", "Số: 7/BC-UBND", f"Hương Sơn, {written}")
-    report, warnings = read(_docx([*head, "BÁO CÁO", "Kết quả CCHC quý III năm 2024"], PL2))
+    report, warnings = read(word_parts([*head, "BÁO CÁO", "Kết quả CCHC quý III năm 2024"], PL2))
     assert (report.info.place, report.info.date) == ("Hương Sơn", dt.date(2024, 10, 1))
     said = [w for w in warnings if "Nghị định 30/2020" in w.en]
     assert len(said) == 1
@@ -181,7 +158,7 @@ def test_a_short_date_below_the_title_is_no_date_of_issue() -> None:
         "Kết quả CCHC quý III năm 2024",
         "Hội nghị sơ kết, ngày 15/3/2024",
     )
-    report, warnings = read(_docx(body, PL2))
+    report, warnings = read(word_parts(body, PL2))
     assert (report.info.place, report.info.date) == (None, None)
     assert not [w for w in warnings if "Nghị định 30/2020" in w.en]
 
@@ -189,7 +166,7 @@ def test_a_short_date_below_the_title_is_no_date_of_issue() -> None:
 @pytest.mark.parametrize("line", ["V/v báo cáo, 01/10/2024", "Báo cáo 6 tháng, 01/10/2024"])
 def test_a_header_line_ending_with_a_short_date_is_no_place(line: str) -> None:
     head = ("UBND XÃ HƯƠNG SƠN", "Số: 7/BC-UBND", line)
-    report, warnings = read(_docx([*head, "BÁO CÁO", "Kết quả CCHC quý III năm 2024"], PL2))
+    report, warnings = read(word_parts([*head, "BÁO CÁO", "Kết quả CCHC quý III năm 2024"], PL2))
     assert (report.info.place, report.info.date) == (None, None)
     assert not [w for w in warnings if "Nghị định 30/2020" in w.en]
 
@@ -201,7 +178,7 @@ def test_a_place_date_line_in_the_long_form_wins_over_a_short_one() -> None:
         "Số: 7/BC-UBND",
         "Hương Sơn, ngày 02 tháng 10 năm 2024",
     )
-    report, warnings = read(_docx([*head, "BÁO CÁO", "Kết quả CCHC quý III năm 2024"], PL2))
+    report, warnings = read(word_parts([*head, "BÁO CÁO", "Kết quả CCHC quý III năm 2024"], PL2))
     assert report.info.date == dt.date(2024, 10, 2)
     assert not [w for w in warnings if "Nghị định 30/2020" in w.en]
 
@@ -310,12 +287,12 @@ TITLE = (
 def test_a_provinces_department_is_the_issuer_not_the_province(
     header: tuple[str, str], agency: str
 ) -> None:
-    report, _ = read(_docx([*header, *TITLE], PL2))
+    report, _ = read(word_parts([*header, *TITLE], PL2))
     assert (report.info.agency, report.info.level) == (agency, AdminLevel.DEPARTMENT)
 
 
 def test_an_issuer_that_cannot_be_told_is_asked_for() -> None:
-    data = _docx(("UBND HUYỆN NAM ĐÔNG", "PHÒNG NỘI VỤ", *TITLE), PL2)
+    data = word_parts(("UBND HUYỆN NAM ĐÔNG", "PHÒNG NỘI VỤ", *TITLE), PL2)
     shown = _problems(data)
     assert "the header names the issuing agency 'PHÒNG NỘI VỤ' (paragraph 2)" in shown
     assert '--info "agency=Phòng nội vụ …" --info level=department' in shown
@@ -326,13 +303,13 @@ def test_an_issuer_that_cannot_be_told_is_asked_for() -> None:
 
 @pytest.mark.parametrize("council", ["HĐND - UBND", "HĐND – UBND", "HĐND/UBND"])
 def test_a_commune_header_with_its_council(council: str) -> None:
-    report, _ = read(_docx((council, "XÃ HƯƠNG SƠN", *TITLE), PL2))
+    report, _ = read(word_parts((council, "XÃ HƯƠNG SƠN", *TITLE), PL2))
     assert (report.info.agency, report.info.level) == ("UBND xã Hương Sơn", AdminLevel.COMMUNE)
 
 
 def test_the_national_motto_beside_the_agency_is_not_the_issuer() -> None:
     header = ("ỦY BAN NHÂN DÂN", "XÃ HƯƠNG SƠN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-    report, _ = read(_docx((*header, "Độc lập - Tự do - Hạnh phúc", *TITLE), PL2))
+    report, _ = read(word_parts((*header, "Độc lập - Tự do - Hạnh phúc", *TITLE), PL2))
     assert report.info.agency == "UBND xã Hương Sơn"
 
 
@@ -350,19 +327,19 @@ def test_the_national_motto_beside_the_agency_is_not_the_issuer() -> None:
     ],
 )
 def test_a_heading_with_its_title_on_the_line(heading: str) -> None:
-    report, _ = read(_docx(BODY, ([heading], [HEADER, PL2_ROW])))
+    report, _ = read(word_parts(BODY, ([heading], [HEADER, PL2_ROW])))
     assert report["PL2"]["1"] == 13
 
 
 def test_a_sentence_naming_an_appendix_is_not_a_heading() -> None:
     body = [*BODY, "Phụ lục 2 kèm theo báo cáo này gồm các chỉ tiêu sau"]
-    report, _ = read(_docx(body, (["Phụ lục 2"], [HEADER, PL2_ROW])))
+    report, _ = read(word_parts(body, (["Phụ lục 2"], [HEADER, PL2_ROW])))
     assert report["PL2"]["1"] == 13
 
 
 def test_headings_listed_in_the_body_before_the_appendices() -> None:
     listed = ["Phụ lục 2: Biểu mẫu chỉ đạo điều hành", "Phụ lục 8: Biểu mẫu chính quyền số"]
-    data = _docx(
+    data = word_parts(
         BODY, *listed, (["Phụ lục 2"], [HEADER, PL2_ROW]), (["Phụ lục 8"], [HEADER, PL8_ROW])
     )
     report, _ = read(data)
@@ -370,7 +347,7 @@ def test_headings_listed_in_the_body_before_the_appendices() -> None:
 
 
 def test_a_forms_table_without_a_heading_is_named() -> None:
-    shown = _problems(_docx(BODY, (["Biểu số 2"], [HEADER, PL2_ROW])))
+    shown = _problems(word_parts(BODY, (["Biểu số 2"], [HEADER, PL2_ROW])))
     assert "table 1, row 1: this table has the columns of an appendix ('STT | Chỉ tiêu" in shown
     assert "no appendix table" not in shown
 
